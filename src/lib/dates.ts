@@ -1,0 +1,95 @@
+/**
+ * Dates and times of the site. Everything an editor writes is Beijing time (Asia/Shanghai,
+ * UTC+8 all year, no daylight saving); pages show dates as 2026年11月27日 and publish times as
+ * 2026-11-27 09:30.
+ */
+
+export const TIME_ZONE = 'Asia/Shanghai';
+const OFFSET_MS = 8 * 60 * 60 * 1000;
+
+const LOCAL_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const ZONED_RE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * Turns a front-matter value into an instant. Strings without a zone ("2026-11-20 09:30",
+ * "2026-11-20") are Beijing time; strings with a zone are taken as written. YAML turns a bare
+ * date into UTC midnight, which is read back as that calendar day in Beijing.
+ * Returns undefined for anything that is not a real date.
+ */
+export function toInstant(value: unknown): Date | undefined {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return undefined;
+    const isBareDate =
+      value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0 && value.getUTCMilliseconds() === 0;
+    return isBareDate ? new Date(value.getTime() - OFFSET_MS) : value;
+  }
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  const local = LOCAL_RE.exec(text);
+  if (local) {
+    const [, y, mo, d, h = '0', mi = '0', s = '0'] = local;
+    const year = Number(y), month = Number(mo), day = Number(d);
+    const utc = Date.UTC(year, month - 1, day, Number(h), Number(mi), Number(s));
+    const check = new Date(utc);
+    // Reject 2026-02-30 and 25:00 instead of letting Date roll them over.
+    if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || Number(h) > 23 || Number(mi) > 59) {
+      return undefined;
+    }
+    return new Date(utc - OFFSET_MS);
+  }
+  if (ZONED_RE.test(text) && /^\d{4}-\d{2}-\d{2}T/.test(text)) {
+    const parsed = new Date(text);
+    return Number.isNaN(parsed.getTime()) ? undefined : parsed;
+  }
+  return undefined;
+}
+
+interface Parts {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+}
+
+/** Calendar parts of an instant in Beijing time, zero-padded. */
+export function shanghaiParts(date: Date): Parts {
+  const shifted = new Date(date.getTime() + OFFSET_MS);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    year: String(shifted.getUTCFullYear()),
+    month: pad(shifted.getUTCMonth() + 1),
+    day: pad(shifted.getUTCDate()),
+    hour: pad(shifted.getUTCHours()),
+    minute: pad(shifted.getUTCMinutes()),
+  };
+}
+
+/** 2026年11月27日 */
+export function formatDate(date: Date): string {
+  const p = shanghaiParts(date);
+  return `${p.year}年${Number(p.month)}月${Number(p.day)}日`;
+}
+
+/** 2026-11-27 09:30 */
+export function formatDateTime(date: Date): string {
+  const p = shanghaiParts(date);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** 09:30 */
+export function formatTime(date: Date): string {
+  const p = shanghaiParts(date);
+  return `${p.hour}:${p.minute}`;
+}
+
+/** Machine-readable value for a `<time datetime>` attribute, with the +08:00 offset. */
+export function isoShanghai(date: Date): string {
+  const p = shanghaiParts(date);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:00+08:00`;
+}
+
+/** The Beijing calendar year of an instant. */
+export function shanghaiYear(date: Date): number {
+  return Number(shanghaiParts(date).year);
+}

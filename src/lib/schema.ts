@@ -1,0 +1,426 @@
+/**
+ * The content model: one zod schema per collection. This is the single source of truth for
+ * what an entry may contain. `src/content.config.ts` hands these schemas to Astro, and
+ * `scripts/validate-content.ts` runs the very same schemas before Astro starts, so that a bad
+ * file is reported in one plain line.
+ *
+ * Every field carries `.meta({ title, description })`: the Chinese label and hint an editor
+ * sees in the CMS. The English `//` comment above each field is for developers.
+ */
+import { z } from 'astro/zod';
+import { toInstant } from './dates.ts';
+import {
+  ACTIVITY_KINDS,
+  EQUIPMENT,
+  EXCHANGE_TOPICS,
+  NEWS_CATEGORIES,
+  OFFICE_KINDS,
+  QUESTION_TYPES,
+  STATION_SERVICES,
+  STREET_KINDS,
+  type CollectionName,
+} from './enums.ts';
+
+/** How a schema refers to another collection and to an image; Astro and the validator differ. */
+export interface SchemaHelpers<R extends z.ZodType, I extends z.ZodType> {
+  ref: (collection: CollectionName) => R;
+  image: () => I;
+}
+
+/** Attaches the CMS label and hint to a field. */
+function label<T extends z.ZodType>(schema: T, title: string, description: string): T {
+  return schema.meta({ title, description });
+}
+
+const text = () => z.string().trim().min(1, '不能为空');
+
+/** A point in time written in Beijing time ("2026-11-20 09:30") or with an explicit offset. */
+const instant = () =>
+  z.union([z.date(), z.string()]).transform((value, ctx) => {
+    const date = toInstant(value);
+    if (!date) {
+      ctx.addIssue({ code: 'custom', message: `无法识别的日期时间“${String(value)}”，应写作 2026-11-20 09:30` });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+const count = () => z.number().int('应为整数').min(0, '不能为负数');
+
+/** A quiz or exam question; `answer` holds the indices of the correct options (0-based). */
+const question = label(
+  z
+    .object({
+      // The question text.
+      question: label(text(), '题目', '题干，一句话说清问什么'),
+      // Single choice, multiple choice or true/false.
+      type: label(z.enum(QUESTION_TYPES), '题型', '单选、多选或判断'),
+      // The options shown to the learner, in order.
+      options: label(z.array(text()).min(2, '至少两个选项'), '选项', '按显示顺序填写；判断题填“正确”“错误”'),
+      // Indices (from 0) of the correct options.
+      answer: label(z.array(z.number().int().min(0)).min(1, '至少一个正确答案'), '正确答案', '正确选项的序号，从 0 开始'),
+      // Shown after answering, right or wrong.
+      explanation: label(text(), '解析', '答题后显示的解析'),
+    })
+    .superRefine((q, ctx) => {
+      for (const a of q.answer) {
+        if (a >= q.options.length) ctx.addIssue({ code: 'custom', path: ['answer'], message: `答案序号 ${a} 超出选项范围` });
+      }
+      if (new Set(q.answer).size !== q.answer.length) ctx.addIssue({ code: 'custom', path: ['answer'], message: '答案序号重复' });
+      if (q.type !== 'multiple' && q.answer.length !== 1) {
+        ctx.addIssue({ code: 'custom', path: ['answer'], message: '单选题和判断题只能有一个正确答案' });
+      }
+      if (q.type === 'truefalse' && q.options.length !== 2) {
+        ctx.addIssue({ code: 'custom', path: ['options'], message: '判断题应有两个选项' });
+      }
+    }),
+  '题目',
+  '一道题',
+);
+
+export type Question = z.output<typeof question>;
+
+/** Builds every collection's schema with the given reference and image helpers. */
+export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, image }: SchemaHelpers<R, I>) {
+  const settings = z.object({
+    // The district's name as the report writes it.
+    district: label(text(), '区名', '例如 XX区'),
+    // Full site title shown in the header and the browser tab.
+    title: label(text(), '网站名称', '页头和浏览器标签上显示的名称'),
+    // One sentence describing the site, for search engines and link previews.
+    description: label(text(), '网站简介', '一句话介绍本站，用于搜索引擎和分享预览'),
+    // The office that runs the site.
+    organiser: label(text(), '主办单位', '页脚显示的主办单位'),
+    // Public contact of the office (never a personal number).
+    contact: label(
+      z.object({
+        // Office phone.
+        phone: label(text(), '办公电话', '单位办公电话，不填个人手机'),
+        // Postal address.
+        address: label(text(), '地址', '办公地址'),
+        // Office e-mail.
+        email: label(z.email('邮箱格式不正确'), '电子邮箱', '单位公共邮箱'),
+      }),
+      '联系方式',
+      '主办单位的公共联系方式',
+    ),
+    // ICP filing number shown in the footer.
+    icp: label(text(), '备案号', '页脚显示的 ICP 备案号'),
+    // The one main colour of the site, as #rrggbb.
+    mainColor: label(z.string().regex(/^#[0-9a-fA-F]{6}$/, '应写作 #rrggbb'), '主色', '网站主色，如 #b71c1c'),
+  });
+
+  const streets = z.object({
+    // Name of the street office or community.
+    name: label(text(), '名称', '例如 古城街道、鲁谷社区'),
+    // 街道 or 社区.
+    kind: label(z.enum(STREET_KINDS), '类型', '街道或社区'),
+    // Position in lists, small first.
+    order: label(z.number().int().default(0), '排序', '数字小的排在前面'),
+  });
+
+  const building = z.object({
+    // Building name as used on its sign.
+    name: label(text(), '楼宇名称', '楼宇的正式名称'),
+    // Floor area in square metres.
+    area: label(z.number().positive('应大于 0'), '建筑面积（㎡）', '楼宇建筑面积，单位平方米'),
+    // Companies located in the building.
+    companies: label(count(), '入驻企业数', '楼内入驻企业数量'),
+    // People employed in the building.
+    employees: label(count(), '从业人员数', '楼内从业人员数量'),
+    // Of them, aged under 35.
+    employeesUnder35: label(count(), '35岁以下员工数', '其中35岁以下员工数量'),
+  });
+
+  const stations = z
+    .object({
+      // The street office or community the station belongs to.
+      street: label(ref('streets'), '所属街道', '工作站所属的街道或社区'),
+      // The buildings the station covers; the first is the main building that names it.
+      buildings: label(z.array(building).min(1, '至少一座楼宇'), '所辖楼宇', '第一座为主楼，用于工作站名称；联合建站依次列出'),
+      // Which of the five station types the station offers.
+      services: label(z.array(z.enum(STATION_SERVICES)).min(1, '至少一项'), '服务职能', '“五站合一”即五项全选'),
+      // The station's office.
+      office: label(
+        z.object({
+          // Own office or shared with the building's management.
+          kind: label(z.enum(OFFICE_KINDS), '用房类型', '独立办公用房或与物业合用'),
+          // Office floor area in square metres.
+          area: label(z.number().positive('应大于 0'), '办公面积（㎡）', '办公用房面积'),
+        }),
+        '办公用房',
+        '工作站办公用房情况',
+      ),
+      // Which items of the "五个一" standard are present.
+      equipment: label(z.array(z.enum(EQUIPMENT)).default([]), '办公设备', '“五个一”：电脑、电话、办公桌、打印机、书柜'),
+      // Staff counts; no names are published.
+      staff: label(
+        z.object({
+          // Full-time staff, at least one per station.
+          fullTime: label(z.number().int().min(1, '每站至少1名专职人员'), '专职人员', '专职工作人员人数'),
+          // Part-time staff.
+          partTime: label(count(), '兼职人员', '兼职工作人员人数'),
+          // Full-time staff who were community party secretaries.
+          formerSecretaries: label(count().default(0), '其中社区书记', '专职人员中由社区党委书记置换而来的人数'),
+          // Full-time staff recruited as graduate social workers.
+          socialWorkers: label(count().default(0), '其中大学生社工', '专职人员中党员大学生社工人数'),
+        }),
+        '工作人员',
+        '只填人数，不公开姓名',
+      ),
+      // Annual output of the companies in the station's buildings, in 万元.
+      output: label(z.number().min(0, '不能为负数'), '年总产值（万元）', '所辖楼宇经济组织年总产值，单位万元'),
+      // Party organisations formed through the station.
+      partyOrganisations: label(count(), '党组织数', '通过工作站组建的党组织数量'),
+      // Party members in the buildings.
+      partyMembers: label(count(), '党员数', '楼宇内党员人数'),
+      // Of them, mobile party members.
+      mobilePartyMembers: label(count(), '流动党员数', '其中流动党员人数'),
+      // Public contact of the station's office.
+      contact: label(
+        z.object({
+          // Office phone of the station.
+          phone: label(text(), '办公电话', '工作站办公电话，不填个人手机'),
+          // Street address of the office.
+          address: label(text(), '地址', '工作站办公地址'),
+          // Opening hours.
+          hours: label(text(), '开放时间', '例如 周一至周五 9:00—17:30'),
+          // QQ or WeChat group for companies in the building.
+          group: label(z.string().trim().optional(), 'QQ/微信群', '楼宇企业交流群号，可不填'),
+        }),
+        '联系方式',
+        '工作站的公共联系方式',
+      ),
+      // Year the station was founded.
+      founded: label(z.number().int().min(2000).max(2100).optional(), '建站年份', '例如 2009'),
+    })
+    .superRefine((s, ctx) => {
+      s.buildings.forEach((b, i) => {
+        if (b.employeesUnder35 > b.employees) {
+          ctx.addIssue({ code: 'custom', path: ['buildings', i, 'employeesUnder35'], message: '35岁以下员工数不能多于从业人员数' });
+        }
+      });
+      if (s.mobilePartyMembers > s.partyMembers) {
+        ctx.addIssue({ code: 'custom', path: ['mobilePartyMembers'], message: '流动党员数不能多于党员数' });
+      }
+      if (s.staff.formerSecretaries + s.staff.socialWorkers > s.staff.fullTime) {
+        ctx.addIssue({ code: 'custom', path: ['staff'], message: '社区书记与大学生社工之和不能多于专职人员数' });
+      }
+      const names = s.buildings.map((b) => b.name);
+      if (new Set(names).size !== names.length) ctx.addIssue({ code: 'custom', path: ['buildings'], message: '楼宇名称重复' });
+      if (new Set(s.services).size !== s.services.length) ctx.addIssue({ code: 'custom', path: ['services'], message: '服务职能重复' });
+    });
+
+  const tags = () => label(z.array(text()).default([]), '标签', '几个关键词，便于查找相关内容');
+  const summary = () => label(text().max(200, '摘要不超过200字'), '摘要', '一两句话，列表和搜索结果中显示');
+
+  const news = z.object({
+    // Headline.
+    title: label(text(), '标题', '新闻标题'),
+    // Publish time, Beijing time.
+    published: label(instant(), '发布时间', '北京时间，如 2026-11-20 09:30'),
+    // The station it concerns; district-wide news has none.
+    station: label(ref('stations').optional(), '工作站', '相关工作站；全区新闻留空'),
+    // 党建动态, 工作站动态 or 通知公告.
+    category: label(z.enum(NEWS_CATEGORIES), '栏目', '党建动态、工作站动态或通知公告'),
+    // Keywords.
+    tags: tags(),
+    // Short summary for lists and search results.
+    summary: summary(),
+    // Optional cover picture.
+    cover: label(image().optional(), '封面图', '可选；上传横向图片'),
+    // Text alternative of the cover for screen readers.
+    coverAlt: label(z.string().trim().optional(), '封面图说明', '用一句话描述图片内容，供读屏软件朗读'),
+    // Writer, where given.
+    author: label(z.string().trim().optional(), '作者', '可不填'),
+    // Original source, where the item is reprinted.
+    source: label(z.string().trim().optional(), '来源', '转载时填写来源'),
+    // A draft is never published.
+    draft: label(z.boolean().default(false), '草稿', '勾选后不会发布'),
+  });
+
+  const activities = z
+    .object({
+      // Name of the activity.
+      title: label(text(), '活动名称', '活动标题'),
+      // Start, Beijing time.
+      start: label(instant(), '开始时间', '北京时间，如 2026-12-05 14:00'),
+      // End, Beijing time.
+      end: label(instant(), '结束时间', '北京时间，不早于开始时间'),
+      // Where it happens.
+      place: label(text(), '地点', '活动地点'),
+      // Organising station.
+      station: label(ref('stations'), '工作站', '组织活动的工作站'),
+      // 送关心, 送服务, 送知识, 送政策 or 其他.
+      kind: label(z.enum(ACTIVITY_KINDS), '活动类型', '送关心、送服务、送知识、送政策或其他'),
+      // Who may come.
+      audience: label(text(), '面向对象', '例如 楼内企业员工'),
+      // How to sign up.
+      signup: label(text(), '报名方式', '例如 拨打工作站电话报名，或无需报名'),
+      // A cancelled activity stays listed, marked as cancelled.
+      cancelled: label(z.boolean().default(false), '已取消', '活动取消时勾选，页面会显著标明'),
+      // Short summary.
+      summary: summary(),
+      // Keywords.
+      tags: tags(),
+      // A draft is never published.
+      draft: label(z.boolean().default(false), '草稿', '勾选后不会发布'),
+    })
+    .superRefine((a, ctx) => {
+      if (a.end.getTime() < a.start.getTime()) {
+        ctx.addIssue({ code: 'custom', path: ['end'], message: '结束时间早于开始时间' });
+      }
+    });
+
+  const columns = z.object({
+    // Column name.
+    title: label(text(), '专栏名称', '理论专栏名称'),
+    // What the column is about.
+    description: label(text(), '专栏介绍', '一两句话介绍本专栏'),
+    // Position in lists, small first.
+    order: label(z.number().int().default(0), '排序', '数字小的排在前面'),
+  });
+
+  const theory = z.object({
+    // Article title.
+    title: label(text(), '标题', '文章标题'),
+    // The column it belongs to.
+    column: label(ref('columns'), '专栏', '所属理论专栏'),
+    // Writer.
+    author: label(z.string().trim().optional(), '作者', '可不填'),
+    // Source, where reprinted.
+    source: label(z.string().trim().optional(), '来源', '转载时填写来源'),
+    // Publish time, Beijing time.
+    published: label(instant(), '发布时间', '北京时间，如 2026-11-20 09:30'),
+    // Short summary.
+    summary: summary(),
+    // Keywords.
+    tags: tags(),
+    // A draft is never published.
+    draft: label(z.boolean().default(false), '草稿', '勾选后不会发布'),
+  });
+
+  const courses = z.object({
+    // Course title.
+    title: label(text(), '课程名称', '课程名称'),
+    // What the course covers.
+    summary: summary(),
+    // Credit hours (学时) earned by completing it.
+    hours: label(z.number().positive('应大于 0'), '学时', '完成本课程可获得的学时'),
+    // Position in lists, small first.
+    order: label(z.number().int().default(0), '排序', '数字小的排在前面'),
+  });
+
+  const lessons = z.object({
+    // Lesson title.
+    title: label(text(), '课时名称', '本课标题'),
+    // The course it belongs to.
+    course: label(ref('courses'), '所属课程', '本课所属课程'),
+    // Position within the course, small first.
+    order: label(z.number().int().min(1, '从 1 开始'), '顺序', '在课程中的顺序，从 1 开始'),
+    // Estimated study time in minutes.
+    minutes: label(z.number().int().positive('应大于 0'), '学习时长（分钟）', '预计学习分钟数'),
+    // Short summary.
+    summary: summary(),
+    // Optional short video with captions.
+    video: label(
+      z
+        .object({
+          // Path of the video file under the site root.
+          src: label(z.string().startsWith('/', '应以 / 开头'), '视频文件', '上传的视频地址'),
+          // WebVTT captions for the video.
+          captions: label(z.string().startsWith('/', '应以 / 开头'), '字幕文件', 'WebVTT 字幕地址'),
+          // What the video shows, for people who cannot watch it.
+          description: label(text(), '视频说明', '一句话说明视频内容'),
+        })
+        .optional(),
+      '视频',
+      '可选的短视频，必须附字幕',
+    ),
+    // Self-check questions shown at the end of the lesson.
+    quiz: label(z.array(question).default([]), '自测题', '课后自测题，2—5 道'),
+    // A draft is never published.
+    draft: label(z.boolean().default(false), '草稿', '勾选后不会发布'),
+  });
+
+  const exams = z
+    .object({
+      // Exam title.
+      title: label(text(), '考试名称', '例如 新任工作人员上岗培训结业考试'),
+      // The course it examines.
+      course: label(ref('courses'), '所属课程', '本考试对应的课程'),
+      // How many questions each attempt draws from the bank.
+      draw: label(z.number().int().min(1, '至少抽 1 题'), '每次抽题数', '每次考试从题库随机抽取的题数'),
+      // Pass mark in percent.
+      passMark: label(z.number().min(0).max(100), '及格分（百分制）', '例如 60'),
+      // Time limit in minutes; none when empty.
+      timeLimit: label(z.number().int().positive().optional(), '限时（分钟）', '可不填，不填则不限时'),
+      // The question bank.
+      questions: label(z.array(question).min(1, '题库不能为空'), '题库', '本课程的考试题库'),
+    })
+    .superRefine((e, ctx) => {
+      if (e.draw > e.questions.length) {
+        ctx.addIssue({ code: 'custom', path: ['draw'], message: `抽题数 ${e.draw} 多于题库题数 ${e.questions.length}` });
+      }
+    });
+
+  const exchange = z.object({
+    // Post title.
+    title: label(text(), '标题', '经验交流标题'),
+    // The station that shares it.
+    station: label(ref('stations'), '工作站', '发帖的工作站'),
+    // Topic of the board.
+    topic: label(z.enum(EXCHANGE_TOPICS), '话题', '交流话题'),
+    // Publish time, Beijing time.
+    published: label(instant(), '发布时间', '北京时间，如 2026-11-20 09:30'),
+    // Short summary.
+    summary: summary(),
+    // Keywords.
+    tags: tags(),
+    // The post this one answers, if any.
+    replyTo: label(ref('exchange').optional(), '回复', '回复哪一篇交流，可不填'),
+    // A draft is never published.
+    draft: label(z.boolean().default(false), '草稿', '勾选后不会发布'),
+  });
+
+  const diary = z.object({
+    // Entry title.
+    title: label(text(), '标题', '日记标题'),
+    // The station that keeps the diary.
+    station: label(ref('stations'), '工作站', '记日记的工作站'),
+    // Day of the entry.
+    date: label(instant(), '日期', '如 2026-11-20'),
+    // Keywords.
+    tags: tags(),
+    // A draft is never published.
+    draft: label(z.boolean().default(false), '草稿', '勾选后不会发布'),
+  });
+
+  const pages = z.object({
+    // Page title.
+    title: label(text(), '标题', '页面标题'),
+    // One sentence for search engines.
+    description: label(text(), '简介', '一句话介绍本页'),
+    // Position in the footer, small first.
+    order: label(z.number().int().default(0), '排序', '页脚链接中的顺序'),
+  });
+
+  return { settings, streets, stations, news, activities, columns, theory, courses, lessons, exams, exchange, diary, pages };
+}
+
+/** Where each collection lives under the content root, and its file pattern. */
+export const COLLECTION_FILES: Record<CollectionName, string> = {
+  settings: 'settings/*.yaml',
+  streets: 'streets/*.yaml',
+  stations: 'stations/*.md',
+  news: 'news/*.md',
+  activities: 'activities/*.md',
+  columns: 'columns/*.yaml',
+  theory: 'theory/*.md',
+  courses: 'courses/*.md',
+  lessons: 'lessons/*.md',
+  exams: 'exams/*.yaml',
+  exchange: 'exchange/*.md',
+  diary: 'diary/*.md',
+  pages: 'pages/*.md',
+};
