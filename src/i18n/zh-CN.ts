@@ -31,6 +31,9 @@ export const zhCN = {
   'nav.stats': '数据',
   'nav.search': '搜索',
 
+  // Stations and figures (stations.*, stats.*): add keys below this line
+  'stations.title': '工作站',
+
   // Header search box
   'search.label': '站内搜索',
   'search.placeholder': '搜索活动、课程、工作站',
@@ -61,6 +64,9 @@ export const zhCN = {
   'list.next': '下一页',
   'list.page': '第 {page} 页',
 
+  // Publishing (home.*, news.*, activities.*, theory.*, exchange.*, diary.*): add keys below this line
+  'news.title': '动态',
+
   // Entry metadata
   'meta.published': '发布时间',
   'meta.station': '工作站',
@@ -69,6 +75,9 @@ export const zhCN = {
   'meta.category': '栏目',
   'meta.tags': '标签',
   'meta.districtWide': '全区',
+
+  // Online party school (school.*): add keys below this line
+  'school.title': '网上党校',
 
   // 404
   'notFound.title': '页面不存在',
