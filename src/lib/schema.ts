@@ -36,14 +36,17 @@ const text = () => z.string().trim().min(1, '不能为空');
 
 /** A point in time written in Beijing time ("2026-11-20 09:30") or with an explicit offset. */
 const instant = () =>
-  z.union([z.date(), z.string()]).transform((value, ctx) => {
-    const date = toInstant(value);
-    if (!date) {
-      ctx.addIssue({ code: 'custom', message: `无法识别的日期时间“${String(value)}”，应写作 2026-11-20 09:30` });
-      return z.NEVER;
-    }
-    return date;
-  });
+  z
+    .union([z.date(), z.string()])
+    .transform((value, ctx) => {
+      const date = toInstant(value);
+      if (!date) {
+        ctx.addIssue({ code: 'custom', message: `无法识别的日期时间“${String(value)}”，应写作 2026-11-20 09:30` });
+        return z.NEVER;
+      }
+      return date;
+    })
+    .meta({ cmsWidget: 'datetime' });
 
 const count = () => z.number().int('应为整数').min(0, '不能为负数');
 

@@ -1,0 +1,39 @@
+/**
+ * `npm run build`: validate content → copy Decap → Astro build → Pagefind index, all into a
+ * staging folder that replaces dist/ only when every step has passed. A failed build leaves the
+ * previous dist/ untouched: nothing is ever half-published.
+ */
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { formatProblem, validateContent } from '../src/lib/validate.node.ts';
+import { copyDecap } from './prepare.ts';
+import { run } from './run.ts';
+
+const contentRoot = process.env.CONTENT_ROOT ?? 'content';
+const outDir = process.env.BUILD_OUT_DIR ?? 'dist';
+const staging = `.tmp/build-${process.pid}`;
+
+const problems = validateContent(contentRoot);
+if (problems.length > 0) {
+  console.error(`内容检查未通过（${problems.length} 处问题），网站没有构建：`);
+  for (const p of problems) console.error(`  ${formatProblem(p)}`);
+  process.exit(1);
+}
+
+copyDecap();
+const started = performance.now();
+if ((await run('npx', ['astro', 'build', '--outDir', staging])) !== 0) {
+  rmSync(staging, { recursive: true, force: true });
+  console.error('Astro 构建失败，现有的 dist/ 未被改动。');
+  process.exit(1);
+}
+const astroSeconds = (performance.now() - started) / 1000;
+const indexStarted = performance.now();
+if ((await run('npx', ['pagefind', '--site', staging])) !== 0) {
+  rmSync(staging, { recursive: true, force: true });
+  console.error('Pagefind 索引失败，现有的 dist/ 未被改动。');
+  process.exit(1);
+}
+const pagefindSeconds = (performance.now() - indexStarted) / 1000;
+if (existsSync(outDir)) rmSync(outDir, { recursive: true, force: true });
+renameSync(staging, outDir);
+console.log(`构建完成：Astro ${astroSeconds.toFixed(1)} 秒，Pagefind ${pagefindSeconds.toFixed(1)} 秒，输出到 ${outDir}/`);
