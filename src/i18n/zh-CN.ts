@@ -38,6 +38,13 @@ export const zhCN = {
   'search.label': '站内搜索',
   'search.placeholder': '搜索活动、课程、工作站',
   'search.submit': '搜索',
+  'search.title': '站内搜索',
+  'search.noScript': '站内搜索需要启用 JavaScript。您也可以通过以下栏目查找内容：',
+  'search.loading': '正在搜索……',
+  'search.results': '找到 {count} 条与“{query}”相关的结果',
+  'search.none': '没有找到与“{query}”相关的内容，请换一个词试试。',
+  'search.prompt': '请输入要搜索的词语。',
+  'search.error': '搜索暂时不可用，请稍后再试。',
 
   // 适老化 toolbar
   'a11y.toolbar': '适老化辅助工具',

@@ -11,6 +11,9 @@ import { COLLECTIONS, type CollectionName } from './enums.ts';
 import { COLLECTION_FILES, makeSchemas } from './schema.ts';
 
 z.config(z.locales.zhCN());
+z.config({
+  customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? '缺少必填字段' : undefined),
+});
 
 export interface Problem {
   /** Path of the offending file, relative to the working directory. */
