@@ -33,6 +33,18 @@ export const zhCN = {
 
   // Stations and figures (stations.*, stats.*): add keys below this line
   'stations.title': '工作站',
+  'stats.band.area.large': '1万平方米及以上',
+  'stats.band.area.medium': '5000—9999平方米',
+  'stats.band.area.small': '5000平方米以下',
+  'stats.band.companies.large': '80家及以上',
+  'stats.band.companies.medium': '40—79家',
+  'stats.band.companies.small': '40家以下',
+  'stats.band.employees.large': '1000人及以上',
+  'stats.band.employees.medium': '500—999人',
+  'stats.band.employees.small': '500人以下',
+  'stats.band.output.large': '1亿元及以上',
+  'stats.band.output.medium': '2000万—1亿元',
+  'stats.band.output.small': '2000万元以下',
 
   // Header search box
   'search.label': '站内搜索',
