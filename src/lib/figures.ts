@@ -188,3 +188,40 @@ export function bandCounts(stations: readonly FigureStation[], figure: BandedFig
   const values = stations.map((s) => bandedValue(s, figure));
   return BANDS[figure].map((band) => ({ band, count: values.filter((v) => inBand(v, band)).length }));
 }
+
+/** One station's figures as the station table and the CSV list them. */
+export interface StationRow {
+  buildings: number;
+  area: number;
+  companies: number;
+  employees: number;
+  employeesUnder35: number;
+  output: number;
+  staffFullTime: number;
+  staffPartTime: number;
+  partyOrganisations: number;
+  partyMembers: number;
+  mobilePartyMembers: number;
+}
+
+/** The row of the station table for one station. */
+export function stationRow(station: FigureStation): StationRow {
+  const size = stationSize(station);
+  return {
+    buildings: uniqueBuildings(station.buildings).length,
+    ...size,
+    output: station.output,
+    staffFullTime: station.staff.fullTime,
+    staffPartTime: station.staff.partTime,
+    partyOrganisations: station.partyOrganisations,
+    partyMembers: station.partyMembers,
+    mobilePartyMembers: station.mobilePartyMembers,
+  };
+}
+
+const numberFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
+
+/** 15980 → "15,980", as pages show figures. */
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}

@@ -9,6 +9,8 @@ import {
   inBand,
   meetsFiveOnes,
   percent,
+  formatNumber,
+  stationRow,
   stationSize,
   totals,
   type BandedFigure,
@@ -228,4 +230,14 @@ describe('figures follow the files (nothing is typed in)', () => {
     const afterBands = bandCounts(stations, 'companies').map((b) => b.count);
     expect(afterBands).toEqual([beforeBands[0]! + 1, beforeBands[1], beforeBands[2]]);
   });
+});
+
+describe('stationRow', () => {
+  it('lists a joint station with its summed figures', () => {
+    const row = stationRow(
+      station({ buildings: [building('甲楼', 6000, 30, 400, 200), building('乙楼', 4500, 12, 150, 90)], output: 2500 }),
+    );
+    expect(row).toMatchObject({ buildings: 2, area: 10500, companies: 42, employees: 550, employeesUnder35: 290, output: 2500 });
+  });
+  it('formats numbers the Chinese way', () => expect(formatNumber(15980)).toBe('15,980'));
 });
