@@ -137,3 +137,13 @@ test.describe('poster', () => {
     expect(Math.round(Number(box?.[2]))).toBe(842);
   });
 });
+
+test.describe('narrow screens', () => {
+  test.use({ viewport: { width: 320, height: 800 } });
+  for (const url of ['/stations/', '/stations/xiaoshan/', '/stats/', '/stations/lingxiu/poster/']) {
+    test(`${url} does not scroll sideways at 320 px`, async ({ page }) => {
+      await page.goto(url);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    });
+  }
+});
