@@ -75,6 +75,9 @@ test.describe('station page', () => {
     await expect(page.getByText('尚缺 3 项，未达到“五个一”标准')).toBeVisible();
     await expect(page.getByText('电脑：未配备')).toBeVisible();
     await expect(page.getByText('电话：已配备')).toBeVisible();
+    // A station with nothing published yet explains the empty sections.
+    await expect(page.getByText('本站暂无党建日记。')).toBeVisible();
+    await expectNoAxeViolations(page);
   });
 });
 
@@ -92,6 +95,12 @@ test.describe('/stats/', () => {
     await expect(page.getByRole('img', { name: /^各工作站从业人员数分布：1000人及以上6个/ })).toBeVisible();
     await expect(page.locator('table.stations tbody tr')).toHaveCount(31);
     await expect(page.locator('freshness-table tbody tr')).toHaveCount(31);
+    await expectNoAxeViolations(page);
+  });
+
+  test('stays accessible in high contrast mode', async ({ page }) => {
+    await page.goto('/stats/');
+    await page.evaluate(() => document.documentElement.setAttribute('data-contrast', 'high'));
     await expectNoAxeViolations(page);
   });
 
