@@ -216,6 +216,18 @@ export function saveProgress(store: KeyValueStore, record: Progress): boolean {
   }
 }
 
+/** The browser's localStorage, or a store that refuses every call where storage is blocked. */
+export function browserStore(): KeyValueStore {
+  try {
+    return window.localStorage;
+  } catch {
+    const refuse = (): never => {
+      throw new Error('storage unavailable');
+    };
+    return { getItem: refuse, setItem: refuse, removeItem: refuse };
+  }
+}
+
 /** Removes the record (the backup of a corrupt record stays). */
 export function clearProgress(store: KeyValueStore): boolean {
   try {
@@ -255,10 +267,10 @@ export function markLearned(record: Progress, lessonId: string, courseId: string
   return withLesson(record, lessonId, (l) => ({ ...l, course: courseId, learnedAt: l.learnedAt ?? now.toISOString() }));
 }
 
-/** Takes back "learned"; what was read and answered stays. */
+/** Takes back "learned" (and "reached the end", so the lesson is read again); quiz results stay. */
 export function unmarkLearned(record: Progress, lessonId: string): Progress {
   if (!record.lessons[lessonId]) return record;
-  return withLesson(record, lessonId, ({ learnedAt: _dropped, ...rest }) => rest);
+  return withLesson(record, lessonId, ({ learnedAt: _l, reachedEndAt: _r, ...rest }) => rest);
 }
 
 export function isLearned(record: Progress, lessonId: string): boolean {
