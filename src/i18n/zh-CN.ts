@@ -115,7 +115,7 @@ export const zhCN = {
   'school.hours': '{hours} 学时',
   'school.intro': '利用工作间隙学习，每课约十分钟。课后有自测题，学完一门课程可以参加结业考试。学习进度只保存在您使用的这台设备的浏览器中。',
   'school.learned': '已学',
-  'school.lesson.captions': '中文字幕',
+  'school.lesson.captions': '中文',
   'school.lesson.end': '正文结束',
   'school.lesson.learned': '本课已学完。',
   'school.lesson.markLearned': '标记为已学',
