@@ -252,3 +252,18 @@ for (const path of ['/school/', COURSE, LESSON_1, '/school/jiben-changshi/changs
     expect(overflow).toBeLessThanOrEqual(0);
   });
 }
+
+test('after one visit the school can be read offline', async ({ page, context }) => {
+  await page.goto('/school/');
+  await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/school.webmanifest');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await context.setOffline(true);
+  await page.goto('/school/jiben-changshi/changshi-03-quanli-yiwu/');
+  await expect(page.locator('h1')).toHaveText('党员的权利和义务');
+  await expect(page.locator('ld-quiz fieldset')).toHaveCount(2);
+  await context.setOffline(false);
+});
