@@ -1,0 +1,269 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers.ts';
+
+interface BankQuestion {
+  question: string;
+  type: 'single' | 'multiple' | 'truefalse';
+  options: string[];
+  answer: number[];
+}
+
+const COURSE = '/school/xinren-peixun/';
+const LESSON_1 = '/school/xinren-peixun/xinren-01-zhineng/';
+const LESSON_2 = '/school/xinren-peixun/xinren-02-mingcheng/';
+const EXAM = '/school/xinren-peixun/exam/';
+
+/** Option indices that answer a question wrongly: a wrong option, or too few right ones. */
+function wrongChoice(answer: number[], optionCount: number): number[] {
+  const wrong = Array.from({ length: optionCount }, (_, i) => i).find((i) => !answer.includes(i));
+  if (wrong !== undefined) return [wrong];
+  return answer.slice(0, 1);
+}
+
+async function choose(fieldset: Locator, indices: number[]): Promise<void> {
+  for (const i of indices) await fieldset.locator('input').nth(i).check();
+}
+
+async function answerQuiz(page: Page, right: boolean): Promise<void> {
+  const quiz = page.locator('ld-quiz');
+  const answers = JSON.parse((await quiz.getAttribute('data-answers')) ?? '[]') as number[][];
+  await quiz.getByRole('button', { name: '清空重做' }).click();
+  const fieldsets = quiz.locator('fieldset');
+  for (const [i, answer] of answers.entries()) {
+    const f = fieldsets.nth(i);
+    await choose(f, right ? answer : wrongChoice(answer, await f.locator('input').count()));
+  }
+  await quiz.getByRole('button', { name: '提交' }).click();
+}
+
+/** Answers every drawn exam question, right or wrong, using the bank in the page's JSON island. */
+async function answerExam(page: Page, right: boolean): Promise<void> {
+  const bank = JSON.parse((await page.locator('ld-exam script[data-bank]').textContent()) ?? '[]') as BankQuestion[];
+  const fieldsets = page.locator('ld-exam form fieldset');
+  await expect(fieldsets).toHaveCount(10);
+  for (let i = 0; i < 10; i++) {
+    const f = fieldsets.nth(i);
+    const legend = (await f.locator('legend').textContent()) ?? '';
+    const q = bank.find((b) => legend.includes(b.question));
+    expect(q, `question "${legend}" is in the bank`).toBeDefined();
+    await choose(f, right ? q!.answer : wrongChoice(q!.answer, q!.options.length));
+  }
+  await page.getByRole('button', { name: '交卷' }).click();
+}
+
+test('a learner studies a lesson, answers its quiz wrongly then rightly, and keeps the progress', async ({ page }) => {
+  await page.goto(COURSE);
+  await expect(page.locator('ld-course-progress')).toContainText('已学 0/4 课');
+  await page.getByRole('link', { name: /开始学习/ }).click();
+  await expect(page).toHaveURL(LESSON_1);
+
+  const status = page.locator('ld-lesson-tracker [data-status]');
+  await expect(status).toHaveText('读完正文并提交课后自测后，本课记为已学。');
+
+  await answerQuiz(page, false);
+  const feedback = page.locator('ld-quiz [data-feedback]');
+  await expect(feedback).toHaveAttribute('role', 'status');
+  await expect(feedback).toContainText('回答错误');
+  await expect(feedback).toContainText('解析：');
+  await expect(feedback).toContainText('答对 0 题，共 3 题');
+  await expectNoAxeViolations(page);
+
+  await answerQuiz(page, true);
+  await expect(feedback).toContainText('答对 3 题，共 3 题');
+  await expect(feedback).not.toContainText('回答错误');
+
+  await page.locator('[data-lesson-end]').scrollIntoViewIfNeeded();
+  await expect(status).toHaveText('本课已学完。');
+  await expectNoAxeViolations(page);
+
+  await page.reload();
+  await expect(status).toHaveText('本课已学完。');
+
+  await page.goto(COURSE);
+  await expect(page.locator('ld-course-progress')).toContainText('已学 1/4 课');
+  const start = page.locator('a[data-start]');
+  await expect(start).toHaveAttribute('href', LESSON_2);
+  await expect(start).toHaveText('继续学习：名称、标识与办公规范');
+  await expect(page.locator('[data-lesson-id="xinren-01-zhineng"]')).toContainText('已学');
+  await expect(page.locator('[data-lesson-id="xinren-02-mingcheng"]')).not.toContainText('已学');
+});
+
+test('the quiz result is kept in the learner\'s record on this device', async ({ page }) => {
+  await page.goto(LESSON_2);
+  await answerQuiz(page, false);
+  await answerQuiz(page, true);
+  await expect(page.locator('ld-quiz [data-feedback]')).toContainText('答对 3 题');
+  const record = await page.evaluate(() => JSON.parse(localStorage.getItem('ld-school-progress') ?? '{}'));
+  expect(record.lessons['xinren-02-mingcheng'].quiz).toMatchObject({ correct: 3, total: 3 });
+});
+
+test('a learner fails the exam, retakes it and passes; the record page and an export/import keep it', async ({ page, browser }) => {
+  await page.goto(EXAM);
+  await expect(page.locator('[data-nojs]')).toBeHidden();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: '开始考试' }).click();
+  await expect(page.locator('ld-exam .clock')).toContainText(/剩余时间 1[45]:\d\d/);
+
+  await answerExam(page, false);
+  await expect(page.locator('[data-passed]')).toHaveAttribute('data-passed', 'false');
+  await expect(page.locator('.score')).toContainText('得分 0 分');
+  await expect(page.locator('.review > li')).toHaveCount(10);
+  await expect(page.locator('.review')).toContainText('正确答案：');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: '再考一次' }).click();
+  await answerExam(page, true);
+  await expect(page.locator('[data-passed]')).toHaveAttribute('data-passed', 'true');
+  await expect(page.locator('.score')).toContainText('得分 100 分');
+  await expect(page.locator('[data-best]')).toHaveAttribute('data-best', '100');
+  await expect(page.locator('[data-attempt-list] li')).toHaveCount(2);
+
+  await page.goto('/school/record/');
+  const exams = page.locator('[data-exam="xinren-peixun"]');
+  await expect(exams).toContainText('最好成绩：100 分');
+  await expect(exams.locator('li')).toHaveCount(2);
+  await expectNoAxeViolations(page);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出记录（JSON 文件）' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^xuexi-jilu-\d{8}\.json$/);
+  const file = await download.path();
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto('/school/record/');
+  await expect(other.locator('[data-body]')).toContainText('还没有参加过考试。');
+  await other.locator('[data-import]').setInputFiles(file);
+  await expect(other.locator('ld-record [data-status]')).toHaveText('已导入学习记录。');
+  await expect(other.locator('[data-exam="xinren-peixun"]')).toContainText('最好成绩：100 分');
+  await other.goto(EXAM);
+  await expect(other.locator('[data-best]')).toHaveAttribute('data-best', '100');
+  await fresh.close();
+});
+
+test('an import of a file that is not a record is refused with a reason', async ({ page }) => {
+  await page.goto('/school/record/');
+  await page.locator('[data-import]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+  await expect(page.locator('ld-record [data-status]')).toHaveText('导入失败：无法识别这个文件的格式。');
+});
+
+test('an older record is migrated: completed course, certificate and 学时 by year; clearing asks first', async ({ page }) => {
+  const learned = Date.parse('2025-06-01T02:00:00Z');
+  const v1 = {
+    version: 1,
+    learned: { 'xinren-01-zhineng': learned, 'xinren-02-mingcheng': learned, 'xinren-03-taizhang': learned, 'xinren-04-zoufang': learned, 'jiu-ke': learned },
+    exams: { 'xinren-peixun': [{ score: 90, passed: true, date: learned }] },
+  };
+  await page.addInitScript((value) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('ld-school-progress', value);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, JSON.stringify(v1));
+  await page.goto('/school/record/');
+  await expect(page.locator('[data-learned-lessons] > li')).toHaveCount(5);
+  await expect(page.locator('[data-lesson="jiu-ke"]')).toContainText('（该课已下线）');
+  await expect(page.locator('[data-completed] > li')).toHaveCount(1);
+  await expect(page.locator('[data-hours]')).toContainText('2025年');
+  await expect(page.locator('[data-hours] tbody td').first()).toHaveText('4');
+  await page.getByLabel('学员姓名（只用于打印，不会保存）').fill('学员甲');
+  await expect(page.locator('.certificate')).toContainText('学员甲于 2025年6月1日 在本设备上自学完成“新任工作人员上岗培训”课程，计 4 学时。');
+  await expect(page.locator('.certificate')).toContainText('仅供个人留存');
+  await expectNoAxeViolations(page);
+
+  page.once('dialog', (d) => d.dismiss());
+  await page.getByRole('button', { name: '清除学习记录' }).click();
+  await expect(page.locator('[data-completed] > li')).toHaveCount(1);
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: '清除学习记录' }).click();
+  await expect(page.locator('ld-record [data-status]')).toHaveText('已清除本设备上的学习记录。');
+  await expect(page.locator('[data-body]')).toContainText('还没有学完的课。');
+});
+
+test('a corrupt record is reported and kept aside', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('ld-school-progress', '{"version":2,"lessons":');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await page.goto('/school/record/');
+  await expect(page.locator('ld-record [data-status]')).toContainText('已损坏');
+  expect(await page.evaluate(() => localStorage.getItem('ld-school-progress-backup'))).toBe('{"version":2,"lessons":');
+});
+
+test('the timed exam announces the last minute and submits itself at zero', async ({ page }) => {
+  await page.clock.install();
+  await page.goto(EXAM);
+  await page.getByRole('button', { name: '开始考试' }).click();
+  await page.clock.runFor('14:01');
+  await expect(page.locator('ld-exam [data-announce]')).toHaveText('还剩 1 分钟，时间到将自动交卷。');
+  await page.clock.runFor('01:00');
+  await expect(page.locator('ld-exam div[data-result]')).toContainText('时间到，已自动交卷。');
+  await expect(page.locator('[data-passed]')).toHaveAttribute('data-passed', 'false');
+});
+
+test('the lesson video has a Chinese captions track', async ({ page, request }) => {
+  await page.goto(LESSON_1);
+  const track = page.locator('video track');
+  await expect(track).toHaveAttribute('kind', 'captions');
+  await expect(track).toHaveAttribute('srclang', 'zh-CN');
+  await expect(track).toHaveAttribute('label', '中文');
+  expect(await track.evaluate((t: HTMLTrackElement) => t.default)).toBe(true);
+  const vtt = await request.get((await track.getAttribute('src'))!);
+  expect(await vtt.text()).toMatch(/^WEBVTT[\s\S]*五站合一/);
+  const video = await request.get((await page.locator('video source').getAttribute('src'))!);
+  expect(video.ok()).toBe(true);
+  expect((await video.body()).length).toBeLessThan(300_000);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('lessons are readable and the quiz shows its answers in details', async ({ page }) => {
+    await page.goto(LESSON_1);
+    await expect(page.locator('.ld-prose')).toContainText('五站合一');
+    await expect(page.locator('ld-quiz fieldset')).toHaveCount(3);
+    await page.locator('ld-quiz details summary').first().click();
+    await expect(page.locator('ld-quiz details').first()).toContainText('正确答案：C');
+    await expect(page.getByRole('button', { name: '提交' })).toBeHidden();
+  });
+
+  test('the course page lists all lessons and links to the first', async ({ page }) => {
+    await page.goto(COURSE);
+    await expect(page.locator('.syllabus li')).toHaveCount(4);
+    await expect(page.locator('a[data-start]')).toHaveAttribute('href', LESSON_1);
+  });
+
+  test('the exam and record pages say they need JavaScript', async ({ page }) => {
+    await page.goto(EXAM);
+    await expect(page.locator('[data-nojs]')).toContainText('需要启用 JavaScript');
+    await page.goto('/school/record/');
+    await expect(page.locator('[data-nojs]')).toContainText('需要启用 JavaScript');
+    await expect(page.locator('.notice').first()).toContainText('保存在本设备浏览器中的自学记录');
+  });
+});
+
+for (const path of ['/school/', COURSE, LESSON_1, '/school/jiben-changshi/changshi-02-zuzhi-shenghuo/', EXAM, '/school/louyu-shiwu/exam/', '/school/record/']) {
+  test(`${path} is accessible and fits 320 px`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(path);
+    await expectNoAxeViolations(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+}
+
+test('after one visit the school can be read offline', async ({ page, context }) => {
+  await page.goto('/school/');
+  await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/school.webmanifest');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await context.setOffline(true);
+  await page.goto('/school/jiben-changshi/changshi-03-quanli-yiwu/');
+  await expect(page.locator('h1')).toHaveText('党员的权利和义务');
+  await expect(page.locator('ld-quiz fieldset')).toHaveCount(2);
+  await context.setOffline(false);
+});

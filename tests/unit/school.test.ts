@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { answerLetters, buildCatalogue, fill, jsonIsland, lessonsOf, neighbours, schoolUrls, serviceWorkerSource, totalMinutes } from '../../src/lib/school.ts';
+
+const lesson = (id: string, course: string, order: number, quiz = 1) => ({
+  id,
+  data: { title: `课${id}`, course: { id: course }, order, minutes: 10, quiz: Array.from({ length: quiz }) },
+});
+const lessons = [lesson('b-1', 'b', 1), lesson('a-2', 'a', 2, 0), lesson('a-1', 'a', 1)];
+
+describe('school catalogue', () => {
+  it('orders a course’s lessons by their order field', () => {
+    expect(lessonsOf(lessons, 'a').map((l) => l.id)).toEqual(['a-1', 'a-2']);
+  });
+  it('builds the catalogue the learner’s record is checked against', () => {
+    expect(buildCatalogue([{ id: 'a', data: { title: '甲', hours: 2 } }], lessons)).toEqual([
+      { id: 'a', title: '甲', hours: 2, lessons: [{ id: 'a-1', title: '课a-1', hasQuiz: true }, { id: 'a-2', title: '课a-2', hasQuiz: false }] },
+    ]);
+  });
+  it('adds up the minutes', () => expect(totalMinutes(lessons)).toBe(30));
+});
+
+describe('neighbours', () => {
+  const list = [{ id: 'x' }, { id: 'y' }, { id: 'z' }];
+  it.each([
+    ['x', undefined, 'y'],
+    ['y', 'x', 'z'],
+    ['z', 'y', undefined],
+  ])('%s sits between %s and %s', (id, prev, next) => {
+    const n = neighbours(list, id);
+    expect([n.prev?.id, n.next?.id]).toEqual([prev, next]);
+  });
+  it('has none for an unknown id', () => expect(neighbours(list, 'q')).toEqual({}));
+});
+
+describe('jsonIsland', () => {
+  it('cannot close its script element and still parses to the same value', () => {
+    const value = { q: '</script><script>alert(1)</script>', n: 1 };
+    const text = jsonIsland(value);
+    expect(text).not.toContain('<');
+    expect(JSON.parse(text)).toEqual(value);
+  });
+});
+
+describe('fill and answerLetters', () => {
+  it('fills placeholders and leaves unknown ones', () => expect(fill('第 {n} 题 {x}', { n: 2 })).toBe('第 2 题 {x}'));
+  it('writes option indices as sorted letters', () => expect(answerLetters([2, 0])).toBe('A、C'));
+});
+
+describe('offline', () => {
+  const catalogue = [{ id: 'a', title: '甲', hours: 1, lessons: [{ id: 'a-1', title: '一', hasQuiz: true }] }, { id: 'b', title: '乙', hours: 1, lessons: [] }];
+  it('lists every school page, with exams only where a course has one', () => {
+    expect(schoolUrls(catalogue, ['a'])).toEqual(['/school/', '/school/record/', '/school/a/', '/school/a/a-1/', '/school/a/exam/', '/school/b/']);
+  });
+  it('writes a service worker that names its versioned cache and pages', () => {
+    const source = serviceWorkerSource(['/school/'], 'v1');
+    expect(source).toContain('const CACHE = "ld-school-v1"');
+    expect(source).toContain('const PAGES = ["/school/"]');
+    expect(() => new Function(source)).not.toThrow();
+  });
+});
