@@ -233,3 +233,34 @@ export function groupByMonth<T extends { date: Date }>(items: readonly T[]): { m
   }
   return groups;
 }
+
+/** A link of a filter bar. */
+export interface FilterLink {
+  label: string;
+  href: string;
+  count: number;
+  current: boolean;
+}
+
+/**
+ * The links of one facet's filter bar: one per value that has items, pointing at
+ * `<base><key>/<slug>/`. `order` "count" puts the most frequent first; "slug-desc" sorts by slug,
+ * largest first (years: newest first).
+ */
+export function facetLinks<T>(
+  items: readonly T[],
+  base: string,
+  facet: Facet<T>,
+  labelOf: (slug: string) => string,
+  current?: { key: string; value: string },
+  order: 'count' | 'slug-desc' = 'count',
+): FilterLink[] {
+  const values = facetValues(items, facet.values);
+  if (order === 'slug-desc') values.sort((a, b) => b.value.localeCompare(a.value));
+  return values.map((v) => ({
+    label: labelOf(v.value),
+    href: `${base}${facet.key}/${v.value}/`,
+    count: v.count,
+    current: current?.key === facet.key && current.value === v.value,
+  }));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityPhase, splitByPhase } from '../../src/lib/activity-phase.ts';
+import { activityPhase, formatActivityTime, splitByPhase } from '../../src/lib/activity-phase.ts';
 
 const at = (s: string) => new Date(`${s}:00+08:00`);
 const start = at('2026-12-05T14:00');
@@ -35,4 +35,11 @@ describe('splitByPhase', () => {
     expect(upcoming).toEqual([]);
     expect(past.map((i) => i.id)).toEqual(['dec20', 'dec01', 'today', 'nov20', 'nov10']);
   });
+});
+
+describe('formatActivityTime', () => {
+  it.each([
+    ['2026-12-05T14:00', '2026-12-05T16:00', '2026年12月5日 14:00—16:00'],
+    ['2026-12-31T20:00', '2027-01-01T01:00', '2026年12月31日 20:00 — 2027年1月1日 01:00'],
+  ])('%s to %s → %s', (s, e, text) => expect(formatActivityTime(at(s), at(e))).toBe(text));
 });

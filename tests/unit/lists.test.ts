@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   assembleThreads,
+  facetLinks,
   facetValues,
   filterItems,
   groupByMonth,
@@ -198,5 +199,25 @@ describe('groupByMonth groups by Beijing month and keeps order', () => {
       ['2026-11', ['b', 'c']],
       ['2026-10', ['d']],
     ]);
+  });
+});
+
+describe('facetLinks', () => {
+  const items = [{ y: '2025' }, { y: '2026' }, { y: '2026' }, { y: '2024' }];
+  const facet = { key: 'year', values: (i: { y: string }) => [i.y] };
+  it('links each value under base/key/slug with its count, most frequent first', () => {
+    expect(facetLinks(items, '/news/', facet, (s) => `${s}年`).map((l) => [l.label, l.href, l.count])).toEqual([
+      ['2026年', '/news/year/2026/', 2],
+      ['2024年', '/news/year/2024/', 1],
+      ['2025年', '/news/year/2025/', 1],
+    ]);
+  });
+  it('can sort by slug, newest year first, and marks the current value', () => {
+    const links = facetLinks(items, '/news/', facet, String, { key: 'year', value: '2025' }, 'slug-desc');
+    expect(links.map((l) => l.label)).toEqual(['2026', '2025', '2024']);
+    expect(links.filter((l) => l.current).map((l) => l.label)).toEqual(['2025']);
+  });
+  it('does not mark a value of another facet as current', () => {
+    expect(facetLinks(items, '/news/', facet, String, { key: 'tag', value: '2025' }).some((l) => l.current)).toBe(false);
   });
 });
