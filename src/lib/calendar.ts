@@ -45,8 +45,14 @@ export function activityUrl(id: string, site: URL | string): string {
   return new URL(`/activities/${id}/`, site).href;
 }
 
+/**
+ * `ics` accepts and validates `timestamp` (DTSTAMP) but its type declarations omit it; without
+ * it the library stamps "now" on every event.
+ */
+type StampedEvent = EventAttributes & { timestamp?: number };
+
 /** The `ics` attributes of one activity's event. */
-export function eventAttributes(a: CalendarActivity, options: CalendarOptions): EventAttributes {
+export function eventAttributes(a: CalendarActivity, options: CalendarOptions): StampedEvent {
   const url = activityUrl(a.id, options.site);
   return {
     uid: eventUid(a.id, options.site),
