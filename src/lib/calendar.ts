@@ -1,0 +1,86 @@
+/**
+ * iCalendar output for activities, built with the `ics` package. Times are written in UTC
+ * (…Z), which every calendar converts correctly; the editor's Beijing times are already
+ * instants by the time they get here. UIDs are `<activity id>@<site host>` so that re-importing
+ * a feed updates an event instead of duplicating it.
+ *
+ * SEQUENCE: the content model keeps no revision counter, so an event is 0 while it stands and
+ * 1 once cancelled — a cancellation is the one change a subscriber must see replace the
+ * earlier version. The calendar is a published feed (METHOD:PUBLISH), so a cancellation is
+ * expressed as STATUS:CANCELLED on the event, not as an iTIP METHOD:CANCEL message.
+ */
+import { createEvents, type EventAttributes } from 'ics';
+
+/** What the calendar needs to know about one activity. */
+export interface CalendarActivity {
+  id: string;
+  title: string;
+  start: Date;
+  end: Date;
+  place: string;
+  summary: string;
+  cancelled: boolean;
+  /** Organising station's official name. */
+  organiser: string;
+  /** Activity kind, e.g. 送政策. */
+  kind: string;
+}
+
+export interface CalendarOptions {
+  /** Absolute site origin, e.g. https://louyu.example.gov.cn */
+  site: URL | string;
+  /** Calendar name shown by the subscriber's app. */
+  name: string;
+  /** DTSTAMP of every event: when this calendar was generated. */
+  stamp: Date;
+}
+
+/** Stable UID of an activity's event. */
+export function eventUid(id: string, site: URL | string): string {
+  return `${id}@${new URL(site).host}`;
+}
+
+/** Address of an activity's page. */
+export function activityUrl(id: string, site: URL | string): string {
+  return new URL(`/activities/${id}/`, site).href;
+}
+
+/**
+ * `ics` accepts and validates `timestamp` (DTSTAMP) but its type declarations omit it; without
+ * it the library stamps "now" on every event.
+ */
+type StampedEvent = EventAttributes & { timestamp?: number };
+
+/** The `ics` attributes of one activity's event. */
+export function eventAttributes(a: CalendarActivity, options: CalendarOptions): StampedEvent {
+  const url = activityUrl(a.id, options.site);
+  return {
+    uid: eventUid(a.id, options.site),
+    sequence: a.cancelled ? 1 : 0,
+    status: a.cancelled ? 'CANCELLED' : 'CONFIRMED',
+    title: a.cancelled ? `【已取消】${a.title}` : a.title,
+    description: `${a.summary}\n主办：${a.organiser}\n详情：${url}`,
+    location: a.place,
+    url,
+    categories: [a.kind],
+    start: a.start.getTime(),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: a.end.getTime(),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    timestamp: options.stamp.getTime(),
+    productId: 'louyu-dangjian/calendar',
+    calName: options.name,
+  };
+}
+
+/** A VCALENDAR holding one event per activity; throws with the library's message on bad input. */
+export function buildCalendar(activities: readonly CalendarActivity[], options: CalendarOptions): string {
+  const { error, value } = createEvents(
+    activities.map((a) => eventAttributes(a, options)),
+    { productId: 'louyu-dangjian/calendar', method: 'PUBLISH', calName: options.name },
+  );
+  if (error || value === null) throw new Error(`日历生成失败：${error?.message ?? '未知错误'}`);
+  return value;
+}

@@ -1,0 +1,74 @@
+/** Feed items of every dated collection, and the RSS response they become. */
+import rss from '@astrojs/rss';
+import type { CollectionEntry } from 'astro:content';
+import { getColumns, getDated, getSettings } from './content.ts';
+import { entryHref } from './publishing.ts';
+import { mergeFeedItems, type FeedItem } from './feeds.ts';
+import { formatActivityTime } from './activity-phase.ts';
+
+/** Feed items of each collection, optionally only those of one station. */
+export async function feedItems(station?: string): Promise<{ [K in 'news' | 'activities' | 'theory' | 'exchange' | 'diary']: FeedItem[] }> {
+  const own = <T extends { data: { station?: { id: string } } }>(list: T[]) =>
+    station === undefined ? list : list.filter((e) => e.data.station?.id === station);
+  const columns = new Map((await getColumns()).map((c) => [c.id, c.data.title]));
+  const news = own(await getDated('news')).map((e): FeedItem => ({
+    title: e.data.title,
+    link: entryHref(e),
+    pubDate: e.data.published,
+    description: e.data.summary,
+    categories: [e.data.category, ...e.data.tags],
+  }));
+  const activities = own(await getDated('activities')).map((e): FeedItem => ({
+    title: e.data.cancelled ? `【已取消】${e.data.title}` : e.data.title,
+    link: entryHref(e),
+    pubDate: e.data.start,
+    description: `${formatActivityTime(e.data.start, e.data.end)}，${e.data.place}。${e.data.summary}`,
+    categories: [e.data.kind, ...e.data.tags],
+  }));
+  const theory =
+    station === undefined
+      ? (await getDated('theory')).map((e): FeedItem => ({
+          title: e.data.title,
+          link: entryHref(e),
+          pubDate: e.data.published,
+          description: e.data.summary,
+          categories: [columns.get(e.data.column.id) ?? e.data.column.id, ...e.data.tags],
+        }))
+      : [];
+  const exchange = own(await getDated('exchange')).map((e): FeedItem => ({
+    title: e.data.title,
+    link: entryHref(e),
+    pubDate: e.data.published,
+    description: e.data.summary,
+    categories: [e.data.topic, ...e.data.tags],
+  }));
+  const diary = own(await getDated('diary')).map((e): FeedItem => ({
+    title: e.data.title,
+    link: entryHref(e),
+    pubDate: e.data.date,
+    description: e.body?.trim().slice(0, 120) ?? e.data.title,
+    categories: e.data.tags,
+  }));
+  return { news, activities, theory, exchange, diary };
+}
+
+/** Theory items of one column. */
+export async function columnItems(column: CollectionEntry<'columns'>): Promise<FeedItem[]> {
+  return (await getDated('theory'))
+    .filter((e) => e.data.column.id === column.id)
+    .map((e) => ({ title: e.data.title, link: entryHref(e), pubDate: e.data.published, description: e.data.summary, categories: e.data.tags }));
+}
+
+/** An RSS 2.0 response. */
+export async function rssResponse(title: string, description: string, site: URL | undefined, lists: FeedItem[][]): Promise<Response> {
+  if (!site) throw new Error('astro.config: 缺少 site，无法生成订阅');
+  const settings = await getSettings();
+  return rss({
+    title,
+    description,
+    site,
+    items: mergeFeedItems(lists),
+    customData: `<language>zh-cn</language><copyright>${settings.organiser}</copyright>`,
+    trailingSlash: true,
+  });
+}

@@ -1,0 +1,266 @@
+/**
+ * List logic shared by every section: pagination with stable addresses, filter pages with a
+ * bounded number of combinations (one facet at a time), related items, previous/next and
+ * exchange threads. Everything here is plain data in, plain data out.
+ */
+
+/** Entries per list page. */
+export const PAGE_SIZE = 10;
+
+/** Address of page `n` of a list whose first page is `base` (ends with "/"). */
+export function pageHref(base: string, n: number): string {
+  return n <= 1 ? base : `${base}page/${n}/`;
+}
+
+/** One page of a list. */
+export interface ListPage<T> {
+  items: T[];
+  /** 1-based page number. */
+  page: number;
+  /** Number of pages; at least 1, even for an empty list. */
+  pages: number;
+  /** Entries in the whole list. */
+  total: number;
+  /** Address of this page. */
+  href: string;
+  prevHref?: string;
+  nextHref?: string;
+}
+
+/** Splits a list into pages; an empty list still has one (empty) page. */
+export function paginate<T>(items: readonly T[], base: string, size: number = PAGE_SIZE): ListPage<T>[] {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  return Array.from({ length: pages }, (_, i) => {
+    const page = i + 1;
+    return {
+      items: items.slice(i * size, page * size),
+      page,
+      pages,
+      total: items.length,
+      href: pageHref(base, page),
+      prevHref: page > 1 ? pageHref(base, page - 1) : undefined,
+      nextHref: page < pages ? pageHref(base, page + 1) : undefined,
+    };
+  });
+}
+
+/** A way to filter a list: its address segment and the slugs an item has for it. */
+export interface Facet<T> {
+  /** Address segment, e.g. "category" gives /news/category/<slug>/. */
+  key: string;
+  /** Slugs of the item for this facet (none, one or several). */
+  values: (item: T) => readonly string[];
+}
+
+/** A list page at a static address, ready for getStaticPaths. */
+export interface RoutedPage<T> extends ListPage<T> {
+  /** The rest parameter: undefined for the base page, else e.g. "category/tongzhi/page/2". */
+  path: string | undefined;
+  /** The facet this page filters by, if any. */
+  filter?: { key: string; value: string };
+}
+
+function restOf(base: string, href: string): string | undefined {
+  const rest = href.slice(base.length).replace(/\/$/, '');
+  return rest === '' ? undefined : rest;
+}
+
+/**
+ * Every page of a list and of its filter pages: the whole list at `base`, and one paginated
+ * list per facet value at `base/<key>/<slug>/`. Only values some item has get a page, so the
+ * number of pages stays bounded by the data.
+ */
+export function listRoutes<T>(items: readonly T[], base: string, facets: readonly Facet<T>[] = []): RoutedPage<T>[] {
+  const routes: RoutedPage<T>[] = paginate(items, base).map((p) => ({ ...p, path: restOf(base, p.href) }));
+  for (const facet of facets) {
+    for (const value of facetValues(items, facet.values)) {
+      const filterBase = `${base}${facet.key}/${value.value}/`;
+      const matching = items.filter((item) => facet.values(item).includes(value.value));
+      for (const p of paginate(matching, filterBase)) {
+        routes.push({ ...p, path: restOf(base, p.href), filter: { key: facet.key, value: value.value } });
+      }
+    }
+  }
+  return routes;
+}
+
+/** Distinct values of a facet with how many items have each, most frequent first, then by value. */
+export function facetValues<T>(items: readonly T[], values: (item: T) => readonly string[]): { value: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const item of items) for (const v of new Set(values(item))) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+/** What an item is filtered and related by. */
+export interface ItemFacts {
+  id: string;
+  date: Date;
+  station?: string;
+  street?: string;
+  category?: string;
+  kind?: string;
+  topic?: string;
+  tags?: readonly string[];
+}
+
+/** A filter; every given field must match. `year` is compared with the Beijing calendar year. */
+export interface ItemFilter {
+  station?: string;
+  street?: string;
+  category?: string;
+  kind?: string;
+  topic?: string;
+  tag?: string;
+  year?: number;
+}
+
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+/** Beijing calendar year of an instant. */
+export function beijingYear(date: Date): number {
+  return new Date(date.getTime() + BEIJING_OFFSET_MS).getUTCFullYear();
+}
+
+/** Items matching every field of the filter, in their original order. */
+export function filterItems<T extends ItemFacts>(items: readonly T[], filter: ItemFilter): T[] {
+  return items.filter(
+    (i) =>
+      (filter.station === undefined || i.station === filter.station) &&
+      (filter.street === undefined || i.street === filter.street) &&
+      (filter.category === undefined || i.category === filter.category) &&
+      (filter.kind === undefined || i.kind === filter.kind) &&
+      (filter.topic === undefined || i.topic === filter.topic) &&
+      (filter.tag === undefined || (i.tags ?? []).includes(filter.tag)) &&
+      (filter.year === undefined || beijingYear(i.date) === filter.year),
+  );
+}
+
+/**
+ * Items related to `self`: scored by shared tags (2 each) and same station (1), excluding self
+ * and items sharing nothing; ties go to the newer item, then to the smaller id, so the choice
+ * is stable from build to build.
+ */
+export function relatedItems<T extends ItemFacts>(self: T, all: readonly T[], limit = 3): T[] {
+  const tags = new Set(self.tags ?? []);
+  return all
+    .filter((i) => i.id !== self.id)
+    .map((item) => {
+      const shared = (item.tags ?? []).filter((t) => tags.has(t)).length;
+      const sameStation = self.station !== undefined && item.station === self.station ? 1 : 0;
+      return { item, score: shared * 2 + sameStation };
+    })
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score || b.item.date.getTime() - a.item.date.getTime() || a.item.id.localeCompare(b.item.id))
+    .slice(0, limit)
+    .map((s) => s.item);
+}
+
+/** Neighbours of an entry in a newest-first list: the newer one before it, the older one after. */
+export function neighbours<T extends { id: string }>(list: readonly T[], id: string): { newer?: T; older?: T } {
+  const i = list.findIndex((e) => e.id === id);
+  if (i < 0) return {};
+  return { newer: list[i - 1], older: list[i + 1] };
+}
+
+/** A post of the exchange board, as far as threading is concerned. */
+export interface PostFacts {
+  id: string;
+  date: Date;
+  replyTo?: string;
+}
+
+/** An original post and all replies under it (replies to replies included), oldest reply first. */
+export interface Thread<T> {
+  root: T;
+  replies: T[];
+  /** Time of the latest post in the thread. */
+  lastActivity: Date;
+}
+
+/**
+ * The id of the original post a post belongs to. A reply to a missing post counts as an
+ * original; in a reply loop (an editing mistake) the loop's smallest id is the original, so
+ * every post of the loop lands in the same thread.
+ */
+export function rootId<T extends PostFacts>(byId: ReadonlyMap<string, T>, id: string): string {
+  const path: string[] = [];
+  let current = id;
+  for (;;) {
+    path.push(current);
+    const parent = byId.get(current)?.replyTo;
+    if (parent === undefined || !byId.has(parent)) return current;
+    const loopStart = path.indexOf(parent);
+    if (loopStart >= 0) return path.slice(loopStart).sort()[0] as string;
+    current = parent;
+  }
+}
+
+/** Threads of the board, the most recently active first. */
+export function assembleThreads<T extends PostFacts>(posts: readonly T[]): Thread<T>[] {
+  const byId = new Map(posts.map((p) => [p.id, p]));
+  const groups = new Map<string, T[]>();
+  for (const p of posts) {
+    const root = rootId(byId, p.id);
+    groups.set(root, [...(groups.get(root) ?? []), p]);
+  }
+  const byTime = (a: T, b: T) => a.date.getTime() - b.date.getTime() || a.id.localeCompare(b.id);
+  return [...groups]
+    .map(([rid, members]) => {
+      const root = byId.get(rid) as T;
+      const replies = members.filter((m) => m.id !== rid).sort(byTime);
+      const lastActivity = new Date(Math.max(root.date.getTime(), ...replies.map((r) => r.date.getTime())));
+      return { root, replies, lastActivity };
+    })
+    .sort((a, b) => b.lastActivity.getTime() - a.lastActivity.getTime() || a.root.id.localeCompare(b.root.id));
+}
+
+/** The thread a post belongs to. */
+export function threadOf<T extends PostFacts>(posts: readonly T[], id: string): Thread<T> | undefined {
+  const byId = new Map(posts.map((p) => [p.id, p]));
+  if (!byId.has(id)) return undefined;
+  const root = rootId(byId, id);
+  return assembleThreads(posts).find((t) => t.root.id === root);
+}
+
+/** Groups a newest-first list by Beijing calendar month ("2026-11"), keeping the order. */
+export function groupByMonth<T extends { date: Date }>(items: readonly T[]): { month: string; items: T[] }[] {
+  const groups: { month: string; items: T[] }[] = [];
+  for (const item of items) {
+    const d = new Date(item.date.getTime() + BEIJING_OFFSET_MS);
+    const month = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+    const last = groups.at(-1);
+    if (last && last.month === month) last.items.push(item);
+    else groups.push({ month, items: [item] });
+  }
+  return groups;
+}
+
+/** A link of a filter bar. */
+export interface FilterLink {
+  label: string;
+  href: string;
+  count: number;
+  current: boolean;
+}
+
+/**
+ * The links of one facet's filter bar: one per value that has items, pointing at
+ * `<base><key>/<slug>/`. `order` "count" puts the most frequent first; "slug-desc" sorts by slug,
+ * largest first (years: newest first).
+ */
+export function facetLinks<T>(
+  items: readonly T[],
+  base: string,
+  facet: Facet<T>,
+  labelOf: (slug: string) => string,
+  current?: { key: string; value: string },
+  order: 'count' | 'slug-desc' = 'count',
+): FilterLink[] {
+  const values = facetValues(items, facet.values);
+  if (order === 'slug-desc') values.sort((a, b) => b.value.localeCompare(a.value));
+  return values.map((v) => ({
+    label: labelOf(v.value),
+    href: `${base}${facet.key}/${v.value}/`,
+    count: v.count,
+    current: current?.key === facet.key && current.value === v.value,
+  }));
+}

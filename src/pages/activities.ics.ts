@@ -1,0 +1,10 @@
+/** /activities.ics — every activity, for calendar subscription. */
+import type { APIRoute } from 'astro';
+import { getDated, getSettings } from '../lib/content.ts';
+import { calendarResponse, toCalendarActivities } from '../lib/calendar-entries.ts';
+import { t } from '../i18n/t.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const settings = await getSettings();
+  return calendarResponse(await toCalendarActivities(await getDated('activities')), t('activities.calendarFeed', { name: settings.title }), site);
+};

@@ -1,0 +1,12 @@
+/** /activities/<id>/event.ics — one activity for "加入日历". */
+import type { APIRoute } from 'astro';
+import type { CollectionEntry } from 'astro:content';
+import { getDated } from '../../../lib/content.ts';
+import { calendarResponse, toCalendarActivities } from '../../../lib/calendar-entries.ts';
+
+export async function getStaticPaths() {
+  return (await getDated('activities')).map((entry) => ({ params: { id: entry.id }, props: { entry } }));
+}
+
+export const GET: APIRoute<{ entry: CollectionEntry<'activities'> }> = async ({ props, site }) =>
+  calendarResponse(await toCalendarActivities([props.entry]), props.entry.data.title, site);

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { buildCalendar, eventUid, type CalendarActivity } from '../../src/lib/calendar.ts';
+
+/** Minimal iCalendar reader: unfolds lines and returns each VEVENT as a property map. */
+function parseEvents(ics: string): Record<string, string>[] {
+  const lines = ics.replace(/\r\n[ \t]/g, '').split(/\r\n/);
+  const events: Record<string, string>[] = [];
+  let current: Record<string, string> | undefined;
+  for (const line of lines) {
+    if (line === 'BEGIN:VEVENT') current = {};
+    else if (line === 'END:VEVENT' && current) {
+      events.push(current);
+      current = undefined;
+    } else if (current) {
+      const colon = line.indexOf(':');
+      const name = line.slice(0, colon).split(';')[0]!;
+      current[name] = line.slice(colon + 1);
+    }
+  }
+  return events;
+}
+
+const at = (s: string) => new Date(`${s}:00+08:00`);
+const base: CalendarActivity = {
+  id: '2026-12-05-lingxiu-zhengce-jiedu',
+  title: '小微企业税费政策解读会',
+  start: at('2026-12-05T14:00'),
+  end: at('2026-12-05T16:00'),
+  place: '领秀大厦三层多功能厅',
+  summary: '讲解小微企业税费优惠政策。',
+  cancelled: false,
+  organiser: '古城街道领秀大厦工作站',
+  kind: '送政策',
+};
+const options = { site: 'https://louyu.example.gov.cn', name: '活动日历', stamp: new Date('2026-11-27T00:00:00Z') };
+
+describe('buildCalendar', () => {
+  const ics = buildCalendar([base, { ...base, id: 'quxiao', title: '已取消的活动', cancelled: true }], options);
+  const [event, cancelled] = parseEvents(ics);
+
+  it('is a VCALENDAR published with CRLF line ends', () => {
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(ics).toContain('\r\nMETHOD:PUBLISH\r\n');
+    expect(ics.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
+    expect(parseEvents(ics)).toHaveLength(2);
+  });
+
+  it.each([
+    ['DTSTART', '20261205T060000Z'],
+    ['DTEND', '20261205T080000Z'],
+    ['UID', '2026-12-05-lingxiu-zhengce-jiedu@louyu.example.gov.cn'],
+    ['SEQUENCE', '0'],
+    ['STATUS', 'CONFIRMED'],
+    ['SUMMARY', '小微企业税费政策解读会'],
+    ['LOCATION', '领秀大厦三层多功能厅'],
+    ['URL', 'https://louyu.example.gov.cn/activities/2026-12-05-lingxiu-zhengce-jiedu/'],
+    ['DTSTAMP', '20261127T000000Z'],
+  ])('a standing event has %s %s (Beijing 14:00 is 06:00 UTC)', (name, value) => {
+    expect(event?.[name]).toBe(value);
+  });
+
+  it.each([
+    ['STATUS', 'CANCELLED'],
+    ['SEQUENCE', '1'],
+    ['UID', 'quxiao@louyu.example.gov.cn'],
+  ])('a cancelled event has %s %s', (name, value) => expect(cancelled?.[name]).toBe(value));
+
+  it('marks a cancelled event in its title too', () => expect(cancelled?.SUMMARY).toContain('已取消'));
+
+  it('gives an empty but valid calendar for no activities', () => {
+    const empty = buildCalendar([], options);
+    expect(empty).toContain('BEGIN:VCALENDAR');
+    expect(parseEvents(empty)).toEqual([]);
+  });
+
+  it('is deterministic for the same input', () => expect(buildCalendar([base], options)).toBe(buildCalendar([base], options)));
+});
+
+describe('eventUid', () => {
+  it.each([
+    ['a', 'https://louyu.example.gov.cn', 'a@louyu.example.gov.cn'],
+    ['a', 'http://localhost:4332/', 'a@localhost:4332'],
+  ])('%s on %s → %s', (id, site, uid) => expect(eventUid(id, site)).toBe(uid));
+});

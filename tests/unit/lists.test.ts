@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import {
+  assembleThreads,
+  facetLinks,
+  facetValues,
+  filterItems,
+  groupByMonth,
+  listRoutes,
+  neighbours,
+  pageHref,
+  paginate,
+  relatedItems,
+  threadOf,
+  type ItemFacts,
+} from '../../src/lib/lists.ts';
+
+const day = (s: string) => new Date(`${s}T02:00:00Z`);
+const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+describe('pageHref puts page 1 at the base and page N under page/N/', () => {
+  it.each([
+    ['/news/', 1, '/news/'],
+    ['/news/', 2, '/news/page/2/'],
+    ['/news/category/tongzhi/', 3, '/news/category/tongzhi/page/3/'],
+  ])('%s page %i → %s', (base, n, href) => expect(pageHref(base, n)).toBe(href));
+});
+
+describe('paginate', () => {
+  it.each([
+    [0, 1, [0]],
+    [1, 1, [1]],
+    [10, 1, [10]],
+    [11, 2, [10, 1]],
+    [25, 3, [10, 10, 5]],
+  ])('%i items give %i pages of sizes %j', (n, pages, sizes) => {
+    const result = paginate(range(n), '/news/');
+    expect(result).toHaveLength(pages);
+    expect(result.map((p) => p.items.length)).toEqual(sizes);
+    expect(result.every((p) => p.total === n && p.pages === pages)).toBe(true);
+  });
+
+  it('links each page to its neighbours and keeps order', () => {
+    const [first, second, third] = paginate(range(25), '/news/');
+    expect(first).toMatchObject({ href: '/news/', prevHref: undefined, nextHref: '/news/page/2/' });
+    expect(second).toMatchObject({ href: '/news/page/2/', prevHref: '/news/', nextHref: '/news/page/3/' });
+    expect(third).toMatchObject({ nextHref: undefined });
+    expect(second?.items[0]).toBe(11);
+  });
+});
+
+interface Item extends ItemFacts {
+  cat: string;
+}
+const item = (id: string, date: string, extra: Partial<Item> = {}): Item => ({ id, date: day(date), cat: 'a', tags: [], ...extra });
+
+describe('listRoutes builds the base list and one paginated list per facet value', () => {
+  const items = [
+    ...range(12).map((i) => item(`a${i}`, '2026-01-01', { cat: 'x' })),
+    item('b1', '2026-01-01', { cat: 'y' }),
+  ];
+  const routes = listRoutes(items, '/news/', [{ key: 'category', values: (i) => [i.cat] }]);
+  const paths = routes.map((r) => r.path);
+
+  it('has the expected rest parameters', () => {
+    expect(paths).toEqual([undefined, 'page/2', 'category/x', 'category/x/page/2', 'category/y']);
+  });
+  it('filter pages only hold matching items', () => {
+    expect(routes.find((r) => r.path === 'category/y')?.items.map((i) => i.id)).toEqual(['b1']);
+    expect(routes.find((r) => r.path === 'category/x/page/2')?.filter).toEqual({ key: 'category', value: 'x' });
+  });
+  it('creates no page for a value nobody has', () => {
+    expect(paths).not.toContain('category/z');
+  });
+  it('still gives an (empty) first page for an empty list', () => {
+    expect(listRoutes([], '/news/', [{ key: 'category', values: (i: Item) => [i.cat] }]).map((r) => r.path)).toEqual([undefined]);
+  });
+});
+
+describe('facetValues counts each item once per value, most frequent first', () => {
+  it('counts tags', () => {
+    const items = [{ t: ['a', 'b'] }, { t: ['b', 'b'] }, { t: [] }];
+    expect(facetValues(items, (i) => i.t)).toEqual([
+      { value: 'b', count: 2 },
+      { value: 'a', count: 1 },
+    ]);
+  });
+});
+
+describe('filterItems', () => {
+  const items = [
+    item('n1', '2025-12-31', { station: 'lingxiu', street: 'gucheng', category: '党建动态', tags: ['联席会议'] }),
+    // 2025-12-31 20:00 UTC is already 2026-01-01 in Beijing.
+    { ...item('n2', '2025-12-31', { station: 'wanshang', street: 'bajiao', category: '通知公告' }), date: new Date('2025-12-31T20:00:00Z') },
+    item('n3', '2026-06-01', { category: '党建动态', tags: ['联席会议', '政策'] }),
+  ];
+  it.each([
+    [{}, ['n1', 'n2', 'n3']],
+    [{ station: 'lingxiu' }, ['n1']],
+    [{ street: 'bajiao' }, ['n2']],
+    [{ category: '党建动态' }, ['n1', 'n3']],
+    [{ tag: '联席会议' }, ['n1', 'n3']],
+    [{ year: 2025 }, ['n1']],
+    [{ year: 2026 }, ['n2', 'n3']],
+    [{ category: '党建动态', year: 2026 }, ['n3']],
+    [{ topic: '组织建设' }, []],
+  ])('%j → %j', (filter, ids) => expect(filterItems(items, filter).map((i) => i.id)).toEqual(ids));
+});
+
+describe('relatedItems', () => {
+  const self = item('self', '2026-05-01', { station: 'lingxiu', tags: ['a', 'b'] });
+  const all = [
+    self,
+    item('both-tags', '2026-01-01', { tags: ['a', 'b'] }),
+    item('one-tag-same-station', '2026-02-01', { station: 'lingxiu', tags: ['a'] }),
+    item('one-tag-newer', '2026-04-01', { tags: ['b'] }),
+    item('one-tag-older', '2026-03-01', { tags: ['a'] }),
+    item('same-station', '2026-06-01', { station: 'lingxiu' }),
+    item('nothing', '2026-07-01', { station: 'wanshang', tags: ['z'] }),
+  ];
+  it('ranks shared tags above station and newer above older, never self', () => {
+    expect(relatedItems(self, all, 5).map((i) => i.id)).toEqual([
+      'both-tags',
+      'one-tag-same-station',
+      'one-tag-newer',
+      'one-tag-older',
+      'same-station',
+    ]);
+  });
+  it('leaves out items sharing nothing and respects the limit', () => {
+    expect(relatedItems(self, all, 10).map((i) => i.id)).not.toContain('nothing');
+    expect(relatedItems(self, all)).toHaveLength(3);
+  });
+  it('is stable whatever the input order', () => {
+    expect(relatedItems(self, [...all].reverse(), 5)).toEqual(relatedItems(self, all, 5));
+  });
+  it('district-wide items are not related by a missing station', () => {
+    const a = item('a', '2026-01-01');
+    expect(relatedItems(a, [a, item('b', '2026-01-02')])).toEqual([]);
+  });
+});
+
+describe('neighbours in a newest-first list', () => {
+  const list = [{ id: 'c' }, { id: 'b' }, { id: 'a' }];
+  it.each([
+    ['c', undefined, 'b'],
+    ['b', 'c', 'a'],
+    ['a', 'b', undefined],
+  ])('%s: newer %s, older %s', (id, newer, older) => {
+    const n = neighbours(list, id);
+    expect(n.newer?.id).toBe(newer);
+    expect(n.older?.id).toBe(older);
+  });
+  it('gives nothing for an unknown id', () => expect(neighbours(list, 'x')).toEqual({}));
+});
+
+describe('exchange threads', () => {
+  const posts = [
+    { id: 'r2', date: day('2026-03-05'), replyTo: 'r1' },
+    { id: 'lone', date: day('2026-02-01') },
+    { id: 'root', date: day('2026-01-01') },
+    { id: 'r1', date: day('2026-03-01'), replyTo: 'root' },
+    { id: 'orphan', date: day('2026-01-15'), replyTo: 'missing' },
+  ];
+  const threads = assembleThreads(posts);
+  it('puts a reply to a reply under the original post, oldest reply first', () => {
+    const t = threads.find((x) => x.root.id === 'root');
+    expect(t?.replies.map((r) => r.id)).toEqual(['r1', 'r2']);
+  });
+  it('orders threads by latest activity', () => {
+    expect(threads.map((x) => x.root.id)).toEqual(['root', 'lone', 'orphan']);
+    expect(threads[0]?.lastActivity).toEqual(day('2026-03-05'));
+  });
+  it('treats a reply to a missing post as an original post', () => {
+    expect(threads.find((x) => x.root.id === 'orphan')?.replies).toEqual([]);
+  });
+  it('finds the whole thread from any of its posts', () => {
+    expect(threadOf(posts, 'r2')?.root.id).toBe('root');
+    expect(threadOf(posts, 'nope')).toBeUndefined();
+  });
+  it('survives a reply loop', () => {
+    const loop = [
+      { id: 'x', date: day('2026-01-01'), replyTo: 'y' },
+      { id: 'y', date: day('2026-01-02'), replyTo: 'x' },
+    ];
+    expect(assembleThreads(loop).flatMap((t) => [t.root.id, ...t.replies.map((r) => r.id)]).sort()).toEqual(['x', 'y']);
+  });
+});
+
+describe('groupByMonth groups by Beijing month and keeps order', () => {
+  it('splits at month boundaries in Beijing time', () => {
+    const items = [
+      { id: 'a', date: new Date('2026-11-30T17:00:00Z') }, // 2026-12-01 01:00 Beijing
+      { id: 'b', date: day('2026-11-30') },
+      { id: 'c', date: day('2026-11-02') },
+      { id: 'd', date: day('2026-10-31') },
+    ];
+    expect(groupByMonth(items).map((g) => [g.month, g.items.map((i) => i.id)])).toEqual([
+      ['2026-12', ['a']],
+      ['2026-11', ['b', 'c']],
+      ['2026-10', ['d']],
+    ]);
+  });
+});
+
+describe('facetLinks', () => {
+  const items = [{ y: '2025' }, { y: '2026' }, { y: '2026' }, { y: '2024' }];
+  const facet = { key: 'year', values: (i: { y: string }) => [i.y] };
+  it('links each value under base/key/slug with its count, most frequent first', () => {
+    expect(facetLinks(items, '/news/', facet, (s) => `${s}年`).map((l) => [l.label, l.href, l.count])).toEqual([
+      ['2026年', '/news/year/2026/', 2],
+      ['2024年', '/news/year/2024/', 1],
+      ['2025年', '/news/year/2025/', 1],
+    ]);
+  });
+  it('can sort by slug, newest year first, and marks the current value', () => {
+    const links = facetLinks(items, '/news/', facet, String, { key: 'year', value: '2025' }, 'slug-desc');
+    expect(links.map((l) => l.label)).toEqual(['2026', '2025', '2024']);
+    expect(links.filter((l) => l.current).map((l) => l.label)).toEqual(['2025']);
+  });
+  it('does not mark a value of another facet as current', () => {
+    expect(facetLinks(items, '/news/', facet, String, { key: 'tag', value: '2025' }).some((l) => l.current)).toBe(false);
+  });
+});

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { qrSvg } from '../../src/lib/qr.ts';
+
+describe('qrSvg', () => {
+  it('returns a standalone SVG with dark modules', async () => {
+    const svg = await qrSvg('https://louyu.example.gov.cn/news/a/');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('#000000');
+  });
+  it('differs for different addresses', async () => {
+    expect(await qrSvg('https://louyu.example.gov.cn/a/')).not.toBe(await qrSvg('https://louyu.example.gov.cn/b/'));
+  });
+});
