@@ -13,21 +13,24 @@ import { NAV } from '../../src/lib/nav.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
 import { expectNoAxeViolations } from './helpers.ts';
 
-/** The first entry of a collection in content/: its id and front matter. */
-function first(collection: CollectionName): { id: string; data: Record<string, unknown> } {
-  const file = collectionFiles('content', collection)[0];
+/**
+ * An entry of a collection in content/: its id and front matter. Dated collections name their
+ * files by date, so the last file is the newest, which is on the first page of its list.
+ */
+function sample(collection: CollectionName): { id: string; data: Record<string, unknown> } {
+  const file = collectionFiles('content', collection).at(-1);
   if (!file) throw new Error(`content/${collection} has no entries`);
   const raw = readFileSync(file, 'utf8');
   const front = file.endsWith('.md') ? (/^---\n([\s\S]*?)\n---/.exec(raw)?.[1] ?? '') : raw;
   return { id: path.basename(file, path.extname(file)), data: yaml.load(front) as Record<string, unknown> };
 }
 
-const news = first('news');
-const activity = first('activities');
-const article = first('theory');
-const lesson = first('lessons');
-const station = first('stations');
-const post = first('exchange');
+const news = sample('news');
+const activity = sample('activities');
+const article = sample('theory');
+const lesson = sample('lessons');
+const station = sample('stations');
+const post = sample('exchange');
 const course = String(lesson.data.course);
 const column = String(article.data.column);
 
