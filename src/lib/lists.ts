@@ -3,6 +3,7 @@
  * bounded number of combinations (one facet at a time), related items, previous/next and
  * exchange threads. Everything here is plain data in, plain data out.
  */
+import { shanghaiParts, shanghaiYear } from './dates.ts';
 
 /** Entries per list page. */
 export const PAGE_SIZE = 10;
@@ -114,11 +115,6 @@ export interface ItemFilter {
   year?: number;
 }
 
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
-/** Beijing calendar year of an instant. */
-export function beijingYear(date: Date): number {
-  return new Date(date.getTime() + BEIJING_OFFSET_MS).getUTCFullYear();
-}
 
 /** Items matching every field of the filter, in their original order. */
 export function filterItems<T extends ItemFacts>(items: readonly T[], filter: ItemFilter): T[] {
@@ -130,7 +126,7 @@ export function filterItems<T extends ItemFacts>(items: readonly T[], filter: It
       (filter.kind === undefined || i.kind === filter.kind) &&
       (filter.topic === undefined || i.topic === filter.topic) &&
       (filter.tag === undefined || (i.tags ?? []).includes(filter.tag)) &&
-      (filter.year === undefined || beijingYear(i.date) === filter.year),
+      (filter.year === undefined || shanghaiYear(i.date) === filter.year),
   );
 }
 
@@ -225,8 +221,8 @@ export function threadOf<T extends PostFacts>(posts: readonly T[], id: string): 
 export function groupByMonth<T extends { date: Date }>(items: readonly T[]): { month: string; items: T[] }[] {
   const groups: { month: string; items: T[] }[] = [];
   for (const item of items) {
-    const d = new Date(item.date.getTime() + BEIJING_OFFSET_MS);
-    const month = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+    const { year, month: mm } = shanghaiParts(item.date);
+    const month = `${year}-${mm}`;
     const last = groups.at(-1);
     if (last && last.month === month) last.items.push(item);
     else groups.push({ month, items: [item] });
@@ -263,4 +259,38 @@ export function facetLinks<T>(
     count: v.count,
     current: current?.key === facet.key && current.value === v.value,
   }));
+}
+
+/** How one facet appears in a list's filter bar. */
+export interface FacetSpec<T> {
+  facet: Facet<T>;
+  /** Heading of the facet's group, e.g. 栏目. */
+  group: string;
+  /** The label shown for one of its slugs. */
+  labelOf: (slug: string) => string;
+  order?: 'count' | 'slug-desc';
+  /** Start folded (many values, e.g. 31 stations). */
+  fold?: boolean;
+}
+
+/** Everything a list page's filter bar needs: the groups, the active filter and its base address. */
+export interface FilterNav {
+  groups: { label: string; links: FilterLink[]; fold?: boolean }[];
+  filter?: { label: string; value: string };
+  listBase: string;
+}
+
+/** Builds a list page's filter bar from its facet specs and the filter the page shows, if any. */
+export function filterNav<T>(items: readonly T[], base: string, specs: readonly FacetSpec<T>[], current?: { key: string; value: string }): FilterNav {
+  const groups = specs.map((s) => ({
+    label: s.group,
+    links: facetLinks(items, base, s.facet, s.labelOf, current, s.order),
+    ...(s.fold ? { fold: true } : {}),
+  }));
+  const active = current && specs.find((s) => s.facet.key === current.key);
+  return {
+    groups,
+    filter: current && active ? { label: active.group, value: active.labelOf(current.value) } : undefined,
+    listBase: current ? `${base}${current.key}/${current.value}/` : base,
+  };
 }

@@ -3,7 +3,8 @@
  * page's own constants) and the page body both read them from here.
  */
 import type { CollectionEntry } from 'astro:content';
-import { beijingYear, type Facet } from './lists.ts';
+import { shanghaiYear } from './dates.ts';
+import type { Facet } from './lists.ts';
 import { CATEGORY_SLUGS, KIND_SLUGS, TOPIC_SLUGS, tagSlug } from './slugs.ts';
 
 type Facets<C extends 'news' | 'activities' | 'exchange' | 'diary'> = Record<string, Facet<CollectionEntry<C>>>;
@@ -12,7 +13,7 @@ export const NEWS_BASE = '/news/';
 export const NEWS_FACETS = {
   category: { key: 'category', values: (e) => [CATEGORY_SLUGS[e.data.category]] },
   station: { key: 'station', values: (e) => (e.data.station ? [e.data.station.id] : []) },
-  year: { key: 'year', values: (e) => [String(beijingYear(e.data.published))] },
+  year: { key: 'year', values: (e) => [String(shanghaiYear(e.data.published))] },
   tag: { key: 'tag', values: (e) => e.data.tags.map(tagSlug) },
 } satisfies Facets<'news'>;
 
@@ -20,7 +21,7 @@ export const ACTIVITIES_BASE = '/activities/';
 export const ACTIVITY_FACETS = {
   kind: { key: 'kind', values: (e) => [KIND_SLUGS[e.data.kind]] },
   station: { key: 'station', values: (e) => [e.data.station.id] },
-  year: { key: 'year', values: (e) => [String(beijingYear(e.data.start))] },
+  year: { key: 'year', values: (e) => [String(shanghaiYear(e.data.start))] },
 } satisfies Facets<'activities'>;
 
 export const EXCHANGE_BASE = '/exchange/';

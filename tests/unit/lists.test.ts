@@ -3,6 +3,7 @@ import {
   assembleThreads,
   facetLinks,
   facetValues,
+  filterNav,
   filterItems,
   groupByMonth,
   listRoutes,
@@ -219,5 +220,39 @@ describe('facetLinks', () => {
   });
   it('does not mark a value of another facet as current', () => {
     expect(facetLinks(items, '/news/', facet, String, { key: 'tag', value: '2025' }).some((l) => l.current)).toBe(false);
+  });
+});
+
+describe('filterNav builds a list page filter bar', () => {
+  type Item = { id: string; cat: string; year: string };
+  const items: Item[] = [
+    { id: 'a', cat: 'x', year: '2025' },
+    { id: 'b', cat: 'y', year: '2026' },
+    { id: 'c', cat: 'x', year: '2026' },
+  ];
+  const cat = { key: 'category', values: (i: Item) => [i.cat] };
+  const year = { key: 'year', values: (i: Item) => [i.year] };
+  const specs = [
+    { facet: cat, group: '栏目', labelOf: (s: string) => `栏目${s}` },
+    { facet: year, group: '年份', labelOf: (s: string) => `${s}年`, order: 'slug-desc' as const, fold: true },
+  ];
+
+  it('lists each facet value with its count, most frequent or newest first', () => {
+    const nav = filterNav(items, '/news/', specs);
+    expect(nav.groups.map((g) => g.links.map((l) => `${l.label}:${l.count}`))).toEqual([
+      ['栏目x:2', '栏目y:1'],
+      ['2026年:2', '2025年:1'],
+    ]);
+    expect(nav.groups[1]!.fold).toBe(true);
+    expect(nav.filter).toBeUndefined();
+    expect(nav.listBase).toBe('/news/');
+  });
+
+  it('marks the active filter, names it and bases pagination on its address', () => {
+    const nav = filterNav(items, '/news/', specs, { key: 'year', value: '2026' });
+    expect(nav.filter).toEqual({ label: '年份', value: '2026年' });
+    expect(nav.listBase).toBe('/news/year/2026/');
+    expect(nav.groups[1]!.links.find((l) => l.current)?.href).toBe('/news/year/2026/');
+    expect(nav.groups[0]!.links.some((l) => l.current)).toBe(false);
   });
 });
