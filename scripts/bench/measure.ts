@@ -84,13 +84,13 @@ export interface SiteBuild {
 
 /**
  * Builds the site from `contentRoot` (relative to the repository) into `outDir` with a cold
- * content cache: validation, Decap copy, Astro with the site's configuration, Pagefind.
+ * content cache in `work`: validation, Decap copy, Astro with the site's configuration, Pagefind.
  */
-export async function buildSite(contentRoot: string, outDir: string, quiet = false): Promise<SiteBuild> {
+export async function buildSite(contentRoot: string, outDir: string, work: string, quiet = false): Promise<SiteBuild> {
   const problems = validateContent(contentRoot);
   if (problems.length > 0) throw new Error(`${contentRoot} is not valid:\n${problems.map(formatProblem).join('\n')}`);
   copyDecap();
-  const cache = '.tmp/bench/cache-site';
+  const cache = path.join(work, 'cache-site');
   rmSync(cache, { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
   const astro = await timedRun(
@@ -106,14 +106,14 @@ export async function buildSite(contentRoot: string, outDir: string, quiet = fal
 }
 
 /** Builds the bare Astro baseline (scripts/bench/bare) from the same content, cold. */
-export async function buildBare(contentRoot: string, outDir: string, quiet = false): Promise<StepResult & { pages: number }> {
-  const cache = '.tmp/bench/cache-bare';
+export async function buildBare(contentRoot: string, outDir: string, work: string, quiet = false): Promise<StepResult & { pages: number }> {
+  const cache = path.join(work, 'cache-bare');
   rmSync(cache, { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
   const result = await timedRun(
     ASTRO,
     ['build', '--root', 'scripts/bench/bare', '--outDir', path.resolve(outDir)],
-    { BENCH_CONTENT_ROOT: path.resolve(contentRoot), BENCH_CACHE_DIR: path.resolve(cache), BENCH_VITE_CACHE_DIR: path.resolve('.tmp/bench/vite-bare') },
+    { BENCH_CONTENT_ROOT: path.resolve(contentRoot), BENCH_CACHE_DIR: path.resolve(cache), BENCH_VITE_CACHE_DIR: path.resolve(work, 'vite-bare') },
     quiet,
   );
   if (result.code !== 0) throw new Error(`bare Astro build of ${contentRoot} failed (exit ${result.code})`);
