@@ -100,6 +100,13 @@ async function browse(run: Run, dist: string, lighthouse: boolean): Promise<void
 
 async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
+  // An interrupted run still removes its generated content and builds.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      rmSync(work, { recursive: true, force: true });
+      process.exit(130);
+    });
+  }
   const measurements: Measurements = { runs: [] };
   try {
     if (withDemo) {
