@@ -1,0 +1,129 @@
+/**
+ * Runs the build steps the way scripts/build.ts does (validate, copy Decap, Astro, Pagefind),
+ * but each under a stopwatch and a peak-memory probe, so Astro and Pagefind are measured apart.
+ * Peak RSS comes from GNU time (`/usr/bin/time -f %M`, the largest resident set of the process
+ * tree it waited for) or, where that is missing, from polling /proc for the whole process tree.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { formatProblem, validateContent } from '../../src/lib/validate.node.ts';
+import { copyDecap } from '../prepare.ts';
+
+const GNU_TIME = '/usr/bin/time';
+const ASTRO = 'node_modules/.bin/astro';
+const PAGEFIND = 'node_modules/.bin/pagefind';
+
+export interface StepResult {
+  seconds: number;
+  /** Peak resident set in MiB, or undefined when it could not be measured. */
+  rssMB: number | undefined;
+}
+
+/** Sum of VmRSS (KiB) of `pid` and all its descendants, read from /proc. */
+function treeRssKB(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  let total = 0;
+  const queue = [pid];
+  while (queue.length > 0) {
+    const p = queue.pop() as number;
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      total += Number(m?.[1] ?? 0);
+    } catch {
+      /* gone */
+    }
+    queue.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+/** Runs a command with output passed through (or quiet), timing it and probing its peak memory. */
+export function timedRun(command: string, args: string[], env: NodeJS.ProcessEnv, quiet = false): Promise<StepResult & { code: number }> {
+  const useTime = existsSync(GNU_TIME);
+  const timeFile = path.join('.tmp', `bench-time-${process.pid}-${Date.now()}`);
+  const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%M', '-o', timeFile, command, ...args]] : [command, args];
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(cmd, argv, {
+      stdio: quiet ? ['ignore', 'ignore', 'pipe'] : 'inherit',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    });
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    let peakKB = 0;
+    const poll = useTime || process.platform !== 'linux' ? undefined : setInterval(() => (peakKB = Math.max(peakKB, treeRssKB(child.pid ?? 0))), 100);
+    child.on('exit', (code, signal) => {
+      if (poll) clearInterval(poll);
+      const seconds = (performance.now() - started) / 1000;
+      if (useTime && existsSync(timeFile)) {
+        const lines = readFileSync(timeFile, 'utf8').trim().split('\n');
+        peakKB = Number(lines[lines.length - 1]) || 0;
+        rmSync(timeFile, { force: true });
+      }
+      if (quiet && code !== 0) process.stderr.write(stderr);
+      resolve({ seconds, rssMB: peakKB > 0 ? peakKB / 1024 : undefined, code: code ?? (signal ? 1 : 0) });
+    });
+  });
+}
+
+export interface SiteBuild {
+  astro: StepResult;
+  pagefind: StepResult;
+}
+
+/**
+ * Builds the site from `contentRoot` (relative to the repository) into `outDir` with a cold
+ * content cache in `work`: validation, Decap copy, Astro with the site's configuration, Pagefind.
+ */
+export async function buildSite(contentRoot: string, outDir: string, work: string, quiet = false): Promise<SiteBuild> {
+  const problems = validateContent(contentRoot);
+  if (problems.length > 0) throw new Error(`${contentRoot} is not valid:\n${problems.map(formatProblem).join('\n')}`);
+  copyDecap();
+  const cache = path.join(work, 'cache-site');
+  rmSync(cache, { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
+  const astro = await timedRun(
+    ASTRO,
+    ['build', '--config', 'scripts/bench/astro.site.config.mjs', '--outDir', outDir],
+    { CONTENT_ROOT: contentRoot, BENCH_CACHE_DIR: cache },
+    quiet,
+  );
+  if (astro.code !== 0) throw new Error(`Astro build of ${contentRoot} failed (exit ${astro.code})`);
+  const pagefind = await timedRun(PAGEFIND, ['--site', outDir], {}, quiet);
+  if (pagefind.code !== 0) throw new Error(`Pagefind on ${outDir} failed (exit ${pagefind.code})`);
+  return { astro, pagefind };
+}
+
+/** Builds the bare Astro baseline (scripts/bench/bare) from the same content, cold. */
+export async function buildBare(contentRoot: string, outDir: string, work: string, quiet = false): Promise<StepResult & { pages: number }> {
+  const cache = path.join(work, 'cache-bare');
+  rmSync(cache, { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
+  const result = await timedRun(
+    ASTRO,
+    ['build', '--root', 'scripts/bench/bare', '--outDir', path.resolve(outDir)],
+    { BENCH_CONTENT_ROOT: path.resolve(contentRoot), BENCH_CACHE_DIR: path.resolve(cache), BENCH_VITE_CACHE_DIR: path.resolve(work, 'vite-bare') },
+    quiet,
+  );
+  if (result.code !== 0) throw new Error(`bare Astro build of ${contentRoot} failed (exit ${result.code})`);
+  let pages = 0;
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(dir, e.name));
+      else if (e.name.endsWith('.html')) pages++;
+    }
+  };
+  walk(outDir);
+  return { seconds: result.seconds, rssMB: result.rssMB, pages };
+}

@@ -1,0 +1,148 @@
+/**
+ * `npm run bench`: builds the demo content and generated content sets of N entries (default
+ * 1,000 and 10,000) with the site's real configuration, builds the same generated content with a
+ * bare Astro project, weighs the output, measures a first search and runs Lighthouse, then
+ * prints one table with every budget of scripts/bench/budgets.json judged beside its figure.
+ *
+ *   npm run bench                    N = 1,000 and 10,000, demo, Lighthouse
+ *   npm run bench -- --n 200         other sizes (comma-separated); BENCH_SIZES=200 works too
+ *   npm run bench -- --smoke         N = 200 only, no demo build, no Lighthouse (used by the tests)
+ *   --no-lighthouse, --seed <n>, --json <file> (also write the measurements)
+ *
+ * Progress goes to stderr, the table to stdout. Ports: BENCH_PORT (static server, default 4340)
+ * and BENCH_PORT + 1 (Chromium's debugging port for Lighthouse). Work files live in
+ * .tmp/bench-<pid>/ and are removed at the end.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { firstSearchBytes, runLighthouse } from './browser.ts';
+import { analyzeDist } from './dist-stats.ts';
+import { generateContent } from './generate.ts';
+import { buildBare, buildSite } from './measure.ts';
+import { serveStatic } from './serve.ts';
+import { buildTable, LIGHTHOUSE_PAGES, renderTable, type Budgets, type LighthousePage, type Measurements, type Run } from './table.ts';
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const option = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+
+const smoke = flag('smoke');
+const sizesText = option('n') ?? process.env.BENCH_SIZES ?? (smoke ? '200' : '1000,10000');
+const sizes = sizesText.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+if (sizes.length === 0) {
+  console.error(`Invalid sizes “${sizesText}”: give whole numbers, e.g. --n 1000,10000`);
+  process.exit(2);
+}
+const withDemo = !smoke;
+const withLighthouse = !smoke && !flag('no-lighthouse');
+const seed = Number(option('seed') ?? 1);
+const port = Number(process.env.BENCH_PORT ?? 4340);
+const budgets = JSON.parse(readFileSync(new URL('./budgets.json', import.meta.url), 'utf8')) as Budgets;
+const work = path.join('.tmp', `bench-${process.pid}`);
+const origin = `http://127.0.0.1:${port}`;
+
+const log = (text: string) => process.stderr.write(`[bench] ${text}\n`);
+
+/** First page in `dir/<prefix>` matching `depth` more path segments, as a URL; skips list pages. */
+function findPage(dist: string, prefix: string, depth: number, skip: RegExp = /^(\d+|page|exam|record|rss\.xml)$/): string | undefined {
+  const search = (dir: string, url: string, left: number): string | undefined => {
+    if (left === 0) return existsSync(path.join(dir, 'index.html')) ? url : undefined;
+    if (!existsSync(dir)) return undefined;
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (!e.isDirectory() || skip.test(e.name)) continue;
+      const found = search(path.join(dir, e.name), `${url}${e.name}/`, left - 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return search(path.join(dist, prefix), `/${prefix}/`, depth);
+}
+
+/** The pages Lighthouse tests, where they exist in the built site. */
+function lighthouseTargets(dist: string): Partial<Record<LighthousePage, string>> {
+  return {
+    home: existsSync(path.join(dist, 'index.html')) ? '/' : undefined,
+    'news article': findPage(dist, 'news', 1),
+    lesson: findPage(dist, 'school', 2),
+    station: findPage(dist, 'stations', 1),
+    search: existsSync(path.join(dist, 'search', 'index.html')) ? '/search/' : undefined,
+  };
+}
+
+/** Serves `dist`, then measures the first search (and Lighthouse when asked). */
+async function browse(run: Run, dist: string, lighthouse: boolean): Promise<void> {
+  const server = await serveStatic(dist, port);
+  try {
+    if (existsSync(path.join(dist, 'search', 'index.html'))) {
+      log(`first search for “${budgets.searchTerm}”`);
+      const s = await firstSearchBytes(origin, budgets.searchTerm);
+      run.searchBytes = s.bytes;
+      log(`  ${s.requests} requests, ${s.bytes} bytes, ${s.results} results shown`);
+    }
+    if (lighthouse) {
+      const targets = lighthouseTargets(dist);
+      const pages = LIGHTHOUSE_PAGES.filter((p) => targets[p]);
+      log(`Lighthouse on ${pages.map((p) => targets[p]).join(', ')}`);
+      const results = await runLighthouse(pages.map((p) => `${origin}${targets[p]}`), port + 1);
+      run.lighthouse = {};
+      pages.forEach((p, i) => {
+        const r = results[i];
+        if (r && run.lighthouse) run.lighthouse[p] = r;
+      });
+    }
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+async function main(): Promise<void> {
+  mkdirSync(work, { recursive: true });
+  // An interrupted run still removes its generated content and builds.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      rmSync(work, { recursive: true, force: true });
+      process.exit(130);
+    });
+  }
+  const measurements: Measurements = { runs: [] };
+  try {
+    if (withDemo) {
+      const dist = path.join(work, 'dist-demo');
+      log('demo content: site build');
+      const site = await buildSite('content', dist, work, true);
+      const run: Run = { n: undefined, ...site, dist: analyzeDist(dist), searchBytes: undefined };
+      await browse(run, dist, withLighthouse);
+      measurements.demo = run;
+      rmSync(dist, { recursive: true, force: true });
+    }
+    for (const n of sizes) {
+      const content = path.join(work, `content-${n}`);
+      const dist = path.join(work, `dist-${n}`);
+      const bareDist = path.join(work, `bare-${n}`);
+      log(`N=${n}: generating content (seed ${seed})`);
+      generateContent({ n, seed, out: content });
+      log(`N=${n}: site build (validate, Astro, Pagefind)`);
+      const site = await buildSite(content, dist, work, true);
+      log(`  Astro ${site.astro.seconds.toFixed(1)} s, Pagefind ${site.pagefind.seconds.toFixed(1)} s`);
+      const run: Run = { n, ...site, dist: analyzeDist(dist), searchBytes: undefined };
+      await browse(run, dist, false);
+      rmSync(dist, { recursive: true, force: true });
+      log(`N=${n}: bare Astro build`);
+      run.bare = await buildBare(content, bareDist, work, true);
+      log(`  bare Astro ${run.bare.seconds.toFixed(1)} s, ${run.bare.pages} pages`);
+      rmSync(bareDist, { recursive: true, force: true });
+      rmSync(content, { recursive: true, force: true });
+      measurements.runs.push(run);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  const json = option('json');
+  if (json) writeFileSync(json, `${JSON.stringify(measurements, null, 2)}\n`);
+  process.stdout.write(renderTable(buildTable(measurements, budgets)));
+}
+
+await main();

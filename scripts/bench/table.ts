@@ -1,0 +1,231 @@
+/**
+ * Turns the benchmark's measurements into one table with each budget's pass/fail printed
+ * beside the figure it judges. Pure functions: the same measurements always give the same text.
+ */
+import { PAGE_TYPES, type DistStats } from './dist-stats.ts';
+
+/** The budgets file (scripts/bench/budgets.json). Sizes are gzipped KiB. */
+export interface Budgets {
+  /** The common word the first-search figure looks up. */
+  searchTerm: string;
+  /** Our JavaScript per page type (the 适老化 toolbar plus small page scripts). */
+  jsMaxKB: Partial<Record<string, number>>;
+  /** HTML + CSS + JS of any page. */
+  pageMaxKB: number;
+  /** Bytes of the first search on the demo site and on a generated site. */
+  firstSearchMaxKB: { demo: number; generated: number };
+  lighthouseMin: { performance: number; accessibility: number };
+  /** Our Astro build time over bare Astro's, same content. */
+  buildTimeRatioMax: number;
+  /** Peak resident memory of each build step. */
+  peakRssMaxMB: number;
+}
+
+export interface Step {
+  seconds: number;
+  rssMB: number | undefined;
+}
+
+export interface LighthouseScores {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+  lcp: number;
+  cls: number;
+  tbt: number;
+}
+
+/** Pages Lighthouse is asked to test, in table order. */
+export const LIGHTHOUSE_PAGES = ['home', 'news article', 'lesson', 'station', 'search'] as const;
+export type LighthousePage = (typeof LIGHTHOUSE_PAGES)[number];
+
+/** One build of the site (demo content or N generated entries) and what was measured of it. */
+export interface Run {
+  /** Generated entries; undefined for the demo content. */
+  n: number | undefined;
+  astro: Step;
+  pagefind: Step;
+  dist: DistStats;
+  /** Bytes the first search transferred; undefined when not measured. */
+  searchBytes: number | undefined;
+  /** The bare Astro baseline on the same content (generated runs only). */
+  bare?: Step & { pages: number };
+  /** Lighthouse per page (demo only); undefined where the page does not exist. */
+  lighthouse?: Partial<Record<LighthousePage, LighthouseScores>>;
+}
+
+export interface Measurements {
+  demo?: Run;
+  runs: Run[];
+}
+
+export interface Row {
+  metric: string;
+  cells: string[];
+  budget: string;
+}
+
+export interface Table {
+  header: string[];
+  rows: Row[];
+  passed: number;
+  failed: string[];
+}
+
+const DASH = '—';
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (v: number | undefined) => (v === undefined ? DASH : `${Math.round(v)} MB`);
+const sec = (s: number) => `${s.toFixed(1)} s`;
+const ratio = (r: number) => `${r.toFixed(2)}×`;
+const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** The column label of a run. */
+export function columnLabel(run: Run): string {
+  return run.n === undefined ? 'demo' : `N=${thousands(run.n)}`;
+}
+
+/** Every metric the table has, in order; the smoke test checks they are all printed. */
+export function metricNames(): string[] {
+  const names = [
+    'pages (HTML files)',
+    'Astro build',
+    'pages per second',
+    'Pagefind',
+    'peak RSS Astro',
+    'peak RSS Pagefind',
+    'dist/ size',
+    'HTML per page gz, median',
+    'HTML per page gz, p95',
+    'first search transfer',
+    'bare Astro pages',
+    'bare Astro build',
+    'bare Astro peak RSS',
+    'build time ÷ bare Astro',
+    'peak RSS ÷ bare Astro',
+    'growth of build time',
+    'growth of peak RSS',
+  ];
+  for (const t of PAGE_TYPES) names.push(`${t} CSS gz (max)`, `${t} JS gz (max)`, `${t} HTML+CSS+JS gz (max)`);
+  for (const p of LIGHTHOUSE_PAGES) names.push(`Lighthouse ${p}: perf/a11y/bp/seo`, `Lighthouse ${p}: LCP/CLS/TBT`);
+  return names;
+}
+
+/** Builds the rows: one column per run (demo first), each figure judged by its budget. */
+export function buildTable(m: Measurements, budgets: Budgets): Table {
+  const runs = [...(m.demo ? [m.demo] : []), ...m.runs];
+  const rows: Row[] = [];
+  let passed = 0;
+  const failed: string[] = [];
+
+  /** A figure with its verdict beside it; `ok` undefined means no budget applies. */
+  const judged = (metric: string, run: Run, value: string, ok: boolean | undefined): string => {
+    if (ok === undefined) return value;
+    if (ok) passed++;
+    else failed.push(`${metric} (${columnLabel(run)})`);
+    return `${value} ${ok ? 'PASS' : 'FAIL'}`;
+  };
+  const row = (metric: string, budget: string, cell: (run: Run, i: number) => [string] | [string, boolean | undefined] | undefined) => {
+    rows.push({
+      metric,
+      budget,
+      cells: runs.map((run, i) => {
+        const c = cell(run, i);
+        return c ? judged(metric, run, c[0], c[1]) : DASH;
+      }),
+    });
+  };
+
+  const rssBudget = `≤ ${budgets.peakRssMaxMB} MB`;
+  row('pages (HTML files)', '', (r) => [thousands(r.dist.pages)]);
+  row('Astro build', '', (r) => [sec(r.astro.seconds)]);
+  row('pages per second', '', (r) => [(r.dist.pages / r.astro.seconds).toFixed(1)]);
+  row('Pagefind', '', (r) => [sec(r.pagefind.seconds)]);
+  row('peak RSS Astro', rssBudget, (r) => (r.astro.rssMB === undefined ? undefined : [mb(r.astro.rssMB), r.astro.rssMB <= budgets.peakRssMaxMB]));
+  row('peak RSS Pagefind', rssBudget, (r) => (r.pagefind.rssMB === undefined ? undefined : [mb(r.pagefind.rssMB), r.pagefind.rssMB <= budgets.peakRssMaxMB]));
+  row('dist/ size', '', (r) => [`${(r.dist.distBytes / 1024 / 1024).toFixed(1)} MB`]);
+  row('HTML per page gz, median', '', (r) => (r.dist.htmlMedian === undefined ? undefined : [kb(r.dist.htmlMedian)]));
+  row('HTML per page gz, p95', '', (r) => (r.dist.htmlP95 === undefined ? undefined : [kb(r.dist.htmlP95)]));
+  row(
+    'first search transfer',
+    `“${budgets.searchTerm}”: demo ≤ ${budgets.firstSearchMaxKB.demo} KB, generated ≤ ${budgets.firstSearchMaxKB.generated} KB`,
+    (r) => {
+      if (r.searchBytes === undefined) return undefined;
+      const max = r.n === undefined ? budgets.firstSearchMaxKB.demo : budgets.firstSearchMaxKB.generated;
+      return [kb(r.searchBytes), r.searchBytes <= max * 1024];
+    },
+  );
+  row('bare Astro pages', '', (r) => (r.bare ? [thousands(r.bare.pages)] : undefined));
+  row('bare Astro build', '', (r) => (r.bare ? [sec(r.bare.seconds)] : undefined));
+  row('bare Astro peak RSS', '', (r) => (r.bare ? [mb(r.bare.rssMB)] : undefined));
+  row('build time ÷ bare Astro', `≤ ${budgets.buildTimeRatioMax.toFixed(2)}×`, (r) => {
+    if (!r.bare) return undefined;
+    const v = r.astro.seconds / r.bare.seconds;
+    return [ratio(v), v <= budgets.buildTimeRatioMax];
+  });
+  row('peak RSS ÷ bare Astro', '', (r) => (r.bare?.rssMB && r.astro.rssMB ? [ratio(r.astro.rssMB / r.bare.rssMB)] : undefined));
+
+  // Growth from the smallest generated run to each larger one.
+  const first = m.runs[0];
+  row('growth of build time', first ? `from ${columnLabel(first)}` : '', (r) =>
+    first && r !== first && r.n !== undefined ? [ratio(r.astro.seconds / first.astro.seconds)] : undefined,
+  );
+  row('growth of peak RSS', first ? `from ${columnLabel(first)}` : '', (r) =>
+    first && r !== first && r.n !== undefined && r.astro.rssMB && first.astro.rssMB ? [ratio(r.astro.rssMB / first.astro.rssMB)] : undefined,
+  );
+
+  for (const t of PAGE_TYPES) {
+    const jsMax = budgets.jsMaxKB[t];
+    row(`${t} CSS gz (max)`, '', (r) => {
+      const s = r.dist.types[t];
+      return s ? [kb(s.cssMax)] : undefined;
+    });
+    row(`${t} JS gz (max)`, jsMax === undefined ? '' : `≤ ${jsMax} KB`, (r) => {
+      const s = r.dist.types[t];
+      return s ? [kb(s.jsMax), jsMax === undefined ? undefined : s.jsMax <= jsMax * 1024] : undefined;
+    });
+    row(`${t} HTML+CSS+JS gz (max)`, `≤ ${budgets.pageMaxKB} KB`, (r) => {
+      const s = r.dist.types[t];
+      return s ? [kb(s.totalMax), s.totalMax <= budgets.pageMaxKB * 1024] : undefined;
+    });
+  }
+
+  const { performance, accessibility } = budgets.lighthouseMin;
+  for (const p of LIGHTHOUSE_PAGES) {
+    row(`Lighthouse ${p}: perf/a11y/bp/seo`, `perf ≥ ${performance}, a11y ≥ ${accessibility}`, (r) => {
+      const l = r.lighthouse?.[p];
+      if (!l) return undefined;
+      return [`${l.performance}/${l.accessibility}/${l.bestPractices}/${l.seo}`, l.performance >= performance && l.accessibility >= accessibility];
+    });
+    row(`Lighthouse ${p}: LCP/CLS/TBT`, '', (r) => {
+      const l = r.lighthouse?.[p];
+      return l ? [`${(l.lcp / 1000).toFixed(2)} s / ${l.cls.toFixed(3)} / ${Math.round(l.tbt)} ms`] : undefined;
+    });
+  }
+
+  return { header: ['metric', ...runs.map(columnLabel), 'budget'], rows, passed, failed };
+}
+
+/** Display width: CJK and full-width characters take two columns. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+  }
+  return w;
+}
+
+const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+
+/** Renders the table as aligned Markdown, followed by the budget summary. */
+export function renderTable(table: Table): string {
+  const lines = [table.header, ...table.rows.map((r) => [r.metric, ...r.cells, r.budget])];
+  const widths = table.header.map((_, i) => Math.max(...lines.map((l) => displayWidth(l[i] ?? ''))));
+  const fmt = (cells: string[]) => `| ${cells.map((c, i) => padEnd(c, widths[i] ?? 0)).join(' | ')} |`;
+  const out = [fmt(table.header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.slice(1).map(fmt)];
+  const total = table.passed + table.failed.length;
+  out.push('', `Budgets: ${total} evaluated, ${table.passed} passed, ${table.failed.length} failed.`);
+  for (const f of table.failed) out.push(`  FAIL ${f}`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,32 @@
+/**
+ * Keeps `npm run bench` working: runs it end to end at N = 200 in smoke mode (no demo build, no
+ * Lighthouse, no 10,000 run) and checks the table is complete and the budgets were judged. No
+ * timing is asserted: the machines are noisy.
+ */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { metricNames } from '../../scripts/bench/table.ts';
+
+describe('npm run bench --smoke', () => {
+  it('prints the whole table with budgets judged', { timeout: 150_000 }, () => {
+    const r = spawnSync(process.execPath, ['scripts/bench/run.ts', '--smoke'], {
+      encoding: 'utf8',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BENCH_PORT: process.env.BENCH_PORT ?? '4345' },
+      timeout: 140_000,
+    });
+    expect(r.stderr).not.toMatch(/Error:|\n\s+at\s/);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^\| metric\s+\| N=200\s+\| budget\s+\|$/);
+    for (const name of metricNames()) {
+      expect(lines.filter((l) => l.startsWith(`| ${name} `)), name).toHaveLength(1);
+    }
+    const row = (name: string) => lines.find((l) => l.startsWith(`| ${name} `)) ?? '';
+    // Figures measured on every build are judged against their budgets.
+    for (const name of ['peak RSS Astro', 'peak RSS Pagefind', 'first search transfer', 'build time ÷ bare Astro', 'home HTML+CSS+JS gz (max)']) {
+      expect(row(name), name).toMatch(/ (PASS|FAIL) /);
+    }
+    expect(row('bare Astro pages')).toMatch(/\| \d+/);
+    expect(r.stdout).toMatch(/Budgets: [1-9]\d* evaluated, \d+ passed, \d+ failed\./);
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * The benchmark's table and page weighing: fixed measurements give a fixed table, each budget
+ * is judged beside its figure, and page types and weights come out right.
+ */
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { pageType, percentile, weighPage, type DistStats } from '../../scripts/bench/dist-stats.ts';
+import { buildTable, displayWidth, metricNames, renderTable, type Budgets, type Measurements, type Run } from '../../scripts/bench/table.ts';
+
+const budgets: Budgets = {
+  searchTerm: '服务',
+  jsMaxKB: { home: 6, '/news/': 6 },
+  pageMaxKB: 40,
+  firstSearchMaxKB: { demo: 150, generated: 300 },
+  lighthouseMin: { performance: 100, accessibility: 100 },
+  buildTimeRatioMax: 1.5,
+  peakRssMaxMB: 4096,
+};
+
+const dist = (pages: number, newsJs: number): DistStats => ({
+  pages,
+  distBytes: 5 * 1024 * 1024,
+  htmlMedian: 4096,
+  htmlP95: 6144,
+  types: {
+    home: { pages: 1, htmlMedian: 4000, cssMax: 2048, jsMax: 1024, totalMax: 7168 },
+    '/news/': { pages: pages - 1, htmlMedian: 4096, cssMax: 2048, jsMax: newsJs, totalMax: 6144 + newsJs },
+  },
+});
+
+const demo: Run = {
+  n: undefined,
+  astro: { seconds: 4, rssMB: 600 },
+  pagefind: { seconds: 0.5, rssMB: 80 },
+  dist: dist(10, 2048),
+  searchBytes: 70 * 1024,
+  lighthouse: {
+    home: { performance: 100, accessibility: 100, bestPractices: 100, seo: 100, lcp: 800, cls: 0, tbt: 10 },
+    search: { performance: 98, accessibility: 100, bestPractices: 100, seo: 63, lcp: 900, cls: 0.01, tbt: 150 },
+  },
+};
+const small: Run = {
+  n: 1000,
+  astro: { seconds: 10, rssMB: 800 },
+  pagefind: { seconds: 5, rssMB: 900 },
+  dist: dist(1000, 3072),
+  searchBytes: 120 * 1024,
+  bare: { seconds: 8, rssMB: 700, pages: 1001 },
+};
+const large: Run = {
+  n: 10000,
+  astro: { seconds: 50, rssMB: 2000 },
+  pagefind: { seconds: 60, rssMB: 5000 },
+  dist: dist(10000, 8192),
+  searchBytes: 280 * 1024,
+  bare: { seconds: 30, rssMB: 1300, pages: 10001 },
+};
+const measurements: Measurements = { demo, runs: [small, large] };
+
+const cell = (text: string, metric: string, column: string) => {
+  const lines = text.split('\n');
+  const split = (l: string) => l.split('|').slice(1, -1).map((c) => c.trim());
+  const header = split(lines[0] ?? '');
+  const line = lines.find((l) => split(l)[0] === metric);
+  return line ? split(line)[header.indexOf(column)] : undefined;
+};
+
+describe('buildTable and renderTable', () => {
+  const text = renderTable(buildTable(measurements, budgets));
+
+  it('renders the same text for the same measurements', () => {
+    expect(renderTable(buildTable(measurements, budgets))).toBe(text);
+  });
+
+  it('has one column per run, demo first, and a budget column', () => {
+    expect(text.split('\n')[0]).toMatch(/^\| metric\s+\| demo\s+\| N=1,000\s+\| N=10,000\s+\| budget\s+\|$/);
+  });
+
+  it('prints every metric once', () => {
+    for (const name of metricNames()) expect(text.split('\n').filter((l) => l.startsWith(`| ${name} `))).toHaveLength(1);
+  });
+
+  it.each([
+    ['Astro build', 'N=10,000', '50.0 s'],
+    ['pages per second', 'N=10,000', '200.0'],
+    ['peak RSS Pagefind', 'N=10,000', '5000 MB FAIL'],
+    ['peak RSS Astro', 'N=10,000', '2000 MB PASS'],
+    ['first search transfer', 'demo', '70.0 KB PASS'],
+    ['first search transfer', 'N=10,000', '280.0 KB PASS'],
+    ['build time ÷ bare Astro', 'N=1,000', '1.25× PASS'],
+    ['build time ÷ bare Astro', 'N=10,000', '1.67× FAIL'],
+    ['build time ÷ bare Astro', 'demo', '—'],
+    ['growth of build time', 'N=10,000', '5.00×'],
+    ['growth of peak RSS', 'N=10,000', '2.50×'],
+    ['growth of build time', 'N=1,000', '—'],
+    ['/news/ JS gz (max)', 'N=1,000', '3.0 KB PASS'],
+    ['/news/ JS gz (max)', 'N=10,000', '8.0 KB FAIL'],
+    ['/theory/ JS gz (max)', 'N=10,000', '—'],
+    ['Lighthouse home: perf/a11y/bp/seo', 'demo', '100/100/100/100 PASS'],
+    ['Lighthouse search: perf/a11y/bp/seo', 'demo', '98/100/100/63 FAIL'],
+    ['Lighthouse search: LCP/CLS/TBT', 'demo', '0.90 s / 0.010 / 150 ms'],
+    ['Lighthouse lesson: perf/a11y/bp/seo', 'demo', '—'],
+  ])('shows %s for %s as “%s”', (metric, column, expected) => {
+    expect(cell(text, metric, column)).toBe(expected);
+  });
+
+  it('counts the verdicts and lists each failure', () => {
+    const table = buildTable(measurements, budgets);
+    expect(table.failed).toEqual([
+      'peak RSS Pagefind (N=10,000)',
+      'build time ÷ bare Astro (N=10,000)',
+      '/news/ JS gz (max) (N=10,000)',
+      'Lighthouse search: perf/a11y/bp/seo (demo)',
+    ]);
+    expect(text).toContain(`Budgets: ${table.passed + 4} evaluated, ${table.passed} passed, 4 failed.`);
+  });
+
+  it('aligns every line to the same display width', () => {
+    const widths = new Set(text.split('\n').filter((l) => l.startsWith('|')).map(displayWidth));
+    expect(widths.size).toBe(1);
+  });
+});
+
+describe('pageType', () => {
+  it.each([
+    ['/', 'home'],
+    ['/news/', '/news/'],
+    ['/news/2026-11-20-a/', '/news/'],
+    ['/school/course/lesson/', '/school/'],
+    ['/search/', '/search/'],
+    ['/404.html', 'other'],
+    ['/admin/', 'other'],
+  ])('puts %s under %s', (url, type) => {
+    expect(pageType(url)).toBe(type);
+  });
+});
+
+describe('percentile', () => {
+  it.each([
+    [[], 50, undefined],
+    [[5], 95, 5],
+    [[1, 2, 3, 4], 50, 2],
+    [[10, 1, 7, 3, 5, 9, 2, 8, 6, 4], 95, 10],
+    [[10, 1, 7, 3, 5, 9, 2, 8, 6, 4], 50, 5],
+  ])('of %j at p%i is %s', (values, p, expected) => {
+    expect(percentile(values, p)).toBe(expected);
+  });
+});
+
+describe('weighPage', () => {
+  const assets: Record<string, { gz: number; imports: string[] }> = {
+    '/_astro/a.css': { gz: 1000, imports: [] },
+    '/_astro/page.js': { gz: 300, imports: ['/_astro/shared.js'] },
+    '/_astro/shared.js': { gz: 200, imports: ['/_astro/page.js'] },
+  };
+  const html = [
+    '<html><head><link rel="stylesheet" href="/_astro/a.css"><link rel="icon" href="/favicon.svg">',
+    '<style>body{color:red}</style><script>var a=1</script><script type="application/ld+json">{"a":1}</script>',
+    '</head><body><script type="module" src="/_astro/page.js"></script></body></html>',
+  ].join('');
+  const w = weighPage('/news/x/', html, (href) => assets[href]);
+
+  it('counts linked and inline CSS, but not other links', () => {
+    expect(w.css).toBe(1000 + gzipSync('body{color:red}').length);
+  });
+
+  it('counts module scripts with their static imports once, and inline scripts, but not JSON data', () => {
+    expect(w.js).toBe(300 + 200 + gzipSync('var a=1').length);
+  });
+
+  it('weighs the HTML gzipped', () => {
+    expect(w.html).toBe(gzipSync(html).length);
+  });
+});
