@@ -125,3 +125,20 @@ export function rankResults<C extends SearchCandidate>(query: string, candidates
 export function shouldFetchMore(state: { fetched: number; total: number; full: number }, enough = 10, cap = 50): boolean {
   return state.fetched < state.total && state.fetched < cap && state.full < enough;
 }
+
+/** A section of a page that Pagefind matched (a heading with an id and the text under it). */
+export interface SubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+}
+
+/**
+ * For pages that hold several entries (the diary's month pages), the entry to link to: the first
+ * section whose title or excerpt holds every term as written, else the first section.
+ */
+export function pickSubResult<S extends SubResult>(query: string, subs: S[]): S | undefined {
+  const terms = queryTerms(query);
+  const text = (s: S) => normalize(`${s.title}\n${s.excerpt.replace(/<[^>]*>/g, '')}`);
+  return subs.find((s) => terms.length > 0 && terms.every((t) => has(text(s), t))) ?? subs[0];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryTerms, rankResults, shouldFetchMore, tierOf, type SearchCandidate } from '../../src/lib/search-rank.ts';
+import { pickSubResult, queryTerms, rankResults, shouldFetchMore, tierOf, type SearchCandidate } from '../../src/lib/search-rank.ts';
 
 const page = (url: string, title: string, content: string, meta: Record<string, string> = {}): SearchCandidate => ({
   url,
@@ -112,5 +112,21 @@ describe('shouldFetchMore stops fetching result data early', () => {
     ['the cap is reached', { fetched: 50, total: 200, full: 0 }, false],
   ])('%s', (_, state, expected) => {
     expect(shouldFetchMore(state)).toBe(expected);
+  });
+});
+
+describe('pickSubResult links a many-entry page to the matching entry', () => {
+  const subs = [
+    { title: '月度例会', url: '/diary/month/2026-11/#a-title', excerpt: '召开<mark>例会</mark>。' },
+    { title: '走访企业', url: '/diary/month/2026-11/#b-title', excerpt: '走访<mark>楼宇</mark>企业，了解<mark>需求</mark>。' },
+  ];
+  it.each([
+    ['the section holding every term', '楼宇 需求', '/diary/month/2026-11/#b-title'],
+    ['the first section when none holds them all', '地铁', '/diary/month/2026-11/#a-title'],
+  ])('%s', (_, query, url) => {
+    expect(pickSubResult(query, subs)?.url).toBe(url);
+  });
+  it('nothing for a page without sections', () => {
+    expect(pickSubResult('楼宇', [])).toBeUndefined();
   });
 });
