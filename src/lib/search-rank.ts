@@ -119,10 +119,17 @@ export function rankResults<C extends SearchCandidate>(query: string, candidates
 }
 
 /**
- * Whether to fetch another batch of result data: each costs a request, so stop once enough
- * full matches are in hand, when Pagefind has no more, or at the cap.
+ * Whether to fetch another batch of result data. Each costs a request, so stop once enough full
+ * matches are in hand, when Pagefind has no more, at the cap, or when the last batch kept nothing
+ * (Pagefind orders by relevance, so what follows a batch of single-character coincidences is more
+ * of them).
  */
-export function shouldFetchMore(state: { fetched: number; total: number; full: number }, enough = 10, cap = 50): boolean {
+export function shouldFetchMore(
+  state: { fetched: number; total: number; full: number; lastBatchKept?: number },
+  enough = 10,
+  cap = 40,
+): boolean {
+  if (state.lastBatchKept === 0) return false;
   return state.fetched < state.total && state.fetched < cap && state.full < enough;
 }
 

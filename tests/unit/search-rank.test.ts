@@ -109,7 +109,9 @@ describe('shouldFetchMore stops fetching result data early', () => {
     ['more results and too few full matches', { fetched: 20, total: 80, full: 3 }, true],
     ['enough full matches', { fetched: 20, total: 80, full: 10 }, false],
     ['Pagefind has no more', { fetched: 12, total: 12, full: 2 }, false],
-    ['the cap is reached', { fetched: 50, total: 200, full: 0 }, false],
+    ['the cap is reached', { fetched: 40, total: 200, full: 0 }, false],
+    ['the last batch was all coincidences', { fetched: 10, total: 80, full: 0, lastBatchKept: 0 }, false],
+    ['the last batch kept something', { fetched: 10, total: 80, full: 0, lastBatchKept: 2 }, true],
   ])('%s', (_, state, expected) => {
     expect(shouldFetchMore(state)).toBe(expected);
   });
