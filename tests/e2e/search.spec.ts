@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
 import { expectNoAxeViolations } from './helpers.ts';
@@ -178,6 +180,25 @@ test.describe('search page', () => {
     await expect.poll(() => requested.some((u) => u.endsWith('/pagefind/pagefind.js'))).toBe(true);
     // Pagefind runs its search in a worker.
     await expect.poll(() => requested.some((u) => u.endsWith('/pagefind/pagefind-worker.js'))).toBe(true);
+  });
+
+  test('a first search transfers at most 150 KB from /pagefind/', async ({ page }) => {
+    const bodies = new Map<string, number>();
+    page.context().on('requestfinished', async (r) => {
+      if (!r.url().includes('/pagefind/')) return;
+      const sizes = await r.sizes();
+      bodies.set(r.url(), sizes.responseBodySize + sizes.responseHeadersSize);
+    });
+    const { full } = await search(page, '讲座');
+    expect(full.length).toBeGreaterThan(3);
+    await page.waitForLoadState('networkidle');
+    // Chromium does not report the worker script's body; count it at its gzip size.
+    const worker = [...bodies.keys()].find((u) => u.endsWith('/pagefind-worker.js'));
+    expect(worker).toBeDefined();
+    bodies.set(worker!, gzipSync(readFileSync('dist/pagefind/pagefind-worker.js')).length);
+    const total = [...bodies.values()].reduce((a, b) => a + b, 0);
+    console.log(`first search for 讲座: ${bodies.size} requests, ${total} bytes from /pagefind/`);
+    expect(total).toBeLessThanOrEqual(150 * 1024);
   });
 
   test('keyboard only: type, submit, choose a filter', async ({ page }) => {
