@@ -212,6 +212,13 @@ test.describe('search page', () => {
     await expect(page.getByLabel(zhCN['search.filter.type'])).toBeFocused();
   });
 
+  test('readable at 320 px: no horizontal scroll with filters loaded and results shown', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await search(page, '领秀大厦');
+    await expect(page.getByLabel(zhCN['search.filter.station']).locator('option')).not.toHaveCount(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+
   test('axe: no violations on /search/ with results shown', async ({ page }) => {
     expect((await search(page, '领秀大厦')).full.length).toBeGreaterThan(1);
     await expectNoAxeViolations(page);
