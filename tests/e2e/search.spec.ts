@@ -182,7 +182,7 @@ test.describe('search page', () => {
     await expect.poll(() => requested.some((u) => u.endsWith('/pagefind/pagefind-worker.js'))).toBe(true);
   });
 
-  test('a first search transfers at most 150 KB from /pagefind/', async ({ page }) => {
+  test('a first search for a two-character word (讲座, one index chunk) transfers at most 150 KB from /pagefind/', async ({ page }) => {
     const bodies = new Map<string, number>();
     page.context().on('requestfinished', async (r) => {
       if (!r.url().includes('/pagefind/')) return;
