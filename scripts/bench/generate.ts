@@ -19,8 +19,6 @@ const COPIED = ['settings', 'streets', 'columns', 'courses', 'pages', 'exams'] a
 export const SHARES = { news: 0.3, activities: 0.15, lessons: 0.1, theory: 0.15, exchange: 0.1, diary: 0.2 } as const;
 type Generated = keyof typeof SHARES;
 
-/** Stub stations used when the real content has fewer than the 31 stations. */
-export const DEFAULT_STATIONS_STUB = process.env.BENCH_STATIONS_STUB ?? '/work/tools/stations-stub';
 
 /** mulberry32: a small, fast, seedable PRNG returning floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -78,8 +76,6 @@ export interface GenerateOptions {
   out: string;
   /** Real content root to copy the fixed collections from. */
   source?: string;
-  /** Folder of stub station files filling up to 31 stations. */
-  stationsStub?: string;
 }
 
 export interface GenerateResult {
@@ -191,17 +187,13 @@ function stationInfo(file: string): StationInfo {
 
 /** Generates the content root; see the module comment. */
 export function generateContent(options: GenerateOptions): GenerateResult {
-  const { n, seed, out, source = 'content', stationsStub = DEFAULT_STATIONS_STUB } = options;
+  const { n, seed, out, source = 'content' } = options;
   rmSync(out, { recursive: true, force: true });
   let files = 0;
   for (const c of COPIED) files += copyDir(path.join(source, c), path.join(out, c));
 
   const stationsDir = path.join(out, 'stations');
   files += copyDir(path.join(source, 'stations'), stationsDir, (f) => f.endsWith('.md'));
-  if (readIds(stationsDir, '.md').length < 31 && existsSync(stationsStub)) {
-    const have = new Set(readdirSync(stationsDir));
-    files += copyDir(stationsStub, stationsDir, (f) => f.endsWith('.md') && !have.has(f));
-  }
   const stations = readIds(stationsDir, '.md').map((id) => stationInfo(path.join(stationsDir, `${id}.md`)));
   const courses = readIds(path.join(out, 'courses'), '.md');
   const columns = readIds(path.join(out, 'columns'), '.yaml');
