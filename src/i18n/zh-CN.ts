@@ -226,6 +226,11 @@ export const zhCN = {
   // Online party school (school.*): add keys below this line
   'school.title': '网上党校',
 
+  // CMS (cms.*): add keys below this line
+  'cms.questionType.multiple': '多选题',
+  'cms.questionType.single': '单选题',
+  'cms.questionType.truefalse': '判断题',
+
   // 404
   'notFound.title': '页面不存在',
   'notFound.body': '您访问的页面不存在或已被移除。可以从首页重新进入，或使用站内搜索。',
