@@ -165,6 +165,11 @@ export function toField(name: string, schema: z.ZodType): CmsField {
   } else if (def.type === 'object') {
     field.widget = 'object';
     field.fields = Object.entries(def.shape!).map(([k, v]) => toField(k, v));
+    // Decap validates an optional object's required parts even when it is left empty, so an
+    // optional object (a lesson's video) marks its parts optional; the schema still requires
+    // them together, and the validator names the missing one at build time.
+    if (!required) field.fields = (field.fields as CmsField[]).map((f) => ({ ...f, required: false }));
+    field.collapsed = !required;
   } else if (def.type === 'array') {
     const element = unwrap(def.element!);
     const elementDef = defOf(element.inner);
@@ -222,7 +227,9 @@ export function collectionFields(name: CollectionName): CmsField[] {
   if (!shape) throw new Error(`cms: collection ${name} is not an object schema`);
   const fields = Object.entries(shape).map(([k, v]) => toField(k, v));
   const body = CMS_COLLECTIONS[name].body;
-  if (body) fields.push({ name: 'body', label: body, widget: 'markdown', required: true, hint: '正文，可用工具栏设置标题、列表和链接' });
+  // Stations, courses and pages may have no text of their own; everything else needs a body.
+  const bodyRequired = !['stations', 'courses', 'pages'].includes(name);
+  if (body) fields.push({ name: 'body', label: body, widget: 'markdown', required: bodyRequired, hint: '正文，可用工具栏设置标题、列表和链接' });
   return fields;
 }
 
@@ -361,7 +368,7 @@ export function cmsCsp(env: CmsEnv): string {
     "img-src 'self' blob: data:",
     "media-src 'self' blob:",
     "font-src 'self' data:",
-    `connect-src 'self' ${cmsConnectOrigins(env).join(' ')}`,
+    `connect-src 'self' blob: ${cmsConnectOrigins(env).join(' ')}`,
     "worker-src 'self' blob:",
     "frame-src 'self' blob:",
     "object-src 'none'",

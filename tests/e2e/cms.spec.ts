@@ -11,6 +11,7 @@ import { formatProblem, validateContent } from '../../src/lib/validate.node.ts';
 
 // One after another in one worker (they share content/), each independent of the others.
 test.describe.configure({ mode: 'default', timeout: 90_000 });
+test.use({ screenshot: 'only-on-failure' });
 
 const root = process.cwd();
 /** decap-server's port is the one the built config points at (CMS_LOCAL_PORT at build time). */
@@ -86,15 +87,18 @@ async function login(page: Page): Promise<void> {
   await expect(page.getByRole('link', { name: '党建动态' }).first()).toBeVisible();
 }
 
+/** Opens an empty form with a full page load (a hash change alone can race the previous form). */
 async function openNew(page: Page, collection: string): Promise<void> {
+  await page.goto('about:blank');
   await page.goto(`/admin/#/collections/${collection}/new`);
-  await expect(page.locator('label').first()).toBeVisible();
+  await expect(page.locator('[data-slate-editor="true"]').first()).toBeVisible();
 }
 
 const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${label}( \\(可选\\))?$`));
 
 async function fill(page: Page, label: string, value: string): Promise<void> {
   await field(page, label).fill(value);
+  await expect(field(page, label)).toHaveValue(value);
 }
 
 /** Types into a select or relation widget (react-select) and takes the first match. */
@@ -230,14 +234,14 @@ test('a lesson with a quiz is published; answers are numbers and options strings
   await fill(page, '学习时长（分钟）', '8');
   await fill(page, '摘要', '了解四本需求台账怎样记、怎样用。');
   await body(page, '工作站把企业需求分为四类登记。');
-  await page.getByRole('button', { name: /添加 自测题/ }).click();
+  await page.getByRole('button', { name: /新增\s*自测题/ }).click();
   await fill(page, '题目', '需求台账分为几类？');
   await pick(page, '题型', '单选', '单选题');
   for (const option of ['三类', '四类']) {
-    await page.getByRole('button', { name: /添加 选项/ }).click();
+    await page.getByRole('button', { name: /新增\s*选项/ }).click();
     await field(page, '选项').last().fill(option);
   }
-  await page.getByRole('button', { name: /添加 正确答案/ }).click();
+  await page.getByRole('button', { name: /新增\s*正确答案/ }).click();
   await field(page, '正确答案').last().fill('1');
   await fill(page, '解析', '接待、服务、关爱、教育四类。');
   const file = await publish(page, 'lessons');
@@ -254,6 +258,7 @@ test('a lesson with a quiz is published; answers are numbers and options strings
 test('editing an existing entry changes only that file', async ({ page }) => {
   await login(page);
   await page.goto('/admin/#/collections/news/entries/2026-11-20-lingxiu-lianxi-huiyi');
+  await expect(field(page, '标题')).toHaveValue('领秀大厦工作站召开第四季度企业联席会议');
   await fill(page, '摘要', '工作站邀请楼内企业负责人，共同梳理用工和政策申报需求。');
   await page.getByRole('button', { name: '发布', exact: true }).click();
   await page.getByText('立即发布', { exact: true }).click();
@@ -282,13 +287,20 @@ test('a news cover with a Chinese file name lands in content/media and the rebui
   expect(existsSync(path.resolve(path.dirname(file), cover))).toBe(true);
   expectContentValid();
 
+  // A station edited in the same session: its page exists on this site, so the rebuild must show it.
+  await page.goto('about:blank');
+  await page.goto('/admin/#/collections/stations/entries/yinxing');
+  await expect(field(page, '地址')).not.toHaveValue('');
+  await fill(page, '开放时间', '周一至周六 8:30—18:00');
+  await page.getByRole('button', { name: '发布', exact: true }).click();
+  await page.getByText('立即发布', { exact: true }).click();
+  await expect.poll(() => readFileSync(path.join(root, 'content/stations/yinxing.md'), 'utf8')).toContain('周一至周六 8:30—18:00');
+  expectContentValid();
+
+  // The full build (validate → Astro, which must accept the cover path through image() → Pagefind).
   const out = '.tmp/e2e-cms-build';
   execFileSync(process.execPath, ['scripts/build.ts'], { cwd: root, env: { ...process.env, BUILD_OUT_DIR: out }, stdio: 'pipe' });
-  const id = path.basename(file, '.md');
-  const html = readFileSync(path.join(root, out, 'news', id, 'index.html'), 'utf8');
-  expect(html).toContain('工作站新址启用');
-  const listing = readFileSync(path.join(root, out, 'news', 'index.html'), 'utf8');
-  expect(listing).toContain(`/news/${id}/`);
-  // Pagefind indexed the new page, so search finds it.
-  expect(readdirSync(path.join(root, out, 'pagefind')).length).toBeGreaterThan(0);
+  const html = readFileSync(path.join(root, out, 'stations', 'yinxing', 'index.html'), 'utf8');
+  expect(html).toContain('周一至周六 8:30—18:00');
+  expect(readdirSync(path.join(root, out, '_astro')).some((f) => /^tupian-\d{8}-\d{6}\..*\.(png|webp)$/.test(f))).toBe(true);
 });
