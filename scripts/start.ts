@@ -10,7 +10,7 @@ if ((await run('node', ['scripts/build.ts'])) !== 0) process.exit(1);
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 const children: ChildProcess[] = [
-  spawn('npx', ['decap-server'], { stdio: 'inherit', env: { ...env, PORT: env.CMS_LOCAL_PORT ?? '8081' } }),
+  spawn('npx', ['decap-server'], { stdio: 'inherit', env: { ...env, PORT: process.env.CMS_LOCAL_PORT ?? '8081' } }),
   spawn('npx', ['astro', 'preview', '--port', '4321', '--host', 'localhost'], { stdio: 'inherit', env }),
 ];
 console.log('\n网站：http://localhost:4321/　内容管理：http://localhost:4321/admin/（按 Ctrl+C 停止）\n');
