@@ -5,7 +5,7 @@
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { formatProblem, validateContent } from '../src/lib/validate.node.ts';
-import { copyDecap } from './prepare.ts';
+import { copyDecap, writePreviewCss } from './prepare.ts';
 import { run } from './run.ts';
 
 const contentRoot = process.env.CONTENT_ROOT ?? 'content';
@@ -20,6 +20,7 @@ if (problems.length > 0) {
 }
 
 copyDecap();
+writePreviewCss();
 const started = performance.now();
 if ((await run('npx', ['astro', 'build', '--outDir', staging])) !== 0) {
   rmSync(staging, { recursive: true, force: true });

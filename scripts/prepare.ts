@@ -3,7 +3,7 @@
  * node_modules into public/admin/decap/, so /admin loads nothing from another origin. The copy
  * is build output: it is git-ignored and made fresh on every build.
  */
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const source = path.join('node_modules', 'decap-cms', 'dist');
@@ -18,7 +18,17 @@ export function copyDecap(): number {
   return files.length;
 }
 
+/**
+ * Writes /admin/preview.css: the site's global stylesheet plus the few preview-only rules, at a
+ * stable address for `CMS.registerPreviewStyle` (the built CSS has a hashed name).
+ */
+export function writePreviewCss(): void {
+  const css = ['src/styles/global.css', 'src/admin/preview.css'].map((f) => readFileSync(f, 'utf8')).join('\n');
+  writeFileSync(path.join('public', 'admin', 'preview.css'), css);
+}
+
 if (import.meta.main) {
   const n = copyDecap();
+  writePreviewCss();
   console.log(`Decap CMS：已复制 ${n} 个文件到 ${target}`);
 }

@@ -444,6 +444,11 @@ export const zhCN = {
   'school.type.single': '单选',
   'school.type.truefalse': '判断',
 
+  // CMS (cms.*): add keys below this line
+  'cms.questionType.multiple': '多选题',
+  'cms.questionType.single': '单选题',
+  'cms.questionType.truefalse': '判断题',
+
   // 404
   'notFound.title': '页面不存在',
   'notFound.body': '您访问的页面不存在或已被移除。可以从首页重新进入，或使用站内搜索。',

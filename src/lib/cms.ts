@@ -6,6 +6,8 @@
  */
 import { z } from 'astro/zod';
 import { COLLECTIONS, type CollectionName } from './enums.ts';
+import { t } from '../i18n/t.ts';
+import { zhCN, type MessageKey } from '../i18n/zh-CN.ts';
 import { COLLECTION_FILES, makeSchemas } from './schema.ts';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -32,29 +34,44 @@ interface CollectionSettings {
   /** Decap slug template for new files; ASCII only, unique per save (Decap appends -1, -2 on a clash). */
   slug?: string;
   summary?: string;
-  /** Field used as the entry's title in lists. */
+  /** Field used as the entry's title in lists when it is not `title`. */
   identifier?: string;
   /** The collection's Markdown body and its label; undefined for YAML data. */
   body?: string;
   /** Entries are created and deleted in the CMS. */
   create?: boolean;
+  /** Collection-level media folder (relative to the collection folder) and the path written. */
+  media?: { media_folder: string; public_folder: string };
 }
 
-const DATED_SLUG = '{{year}}-{{month}}-{{day}}-{{hour}}{{minute}}{{second}}';
+/**
+ * File-name templates (see cms-naming.ts for the rule and its tests). Each is ASCII and never
+ * empty: a date written by the editor (Beijing wall-clock, through Decap's `date` filter) plus a
+ * required id such as the station; Chinese titles would slug to nothing and are never used.
+ * When a name is taken Decap appends -1, -2 …, so a second item never overwrites the first.
+ */
+export const SLUGS = {
+  published: "{{fields.published | date('YYYY-MM-DD-HHmm')}}",
+  dated: (dateField: string) => `{{fields.${dateField} | date('YYYY-MM-DD')}}-{{station}}`,
+  stamped: (prefix: string) => `${prefix}-{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}`,
+} as const;
+
+/** Media of news (covers and body pictures) live beside the content so Astro can optimise them. */
+export const CONTENT_MEDIA = { media_folder: '../media', public_folder: '../media' } as const;
 
 export const CMS_COLLECTIONS: Record<CollectionName, CollectionSettings> = {
   settings: { label: '站点设置', labelSingular: '站点设置' },
-  streets: { label: '街道（社区）', labelSingular: '街道', identifier: 'name', create: true, slug: 'street-{{hour}}{{minute}}{{second}}' },
-  stations: { label: '工作站', labelSingular: '工作站', identifier: 'contact.address', body: '工作站介绍', create: true, slug: 'station-{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}' },
-  news: { label: '党建动态', labelSingular: '动态', body: '正文', create: true, slug: DATED_SLUG, summary: '{{published}} · {{title}}' },
-  activities: { label: '活动通知', labelSingular: '活动', body: '活动详情', create: true, slug: DATED_SLUG, summary: '{{start}} · {{title}}' },
-  columns: { label: '理论专栏', labelSingular: '专栏', create: true, slug: 'column-{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}' },
-  theory: { label: '理论文章', labelSingular: '文章', body: '正文', create: true, slug: DATED_SLUG, summary: '{{published}} · {{title}}' },
-  courses: { label: '网上党校课程', labelSingular: '课程', body: '课程介绍', create: true, slug: 'course-{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}' },
-  lessons: { label: '课时', labelSingular: '课时', body: '课文', create: true, slug: 'lesson-{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}' },
-  exams: { label: '考试题库', labelSingular: '考试', create: true, slug: 'exam-{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}' },
-  exchange: { label: '经验交流', labelSingular: '交流', body: '正文', create: true, slug: DATED_SLUG, summary: '{{published}} · {{title}}' },
-  diary: { label: '党建日记', labelSingular: '日记', body: '正文', create: true, slug: DATED_SLUG, summary: '{{date}} · {{title}}' },
+  streets: { label: '街道（社区）', labelSingular: '街道', identifier: 'name', create: true, slug: SLUGS.stamped('street'), summary: '{{name}}（{{kind}}）' },
+  stations: { label: '工作站', labelSingular: '工作站', identifier: 'contact.address', body: '工作站介绍', create: true, slug: SLUGS.stamped('station'), summary: '{{buildings.0.name}}工作站（{{slug}}）' },
+  news: { label: '党建动态', labelSingular: '动态', body: '正文', create: true, slug: SLUGS.published, summary: '{{published}} · {{title}}', media: CONTENT_MEDIA },
+  activities: { label: '活动通知', labelSingular: '活动', body: '活动详情', create: true, slug: SLUGS.dated('start'), summary: '{{start}} · {{title}}' },
+  columns: { label: '理论专栏', labelSingular: '专栏', create: true, slug: SLUGS.stamped('column') },
+  theory: { label: '理论文章', labelSingular: '文章', body: '正文', create: true, slug: SLUGS.published, summary: '{{published}} · {{title}}' },
+  courses: { label: '网上党校课程', labelSingular: '课程', body: '课程介绍', create: true, slug: SLUGS.stamped('course') },
+  lessons: { label: '课时', labelSingular: '课时', body: '课文', create: true, slug: '{{course}}-{{order}}', summary: '{{course}} 第{{order}}课 · {{title}}' },
+  exams: { label: '考试题库', labelSingular: '考试', create: true, slug: '{{course}}' },
+  exchange: { label: '经验交流', labelSingular: '交流', body: '正文', create: true, slug: SLUGS.dated('published'), summary: '{{published}} · {{title}}' },
+  diary: { label: '党建日记', labelSingular: '日记', body: '正文', create: true, slug: SLUGS.dated('date'), summary: '{{date}} · {{title}}' },
   pages: { label: '单页', labelSingular: '单页', body: '正文', create: false },
 };
 
@@ -96,6 +113,26 @@ function unwrap(schema: z.ZodType): { inner: z.ZodType; required: boolean; defau
   }
 }
 
+/** The smallest number of items an array schema accepts (its `.min()`), 0 when none. */
+function minItems(def: Def): number {
+  const min = def.checks?.map((c) => (c._zod.def as { minimum?: number }).minimum).find((m) => typeof m === 'number');
+  return min ?? 0;
+}
+
+/** A list item's one-line summary: its first text field, e.g. the question or building name. */
+function listSummary(fields: CmsField[]): string {
+  const first = fields.find((f) => f.widget === 'string' || f.widget === 'text') ?? fields[0];
+  return first ? `{{fields.${String(first.name)}}}` : '';
+}
+
+/** Enum values shown as they are, except ASCII ones, which get their Chinese label. */
+function selectOptions(values: string[]): Json[] {
+  return values.map((value) => {
+    const key = `cms.questionType.${value}`;
+    return key in zhCN ? { label: t(key as MessageKey), value } : value;
+  });
+}
+
 const DATE_ONLY_FIELDS = new Set(['date']);
 
 /** Decap field for one schema field. */
@@ -124,23 +161,37 @@ export function toField(name: string, schema: z.ZodType): CmsField {
     field.widget = 'boolean';
   } else if (def.type === 'enum') {
     field.widget = 'select';
-    field.options = Object.values(def.entries!);
+    field.options = selectOptions(Object.values(def.entries!));
   } else if (def.type === 'object') {
     field.widget = 'object';
     field.fields = Object.entries(def.shape!).map(([k, v]) => toField(k, v));
+    // Decap validates an optional object's required parts even when it is left empty, so an
+    // optional object (a lesson's video) marks its parts optional; the schema still requires
+    // them together, and the validator names the missing one at build time.
+    if (!required) field.fields = (field.fields as CmsField[]).map((f) => ({ ...f, required: false }));
+    field.collapsed = !required;
   } else if (def.type === 'array') {
     const element = unwrap(def.element!);
     const elementDef = defOf(element.inner);
     if (elementDef.type === 'enum') {
-      Object.assign(field, { widget: 'select', multiple: true, options: Object.values(elementDef.entries!) });
+      Object.assign(field, { widget: 'select', multiple: true, options: selectOptions(Object.values(elementDef.entries!)) });
     } else if (elementDef.type === 'object') {
       Object.assign(field, {
         widget: 'list',
         fields: Object.entries(elementDef.shape!).map(([k, v]) => toField(k, v)),
       });
     } else {
-      Object.assign(field, { widget: 'list' });
-      if (elementDef.type === 'number') field.field = { name: 'value', label: field.label as string, widget: 'number', value_type: 'int' };
+      // One input per item: a comma-separated line would split Chinese text wrongly.
+      const item = elementDef.type === 'number'
+        ? { name: 'item', label: field.label as string, widget: 'number', value_type: 'int', min: 0 }
+        : { name: 'item', label: field.label as string, widget: 'string' };
+      Object.assign(field, { widget: 'list', field: item });
+    }
+    if (field.widget === 'list') {
+      if (!required && field.default === undefined) field.default = [];
+      const min = minItems(def);
+      if (min > 0) field.min = min;
+      if (field.fields) field.summary = listSummary(field.fields as CmsField[]);
     }
   } else {
     throw new Error(`cms: no widget for field "${name}" of type ${def.type}`);
@@ -148,19 +199,24 @@ export function toField(name: string, schema: z.ZodType): CmsField {
   return field;
 }
 
-/** A relation widget that picks an entry of another collection by its Chinese name. */
-function relation(collection: CollectionName): CmsField {
-  const display: Partial<Record<CollectionName, string[]>> = {
-    stations: ['buildings.*.name'],
-    streets: ['name'],
+/**
+ * A relation widget that picks an entry of another collection by its Chinese name. A station has
+ * no title: it is found by any of its buildings' names (Decap expands `buildings.*.name` both for
+ * searching and for the label, showing the building that matched) and its address.
+ */
+export function relation(collection: CollectionName): CmsField {
+  const lookup: Partial<Record<CollectionName, { search: string[]; display: string[] }>> = {
+    stations: { search: ['buildings.*.name', 'contact.address'], display: ['buildings.*.name'] },
+    streets: { search: ['name'], display: ['name'] },
   };
-  const fields = display[collection] ?? ['title'];
+  const { search, display } = lookup[collection] ?? { search: ['title'], display: ['title'] };
   return {
     widget: 'relation',
     collection,
     value_field: '{{slug}}',
-    search_fields: fields,
-    display_fields: fields,
+    search_fields: search,
+    display_fields: display,
+    options_length: 50,
   };
 }
 
@@ -171,7 +227,9 @@ export function collectionFields(name: CollectionName): CmsField[] {
   if (!shape) throw new Error(`cms: collection ${name} is not an object schema`);
   const fields = Object.entries(shape).map(([k, v]) => toField(k, v));
   const body = CMS_COLLECTIONS[name].body;
-  if (body) fields.push({ name: 'body', label: body, widget: 'markdown', required: true, hint: '正文，可用工具栏设置标题、列表和链接' });
+  // Stations, courses and pages may have no text of their own; everything else needs a body.
+  const bodyRequired = !['stations', 'courses', 'pages'].includes(name);
+  if (body) fields.push({ name: 'body', label: body, widget: 'markdown', required: bodyRequired, hint: '正文，可用工具栏设置标题、列表和链接' });
   return fields;
 }
 
@@ -200,7 +258,72 @@ function collectionConfig(name: CollectionName, contentRoot: string): CmsField {
   if (s.slug) config.slug = s.slug;
   if (s.summary) config.summary = s.summary;
   if (s.identifier) config.identifier_field = s.identifier;
+  if (s.media) Object.assign(config, s.media);
   return config;
+}
+
+/** Build-time settings of the production backend; none of them is a secret. */
+export interface CmsEnv {
+  /** gitea, forgejo, github, gitlab or git-gateway (default). */
+  CMS_BACKEND?: string;
+  /** owner/name of the content repository. */
+  CMS_REPO?: string;
+  /** Branch the site is built from (default main). */
+  CMS_BRANCH?: string;
+  /** Address of the Git server, e.g. https://git.example.gov.cn (Gitea/Forgejo/GitLab self-hosted). */
+  CMS_BASE_URL?: string;
+  /** Public OAuth application id (client id) registered on the Git server for PKCE login. */
+  CMS_APP_ID?: string;
+  /** Port of the local decap-server (default 8081). */
+  CMS_LOCAL_PORT?: string;
+}
+
+export const BACKENDS = ['git-gateway', 'gitea', 'forgejo', 'github', 'gitlab'] as const;
+
+/** The production backend described by the environment; throws on a setting it cannot use. */
+export function backendFromEnv(env: CmsEnv): CmsField {
+  const name = env.CMS_BACKEND?.trim() || 'git-gateway';
+  if (!(BACKENDS as readonly string[]).includes(name)) {
+    throw new Error(`CMS_BACKEND="${name}" is not supported; use one of ${BACKENDS.join(', ')}`);
+  }
+  const branch = env.CMS_BRANCH?.trim() || 'main';
+  if (name === 'git-gateway') return { name, branch };
+  const repo = env.CMS_REPO?.trim();
+  if (!repo || !/^[\w.-]+(?:\/[\w.-]+)+$/.test(repo)) {
+    throw new Error(`CMS_BACKEND=${name} needs CMS_REPO=owner/name`);
+  }
+  const baseUrl = env.CMS_BASE_URL?.trim().replace(/\/+$/, '');
+  const appId = env.CMS_APP_ID?.trim();
+  const backend: CmsField = { name, repo, branch };
+  if (name === 'gitea' || name === 'forgejo') {
+    if (!baseUrl || !appId) throw new Error(`CMS_BACKEND=${name} needs CMS_BASE_URL and CMS_APP_ID (PKCE login)`);
+    Object.assign(backend, { base_url: baseUrl, api_root: `${baseUrl}/api/v1`, app_id: appId });
+  } else if (name === 'gitlab') {
+    if (appId) Object.assign(backend, { auth_type: 'pkce', app_id: appId });
+    if (baseUrl) Object.assign(backend, { base_url: baseUrl, api_root: `${baseUrl}/api/v4` });
+  } else if (name === 'github') {
+    // GitHub's OAuth needs a small authorisation service at CMS_BASE_URL (it holds the secret).
+    if (baseUrl) backend.base_url = baseUrl;
+  }
+  return backend;
+}
+
+/** The local decap-server's API address (`npm start` runs it; tests pick their own port). */
+export function localBackendUrl(env: CmsEnv): string {
+  const port = Number(env.CMS_LOCAL_PORT ?? 8081);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`CMS_LOCAL_PORT="${env.CMS_LOCAL_PORT}" is not a port`);
+  return `http://localhost:${port}/api/v1`;
+}
+
+/** Origins /admin talks to besides its own: the local decap-server and the production Git API. */
+export function cmsConnectOrigins(env: CmsEnv): string[] {
+  const backend = backendFromEnv(env);
+  const origins = [new URL(localBackendUrl(env)).origin];
+  const api = backend.api_root ?? backend.base_url;
+  if (typeof api === 'string') origins.push(new URL(api).origin);
+  if (backend.name === 'github') origins.push('https://api.github.com');
+  if (backend.name === 'gitlab' && !api) origins.push('https://gitlab.com');
+  return origins;
 }
 
 export interface CmsOptions {
@@ -208,22 +331,48 @@ export interface CmsOptions {
   contentRoot: string;
   /** Site URL, shown in the CMS. */
   siteUrl: string;
+  /** Build-time environment (process.env); defaults to none. */
+  env?: CmsEnv;
 }
 
 /** The whole Decap configuration (serialised as YAML by the /admin/config.yml route). */
-export function cmsConfig({ contentRoot, siteUrl }: CmsOptions): CmsField {
+export function cmsConfig({ contentRoot, siteUrl, env = {} }: CmsOptions): CmsField {
   return {
-    // Production: the git-gateway backend with the editorial workflow (draft → in review → ready).
-    backend: { name: 'git-gateway', branch: 'main' },
+    // Production: the Git server named by the environment, with the editorial workflow
+    // (draft → in review → ready); only the chief editor's role can publish.
+    backend: backendFromEnv(env),
     publish_mode: 'editorial_workflow',
-    // Local editing through decap-server (npm start), which writes straight into content/.
-    local_backend: true,
+    // On localhost: decap-server (npm start) writes straight into content/, no account needed.
+    local_backend: { url: localBackendUrl(env) },
     locale: 'zh_Hans',
     site_url: siteUrl,
     display_url: siteUrl,
+    logo_url: '/favicon.svg',
     media_folder: 'public/media/uploads',
     public_folder: '/media/uploads',
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: COLLECTIONS.map((name) => collectionConfig(name, contentRoot)),
   };
+}
+
+/**
+ * /admin's Content-Security-Policy: exactly what Decap needs. It evaluates code ('unsafe-eval'),
+ * injects styles (emotion: 'unsafe-inline' styles), shows uploads as blob:/data: images, and
+ * talks to its own origin plus the local decap-server and the production Git API.
+ */
+export function cmsCsp(env: CmsEnv): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    "media-src 'self' blob:",
+    "font-src 'self' data:",
+    `connect-src 'self' blob: ${cmsConnectOrigins(env).join(' ')}`,
+    "worker-src 'self' blob:",
+    "frame-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
 }

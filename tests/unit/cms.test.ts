@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { cmsConfig, collectionFields, type CmsField } from '../../src/lib/cms.ts';
+import { backendFromEnv, cmsConfig, cmsCsp, collectionFields, localBackendUrl, type CmsEnv, type CmsField } from '../../src/lib/cms.ts';
 import { COLLECTIONS, NEWS_CATEGORIES, STATION_SERVICES } from '../../src/lib/enums.ts';
 
 const config = cmsConfig({ contentRoot: 'content', siteUrl: 'https://example.test/' });
@@ -50,6 +50,96 @@ describe('the Decap configuration is generated from the schemas', () => {
   });
 
   it('uses the editorial workflow and the Chinese interface', () => {
-    expect(config).toMatchObject({ publish_mode: 'editorial_workflow', locale: 'zh_Hans', local_backend: true });
+    expect(config).toMatchObject({ publish_mode: 'editorial_workflow', locale: 'zh_Hans', local_backend: { url: 'http://localhost:8081/api/v1' } });
+  });
+
+  it('points the local backend at CMS_LOCAL_PORT and refuses a bad port', () => {
+    expect(cmsConfig({ contentRoot: 'content', siteUrl: '', env: { CMS_LOCAL_PORT: '8091' } }).local_backend).toEqual({ url: 'http://localhost:8091/api/v1' });
+    expect(() => localBackendUrl({ CMS_LOCAL_PORT: 'x' })).toThrow(/port/);
+  });
+
+  it('picks a station by any of its buildings and shows the building name', () => {
+    expect(field(collectionFields('activities'), 'station')).toMatchObject({
+      value_field: '{{slug}}',
+      search_fields: ['buildings.*.name', 'contact.address'],
+      display_fields: ['buildings.*.name'],
+    });
+  });
+
+  it('edits question options as strings and answers as whole numbers, one input each', () => {
+    const quiz = field(collectionFields('lessons'), 'quiz').fields as CmsField[];
+    expect(field(quiz, 'options')).toMatchObject({ widget: 'list', field: { widget: 'string' }, min: 2 });
+    expect(field(quiz, 'answer')).toMatchObject({ widget: 'list', field: { widget: 'number', value_type: 'int' }, min: 1 });
+    expect(field(quiz, 'type').options).toEqual([
+      { label: '单选题', value: 'single' },
+      { label: '多选题', value: 'multiple' },
+      { label: '判断题', value: 'truefalse' },
+    ]);
+  });
+
+  it('makes a field with a schema default optional and carries the default', () => {
+    expect(field(collectionFields('news'), 'draft')).toMatchObject({ widget: 'boolean', required: false, default: false });
+    expect(field(collectionFields('news'), 'tags')).toMatchObject({ widget: 'list', required: false, default: [] });
+    expect(field(collectionFields('streets'), 'order')).toMatchObject({ widget: 'number', required: false, default: 0 });
+    expect(field(collectionFields('news'), 'title')).toMatchObject({ required: true });
+  });
+
+  it('edits nested objects field by field; an optional object has optional parts', () => {
+    const staff = field(collectionFields('stations'), 'staff');
+    expect(staff).toMatchObject({ widget: 'object', required: true });
+    expect(field(staff.fields as CmsField[], 'fullTime')).toMatchObject({ widget: 'number', value_type: 'int', required: true });
+    const video = field(collectionFields('lessons'), 'video');
+    expect(video).toMatchObject({ widget: 'object', required: false });
+    expect((video.fields as CmsField[]).every((f) => f.required === false)).toBe(true);
+  });
+
+  it('summarises list items by their first text field', () => {
+    expect(field(collectionFields('stations'), 'buildings')).toMatchObject({ summary: '{{fields.name}}', min: 1 });
+  });
+
+  it('stores news covers beside the content, with a path relative to the entry', () => {
+    const news = collections.find((c) => c.name === 'news')!;
+    expect(news).toMatchObject({ media_folder: '../media', public_folder: '../media' });
+    expect(field(collectionFields('news'), 'cover')).toMatchObject({ widget: 'image', required: false });
+  });
+
+  it('gives every collection without a title field an identifier field it has', () => {
+    for (const c of collections.filter((c) => c.folder)) {
+      const names = (c.fields as CmsField[]).map((f) => f.name);
+      const id = String(c.identifier_field ?? 'title');
+      expect(names, String(c.name)).toContain(id.split('.')[0]);
+    }
+  });
+});
+
+describe('production backends come from the environment', () => {
+  it.each([
+    [{}, { name: 'git-gateway', branch: 'main' }],
+    [{ CMS_BACKEND: 'forgejo', CMS_REPO: 'dangjian/site', CMS_BASE_URL: 'https://git.example.gov.cn/', CMS_APP_ID: 'abc' },
+      { name: 'forgejo', repo: 'dangjian/site', branch: 'main', base_url: 'https://git.example.gov.cn', api_root: 'https://git.example.gov.cn/api/v1', app_id: 'abc' }],
+    [{ CMS_BACKEND: 'gitea', CMS_REPO: 'a/b', CMS_BRANCH: 'site', CMS_BASE_URL: 'https://g.test', CMS_APP_ID: 'x' },
+      { name: 'gitea', repo: 'a/b', branch: 'site', base_url: 'https://g.test', api_root: 'https://g.test/api/v1', app_id: 'x' }],
+    [{ CMS_BACKEND: 'gitlab', CMS_REPO: 'a/b', CMS_APP_ID: 'x' }, { name: 'gitlab', repo: 'a/b', auth_type: 'pkce', app_id: 'x' }],
+    [{ CMS_BACKEND: 'github', CMS_REPO: 'a/b', CMS_BASE_URL: 'https://auth.example.test' }, { name: 'github', repo: 'a/b', base_url: 'https://auth.example.test' }],
+  ] as [CmsEnv, CmsField][])('%j', (env, expected) => {
+    expect(backendFromEnv(env)).toEqual(expect.objectContaining(expected));
+  });
+
+  it.each([
+    [{ CMS_BACKEND: 'svn' }, /not supported/],
+    [{ CMS_BACKEND: 'gitea' }, /CMS_REPO/],
+    [{ CMS_BACKEND: 'forgejo', CMS_REPO: 'a/b' }, /CMS_BASE_URL and CMS_APP_ID/],
+  ] as [CmsEnv, RegExp][])('refuses %j', (env, message) => {
+    expect(() => backendFromEnv(env)).toThrow(message);
+  });
+
+  it('lets /admin connect only to itself, blobs, decap-server and the configured Git server', () => {
+    expect(cmsCsp({ CMS_BACKEND: 'forgejo', CMS_REPO: 'a/b', CMS_BASE_URL: 'https://git.example.gov.cn', CMS_APP_ID: 'x' })).toContain(
+      "connect-src 'self' blob: http://localhost:8081 https://git.example.gov.cn;",
+    );
+    const csp = cmsCsp({});
+    expect(csp).toContain("script-src 'self' 'unsafe-eval';");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("object-src 'none'");
   });
 });

@@ -5,7 +5,7 @@ import { cmsConfig } from '../../lib/cms.ts';
 import { CONTENT_ROOT } from '../../lib/content-root.ts';
 
 export const GET: APIRoute = ({ site }) => {
-  const config = cmsConfig({ contentRoot: CONTENT_ROOT, siteUrl: String(site ?? '') });
+  const config = cmsConfig({ contentRoot: CONTENT_ROOT, siteUrl: String(site ?? ''), env: process.env });
   return new Response(yaml.dump(config, { lineWidth: -1, noRefs: true }), {
     headers: { 'Content-Type': 'text/yaml; charset=utf-8' },
   });

@@ -1,0 +1,52 @@
+/**
+ * Glue between Decap (loaded before this module as window.CMS) and the site: safe upload names,
+ * pruning of emptied fields before a save, and preview templates styled with the site's CSS.
+ */
+import { emptyPaths, safeUploadName } from '../lib/cms-naming.ts';
+import { registerPreviews, type DecapGlobals } from './previews.ts';
+
+interface ImmutableLike {
+  toJS(): unknown;
+  deleteIn(path: (string | number)[]): ImmutableLike;
+}
+interface DecapCms {
+  registerPreviewStyle(href: string): void;
+  registerPreviewTemplate(name: string, component: unknown): void;
+  registerEventListener(listener: { name: string; handler: (arg: { entry: { get(key: 'data'): ImmutableLike } }) => unknown }): void;
+}
+
+const w = window as unknown as { CMS?: DecapCms } & DecapGlobals;
+
+/**
+ * Renames chosen files before Decap reads them (capture phase, ahead of React's listener):
+ * Decap would turn a Chinese name into ".jpg", and a second upload of that name would replace
+ * the first.
+ */
+window.addEventListener(
+  'change',
+  (event) => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || input.type !== 'file' || !input.files?.length) return;
+    const now = new Date();
+    const renamed = new DataTransfer();
+    for (const file of input.files) {
+      renamed.items.add(new File([file], safeUploadName(file.name, now), { type: file.type, lastModified: file.lastModified }));
+    }
+    input.files = renamed.files;
+  },
+  true,
+);
+
+const cms = w.CMS;
+if (cms) {
+  cms.registerEventListener({
+    name: 'preSave',
+    handler: ({ entry }) => {
+      let data = entry.get('data');
+      for (const path of emptyPaths(data.toJS())) data = data.deleteIn(path);
+      return data;
+    },
+  });
+  cms.registerPreviewStyle('/admin/preview.css');
+  registerPreviews(cms, w);
+}

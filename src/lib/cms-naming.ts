@@ -1,0 +1,120 @@
+/**
+ * How the CMS names new files and uploads. Entry file names come from the slug templates in
+ * cms.ts, filled in by Decap; `fillSlug` and `uniqueSlug` reproduce Decap's rule so it can be
+ * unit-tested (the E2E test proves the real thing). Upload names are made ASCII here, before
+ * Decap sees them, because Decap's own slugging turns "封面.jpg" into ".jpg": a hidden file that
+ * the next Chinese-named upload would overwrite.
+ */
+
+/** Decap's slug sanitising with `encoding: ascii` and `-` as replacement, lower-cased. */
+export function sanitizeSegment(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_.~-]/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** Formats a Beijing wall-clock value ("2026-11-20 09:30" or "2026-11-20") like Decap's date filter. */
+function formatWallClock(value: string, pattern: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?/.exec(value.trim());
+  if (!m) return '';
+  const [, y = '', mo = '', d = '', h = '00', mi = '00'] = m;
+  return pattern.replace('YYYY', y).replace('MM', mo).replace('DD', d).replace('HH', h).replace('mm', mi);
+}
+
+/**
+ * Fills a slug template the way Decap does for our templates: `{{fields.x | date('…')}}`,
+ * `{{x}}` (a field value) and `{{year}}`…`{{second}}` (the save time, in UTC as Decap has it);
+ * every filled value is sanitised, the literal parts are kept.
+ */
+export function fillSlug(template: string, data: Record<string, unknown>, now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const clock: Record<string, string> = {
+    year: String(now.getUTCFullYear()),
+    month: pad(now.getUTCMonth() + 1),
+    day: pad(now.getUTCDate()),
+    hour: pad(now.getUTCHours()),
+    minute: pad(now.getUTCMinutes()),
+    second: pad(now.getUTCSeconds()),
+  };
+  return template.replace(/\{\{ *([^}{| ]+)(?: \| date\('([^']+)'\))? *\}\}/g, (_, key: string, datePattern?: string) => {
+    const name = key.startsWith('fields.') ? key.slice('fields.'.length) : key;
+    const raw = clock[key] ?? String(data[name] ?? '');
+    return sanitizeSegment(datePattern ? formatWallClock(raw, datePattern) : raw);
+  });
+}
+
+/** Decap's collision rule: the first free name of `slug`, `slug-1`, `slug-2` … */
+export function uniqueSlug(slug: string, taken: ReadonlySet<string>): string {
+  let candidate = slug;
+  for (let i = 1; taken.has(candidate); i++) candidate = `${slug}-${i}`;
+  return candidate;
+}
+
+/** A file name (without extension) the site accepts: lower-case ASCII words joined by hyphens. */
+export const FILE_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The name an upload is stored under: its ASCII part (or "tupian" when nothing of it is ASCII),
+ * the Beijing date and time to the second, and the lower-cased extension, e.g.
+ * "封面.JPG" → "tupian-20261127-183005.jpg". The time stamp keeps a later upload of the same
+ * name from replacing an earlier one.
+ */
+export function safeUploadName(name: string, now: Date): string {
+  const dot = name.lastIndexOf('.');
+  const base = dot > 0 ? name.slice(0, dot) : name;
+  const ext = dot > 0 ? name.slice(dot + 1).toLowerCase().replace(/[^a-z0-9]/g, '') : '';
+  const stem = sanitizeSegment(base).replace(/[_.~]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '').slice(0, 40).replace(/-$/, '') || 'tupian';
+  const b = new Date(now.getTime() + 8 * 60 * 60 * 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${b.getUTCFullYear()}${pad(b.getUTCMonth() + 1)}${pad(b.getUTCDate())}-${pad(b.getUTCHours())}${pad(b.getUTCMinutes())}${pad(b.getUTCSeconds())}`;
+  return `${stem}-${stamp}${ext ? `.${ext}` : ''}`;
+}
+
+type Path = (string | number)[];
+
+/**
+ * The paths of what an editor left empty in an entry (empty strings, null, and objects left
+ * empty once those are gone), deepest first. Deleting them before the save means a cleared
+ * optional field is absent rather than "" (which the schema rejects for references, numbers
+ * and images). Lists are kept: an empty list is a valid value.
+ */
+export function emptyPaths(value: unknown, at: Path = []): Path[] {
+  const out: Path[] = [];
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      if (v && typeof v === 'object') out.push(...emptyPaths(v, [...at, i]));
+    });
+    return out;
+  }
+  if (!value || typeof value !== 'object') return out;
+  const entries = Object.entries(value);
+  let removed = 0;
+  for (const [k, v] of entries) {
+    const isEmptyScalar = v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+    if (isEmptyScalar) {
+      out.push([...at, k]);
+      removed++;
+    } else if (v && typeof v === 'object') {
+      const inner = emptyPaths(v, [...at, k]);
+      out.push(...inner);
+      if (!Array.isArray(v) && inner.some((p) => p.length === at.length + 1 && p[at.length] === k)) removed++;
+    }
+  }
+  if (at.length > 0 && entries.length > 0 && removed === entries.length) out.push(at);
+  return out;
+}
+
+/** Plain-object version of deleting `emptyPaths` (what the admin does on Decap's data). */
+export function pruneEmpty<T>(value: T): T {
+  const copy = structuredClone(value) as unknown;
+  for (const path of emptyPaths(copy)) {
+    let parent = copy as Record<string | number, unknown>;
+    for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+    if (parent) delete parent[path[path.length - 1]!];
+  }
+  return copy as T;
+}
