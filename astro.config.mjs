@@ -8,6 +8,7 @@ import { unified } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { SANITIZE_SCHEMA } from './src/lib/sanitize-schema.ts';
+import { PUBLIC_CSP_DIRECTIVES } from './src/lib/csp.ts';
 
 /** Absolute origin of the published site; feeds, QR codes and the sitemap use it. */
 const site = process.env.SITE_URL ?? 'https://louyu.example.gov.cn';
@@ -28,6 +29,15 @@ export default defineConfig({
     // Editors paste text from Word and WeChat: every Markdown body is sanitised when rendered
     // (defence in depth; the content validator already refuses unsafe HTML with a clear line).
     processor: unified({ rehypePlugins: [rehypeRaw, [rehypeSanitize, SANITIZE_SCHEMA]] }),
+  },
+  security: {
+    // Strict policy for every public page, as a <meta> tag with hashes for what Astro inlines.
+    // Headers that a meta tag cannot carry (frame-ancestors, HSTS, …) are set in deploy/nginx.conf.
+    // /search/ adds 'wasm-unsafe-eval' for Pagefind itself; /admin/ sets its own policy.
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [...PUBLIC_CSP_DIRECTIVES],
+    },
   },
   devToolbar: { enabled: false },
   server: { port: 4321, host: 'localhost' },

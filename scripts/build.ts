@@ -3,8 +3,9 @@
  * staging folder that replaces dist/ only when every step has passed. A failed build leaves the
  * previous dist/ untouched: nothing is ever half-published.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { formatProblem, validateContent } from '../src/lib/validate.node.ts';
+import { withoutPublicCsp } from '../src/lib/csp.ts';
 import { copyDecap } from './prepare.ts';
 import { run } from './run.ts';
 
@@ -26,6 +27,9 @@ if ((await run('npx', ['astro', 'build', '--outDir', staging])) !== 0) {
   console.error('Astro 构建失败，现有的 dist/ 未被改动。');
   process.exit(1);
 }
+// Astro injects the public CSP into every page; /admin/ (Decap, which needs eval) has its own.
+const adminPage = `${staging}/admin/index.html`;
+if (existsSync(adminPage)) writeFileSync(adminPage, withoutPublicCsp(readFileSync(adminPage, 'utf8')));
 const astroSeconds = (performance.now() - started) / 1000;
 const indexStarted = performance.now();
 if ((await run('npx', ['pagefind', '--site', staging])) !== 0) {
