@@ -7,6 +7,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { formatProblem, validateContent } from '../src/lib/validate.node.ts';
 import { withoutPublicCsp } from '../src/lib/csp.ts';
 import { copyDecap } from './prepare.ts';
+import { precompress } from './precompress.ts';
 import { run } from './run.ts';
 
 const contentRoot = process.env.CONTENT_ROOT ?? 'content';
@@ -38,6 +39,12 @@ if ((await run('npx', ['pagefind', '--site', staging])) !== 0) {
   process.exit(1);
 }
 const pagefindSeconds = (performance.now() - indexStarted) / 1000;
+const compressStarted = performance.now();
+const compressed = await precompress(staging);
+const compressSeconds = (performance.now() - compressStarted) / 1000;
 if (existsSync(outDir)) rmSync(outDir, { recursive: true, force: true });
 renameSync(staging, outDir);
-console.log(`构建完成：Astro ${astroSeconds.toFixed(1)} 秒，Pagefind ${pagefindSeconds.toFixed(1)} 秒，输出到 ${outDir}/`);
+console.log(
+  `构建完成：Astro ${astroSeconds.toFixed(1)} 秒，Pagefind ${pagefindSeconds.toFixed(1)} 秒，` +
+    `预压缩 ${compressed.files} 个文件 ${compressSeconds.toFixed(1)} 秒，输出到 ${outDir}/`,
+);
