@@ -2,6 +2,13 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+// rehype-raw is the parser @astrojs/markdown-remark itself depends on; running it before the
+// sanitiser turns raw HTML into elements, so safe HTML is kept and the rest is removed.
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import { SANITIZE_SCHEMA } from './src/lib/sanitize-schema.ts';
+import { PUBLIC_CSP_DIRECTIVES } from './src/lib/csp.ts';
 
 /** Absolute origin of the published site; feeds, QR codes and the sitemap use it. */
 const site = process.env.SITE_URL ?? 'https://louyu.example.gov.cn';
@@ -18,6 +25,20 @@ export default defineConfig({
       filter: (page) => !page.includes('/admin/') && !page.endsWith('/poster/'),
     }),
   ],
+  markdown: {
+    // Editors paste text from Word and WeChat: every Markdown body is sanitised when rendered
+    // (defence in depth; the content validator already refuses unsafe HTML with a clear line).
+    processor: unified({ rehypePlugins: [rehypeRaw, [rehypeSanitize, SANITIZE_SCHEMA]] }),
+  },
+  security: {
+    // Strict policy for every public page, as a <meta> tag with hashes for what Astro inlines.
+    // Headers that a meta tag cannot carry (frame-ancestors, HSTS, …) are set in deploy/nginx.conf.
+    // /search/ adds 'wasm-unsafe-eval' for Pagefind itself; /admin/ sets its own policy.
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [...PUBLIC_CSP_DIRECTIVES],
+    },
+  },
   devToolbar: { enabled: false },
   server: { port: 4321, host: 'localhost' },
 });

@@ -6,9 +6,14 @@
 
 export type CsvValue = string | number | null | undefined;
 
-/** One field, quoted only when needed; inner quotes are doubled. */
+/**
+ * One field, quoted only when needed; inner quotes are doubled. Text that a spreadsheet would
+ * run as a formula (starting with = + - @ or a tab/CR) gets a leading apostrophe (OWASP CSV
+ * injection); numbers stay numbers.
+ */
 export function csvField(value: CsvValue): string {
-  const text = value === null || value === undefined ? '' : String(value);
+  const raw = value === null || value === undefined ? '' : String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

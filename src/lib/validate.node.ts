@@ -9,6 +9,8 @@ import yaml from 'js-yaml';
 import { z } from 'astro/zod';
 import { COLLECTIONS, type CollectionName } from './enums.ts';
 import { COLLECTION_FILES, makeSchemas } from './schema.ts';
+import { findHostileHtml } from './hostile-html.ts';
+import { ALLOWED_TAGS } from './sanitize-schema.ts';
 
 z.config(z.locales.zhCN());
 z.config({
@@ -45,16 +47,16 @@ const schemas = makeSchemas({
   image: () => z.string().trim().min(1, '图片路径不能为空').transform((p): ImageValue => ({ __image: p })),
 });
 
-/** Reads the front matter (or the whole YAML file) of one entry. */
-function readEntry(file: string): { data: unknown } | { error: string } {
+/** Reads the front matter (or the whole YAML file) of one entry, and the Markdown body. */
+function readEntry(file: string): { data: unknown; body: string } | { error: string } {
   const raw = readFileSync(file, 'utf8');
   try {
     if (file.endsWith('.md') || file.endsWith('.mdx')) {
       const match = FRONTMATTER_RE.exec(raw);
       if (!match) return { error: '缺少以 --- 开头和结尾的文件头（front matter）' };
-      return { data: yaml.load(match[1] ?? '') ?? {} };
+      return { data: yaml.load(match[1] ?? '') ?? {}, body: raw.slice(match[0].length) };
     }
-    return { data: yaml.load(raw) ?? {} };
+    return { data: yaml.load(raw) ?? {}, body: '' };
   } catch (err) {
     if (err instanceof yaml.YAMLException) {
       const line = err.mark ? `第 ${err.mark.line + 1} 行` : '';
@@ -114,6 +116,9 @@ export function validateContent(root: string): Problem[] {
       if ('error' in entry) {
         problems.push({ file: rel(file), field: '', message: entry.error });
         continue;
+      }
+      for (const finding of findHostileHtml(entry.body, ALLOWED_TAGS)) {
+        problems.push({ file: rel(file), field: '', message: `正文含有不安全的内容：${finding}，请删除后再发布` });
       }
       const result = schemas[collection].safeParse(entry.data);
       if (!result.success) {

@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { collectionFiles } from '../../src/lib/validate.node.ts';
 import type { CollectionName } from '../../src/lib/enums.ts';
 import { NAV } from '../../src/lib/nav.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
-import { expectNoAxeViolations } from './helpers.ts';
+import { expect, expectNoAxeViolations, test } from './helpers.ts';
 
 /**
  * An entry of a collection in content/: its id and front matter. Dated collections name their

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations } from './helpers.ts';
+import { expect, expectNoAxeViolations, test } from './helpers.ts';
 
 const cards = '[data-station]';
 

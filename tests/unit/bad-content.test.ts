@@ -5,7 +5,7 @@
  * without touching the previous output.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,10 @@ function validate(root: string) {
 }
 
 const NO_STACK = /\n\s+at\s|Error:|node:internal|\.ts:\d+:\d+/;
+
+describe('the corpus', () => {
+  it('holds at least 30 cases', () => expect(readdirSync(CORPUS).length).toBeGreaterThanOrEqual(30));
+});
 
 describe('the valid base', () => {
   it('passes validation', () => {
@@ -54,6 +58,31 @@ describe.each([
   ['non-ascii-name', 'news/2026-01-08-中文文件名.md', '文件名'],
   ['no-frontmatter', 'news/2026-01-09-no-frontmatter.md', '缺少'],
   ['bad-service', 'stations/badservice.md', '字段 services[1]'],
+  // Every reference type: station→street above; news, activity, diary, exchange→station;
+  // lesson and exam→course; theory→column; exchange→exchange (replyTo).
+  ['news-missing-station', 'news/2026-01-10-missing-station.md', '字段 station'],
+  ['activity-missing-station', 'activities/2026-01-11-missing-station.md', '字段 station'],
+  ['exchange-missing-station', 'exchange/2026-01-12-missing-station.md', '字段 station'],
+  ['exchange-missing-reply', 'exchange/2026-01-13-missing-reply.md', '字段 replyTo'],
+  ['lesson-missing-course', 'lessons/no-course.md', '字段 course'],
+  ['exam-missing-course', 'exams/no-course.yaml', '字段 course'],
+  ['theory-missing-column', 'theory/2026-01-15-missing-column.md', '字段 column'],
+  // Every collection.
+  ['settings-bad-colour', 'settings/site.yaml', '字段 mainColor'],
+  ['settings-two-files', 'settings', '正好有一个站点设置文件'],
+  ['street-bad-kind', 'streets/badkind.yaml', '字段 kind'],
+  ['column-missing-title', 'columns/notitle.yaml', '字段 title'],
+  ['course-negative-hours', 'courses/bad-hours.md', '字段 hours'],
+  ['lesson-order-zero', 'lessons/order-zero.md', '字段 order'],
+  ['exam-passmark-range', 'exams/pass-mark.yaml', '字段 passMark'],
+  ['exchange-bad-topic', 'exchange/2026-01-14-bad-topic.md', '字段 topic'],
+  ['page-missing-description', 'pages/nodesc.md', '字段 description'],
+  ['diary-bad-date', 'diary/2026-01-19-bad-date.md', '字段 date'],
+  ['station-mobile-over-members', 'stations/mobile.md', '字段 mobilePartyMembers'],
+  ['news-summary-too-long', 'news/2026-01-16-long-summary.md', '字段 summary'],
+  ['news-missing-cover', 'news/2026-01-17-missing-cover.md', '字段 cover'],
+  // Unsafe HTML in a body (see tests/fixtures/hostile/ for the full corpus).
+  ['hostile-body', 'news/2026-01-18-hostile-body.md', '正文含有不安全的内容'],
 ])('bad content: %s', (name, file, field) => {
   const r = validate(rootFor(name));
   const line = r.out.split('\n').find((l) => l.includes(file));
