@@ -40,11 +40,6 @@ export function totalMinutes(lessons: readonly LessonLike[]): number {
   return lessons.reduce((sum, l) => sum + l.data.minutes, 0);
 }
 
-/** JSON safe to put inside <script type="application/json">: no "<" can close the element. */
-export function jsonIsland(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c');
-}
-
 /** Fills `{name}` placeholders; unknown placeholders stay as written. */
 export function fill(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
