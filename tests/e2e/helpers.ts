@@ -10,3 +10,6 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
+
+/** The published origin, read as astro.config.mjs reads it: absolute URLs in pages use it. */
+export const SITE = process.env.SITE_URL ?? 'https://louyu.example.gov.cn';

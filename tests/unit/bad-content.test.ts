@@ -54,6 +54,8 @@ describe.each([
   ['non-ascii-name', 'news/2026-01-08-中文文件名.md', '文件名'],
   ['no-frontmatter', 'news/2026-01-09-no-frontmatter.md', '缺少'],
   ['bad-service', 'stations/badservice.md', '字段 services[1]'],
+  ['cover-without-alt', 'news/2026-01-10-cover-no-alt.md', '字段 coverAlt'],
+  ['cover-missing-file', 'news/2026-01-11-cover-missing.md', '字段 cover'],
 ])('bad content: %s', (name, file, field) => {
   const r = validate(rootFor(name));
   const line = r.out.split('\n').find((l) => l.includes(file));
