@@ -6,7 +6,7 @@
 import { defineCollection, reference, type ImageFunction } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { COLLECTION_FILES, makeSchemas } from './lib/schema.ts';
+import { COLLECTION_FILES, makeSchemas, requireCoverAlt } from './lib/schema.ts';
 import { CONTENT_ROOT } from './lib/content-root.ts';
 import type { CollectionName } from './lib/enums.ts';
 
@@ -24,11 +24,15 @@ function loader(name: CollectionName) {
  */
 const fixed = makeSchemas({ ref: (c) => reference(c), image: () => z.never() });
 
-/** news with Astro's per-entry image helper for its cover: the built-once schema, cover swapped. */
+/**
+ * news with Astro's per-entry image helper for its cover: the built-once shape, cover swapped.
+ * zod refuses `.extend` on a refined object, so the object is rebuilt from the shape and the
+ * news refinement applied again.
+ */
 function newsWithImage(image: ImageFunction) {
   const cover = image().optional();
   const meta = fixed.news.shape.cover.meta();
-  return fixed.news.extend({ cover: meta ? cover.meta(meta) : cover });
+  return z.object({ ...fixed.news.shape, cover: meta ? cover.meta(meta) : cover }).superRefine(requireCoverAlt);
 }
 
 export const collections = {

@@ -83,6 +83,13 @@ const question = label(
 
 export type Question = z.output<typeof question>;
 
+/** A cover needs its text alternative: screen-reader users must learn what the picture shows. */
+export function requireCoverAlt(entry: { cover?: unknown; coverAlt?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (entry.cover !== undefined && !entry.coverAlt) {
+    ctx.addIssue({ code: 'custom', path: ['coverAlt'], message: '有封面图时必须填写封面图说明' });
+  }
+}
+
 /** Builds every collection's schema with the given reference and image helpers. */
 export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, image }: SchemaHelpers<R, I>) {
   const settings = z.object({
@@ -240,7 +247,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
     source: label(z.string().trim().optional(), '来源', '转载时填写来源'),
     // A draft is never published.
     draft: label(z.boolean().default(false), '草稿', '勾选后不会发布'),
-  });
+  }).superRefine(requireCoverAlt);
 
   const activities = z
     .object({

@@ -83,6 +83,8 @@ describe.each([
   ['news-missing-cover', 'news/2026-01-17-missing-cover.md', '字段 cover'],
   // Unsafe HTML in a body (see tests/fixtures/hostile/ for the full corpus).
   ['hostile-body', 'news/2026-01-18-hostile-body.md', '正文含有不安全的内容'],
+  ['cover-without-alt', 'news/2026-01-10-cover-no-alt.md', '字段 coverAlt'],
+  ['cover-missing-file', 'news/2026-01-11-cover-missing.md', '字段 cover'],
 ])('bad content: %s', (name, file, field) => {
   const r = validate(rootFor(name));
   const line = r.out.split('\n').find((l) => l.includes(file));
