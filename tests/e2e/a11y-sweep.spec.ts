@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { PREFS_KEY } from '../../src/lib/a11y-prefs.ts';
-import { expect, expectNoAxeViolations, test } from './helpers.ts';
+import { axeViolations, expect, expectNoAxeViolations, test } from './helpers.ts';
 import { walkFiles } from './support/static-server.ts';
 
 const DIST = 'dist';
@@ -46,12 +46,20 @@ test('the sitemap lists the pages', () => {
   console.log(`a11y sweep: ${sitemap.length} sitemap pages, ${templates.length} templates`);
 });
 
+/** Pages per test: one browser page visits several addresses, which saves a context per page. */
+const BATCH = 8;
+
 test.describe('axe on every sitemap page', () => {
-  for (const p of sitemap) {
-    test(p, async ({ page }) => {
-      const response = await page.goto(p);
-      expect(response?.status()).toBe(200);
-      await expectNoAxeViolations(page);
+  for (let i = 0; i < sitemap.length; i += BATCH) {
+    const batch = sitemap.slice(i, i + BATCH);
+    test(`${batch[0]} … (${batch.length} pages)`, async ({ page }) => {
+      const problems: string[] = [];
+      for (const p of batch) {
+        const response = await page.goto(p);
+        if (response?.status() !== 200) problems.push(`${p}: HTTP ${response?.status()}`);
+        else problems.push(...(await axeViolations(page)).map((v) => `${p} ${v}`));
+      }
+      expect(problems, 'axe violations').toEqual([]);
     });
   }
 });

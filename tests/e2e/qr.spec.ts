@@ -1,6 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { decodeQr, SITE } from './helpers.ts';
 
+// The decoder (jsQR) is injected into the page and reads the QR code from an image of it; the
+// site's own CSP rightly refuses both, so these tests lift it. csp.spec.ts and the guarded specs
+// check the site under its CSP.
+test.use({ bypassCSP: true });
+
 /**
  * Every printed or shared QR code is read back in the browser with jsQR, as a phone camera
  * would read it, and must lead to the page it stands for on the published site.
