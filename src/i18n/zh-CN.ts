@@ -283,6 +283,7 @@ export const zhCN = {
   'filter.kind': '活动类型',
   'filter.month': '月份',
   'filter.station': '工作站',
+  'filter.street': '街道',
   'filter.tag': '标签',
   'filter.topic': '话题',
   'filter.year': '年份',
