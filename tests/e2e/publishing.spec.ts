@@ -1,7 +1,22 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import yaml from 'js-yaml';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers.ts';
 
 const listItems = (page: Page) => page.locator('main .ld-list > li');
+
+/** Station ids of a street, read from the front matter of content/stations/*.md. */
+function stationsOfStreet(street: string): string[] {
+  const dir = path.join(process.cwd(), 'content', 'stations');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .filter((f) => {
+      const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(path.join(dir, f), 'utf8'))?.[1] ?? '';
+      return (yaml.load(front) as { street?: string }).street === street;
+    })
+    .map((f) => f.replace(/\.md$/, ''));
+}
 
 test.describe('lists paginate and filter with plain links (no JavaScript)', () => {
   test.use({ javaScriptEnabled: false });
@@ -74,6 +89,32 @@ test.describe('lists paginate and filter with plain links (no JavaScript)', () =
     await page.goto('/diary/month/2026-11/');
     await expect(page.locator('h2').first()).toHaveText('2026年11月');
   });
+
+  for (const { section, items, street, name } of [
+    { section: 'news', items: 'main .ld-list > li', street: 'gucheng', name: '古城街道' },
+    { section: 'activities', items: 'main li[data-start]', street: 'bajiao', name: '八角街道' },
+  ]) {
+    test(`${section}: the street filter lists only entries of that street’s stations`, async ({ page }) => {
+      const own = stationsOfStreet(street);
+      expect(own.length).toBeGreaterThan(1);
+      await page.goto(`/${section}/`);
+      const filters = page.getByRole('navigation', { name: '筛选' });
+      await filters.getByText('街道', { exact: true }).click();
+      const link = filters.getByRole('link', { name: new RegExp(`^${name}（(\\d+)）$`) });
+      const count = Number(/（(\d+)）/.exec((await link.textContent()) ?? '')?.[1]);
+      await link.click();
+      await expect(page).toHaveURL(new RegExp(`/${section}/street/${street}/$`));
+      await expect(page.locator('h1')).toContainText(name);
+      await expect(page.getByText(`当前筛选：街道“${name}”`)).toBeVisible();
+      const entries = page.locator(items);
+      await expect(entries).toHaveCount(Math.min(count, 10));
+      for (const entry of await entries.all()) {
+        const href = await entry.locator('a[href^="/stations/"]').first().getAttribute('href');
+        const station = /^\/stations\/([a-z0-9-]+)\/$/.exec(href ?? '')?.[1];
+        expect(own, `${href} is a station of ${street}`).toContain(station);
+      }
+    });
+  }
 
   test('without JavaScript, activities show in one dated list and the share block shows the address', async ({ page }) => {
     await page.goto('/activities/');
