@@ -8,6 +8,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import yaml from 'js-yaml';
 import { formatProblem, validateContent } from '../../src/lib/validate.node.ts';
+import { serveStatic } from './support/static-server.ts';
 
 // One after another in one worker (they share content/), each independent of the others.
 test.describe.configure({ mode: 'default', timeout: 90_000 });
@@ -268,7 +269,7 @@ test('editing an existing entry changes only that file', async ({ page }) => {
   expectContentValid();
 });
 
-test('a news cover with a Chinese file name lands in content/media and the rebuilt site shows the item', async ({ page }) => {
+test('a news cover with a Chinese file name lands in content/media; the rebuilt site shows the item and search finds it', async ({ page }) => {
   test.setTimeout(180_000);
   await login(page);
   await openNew(page, 'news');
@@ -303,4 +304,15 @@ test('a news cover with a Chinese file name lands in content/media and the rebui
   const html = readFileSync(path.join(root, out, 'stations', 'yinxing', 'index.html'), 'utf8');
   expect(html).toContain('周一至周六 8:30—18:00');
   expect(readdirSync(path.join(root, out, '_astro')).some((f) => /^tupian-\d{8}-\d{6}\..*\.(png|webp)$/.test(f))).toBe(true);
+
+  // The new item has its page, and the site's search finds it by its title.
+  const id = path.basename(file, '.md');
+  expect(readFileSync(path.join(root, out, 'news', id, 'index.html'), 'utf8')).toContain('工作站新址启用');
+  const server = await serveStatic(path.join(root, out));
+  try {
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('新址启用')}`);
+    await expect(page.locator('[data-results] a').first()).toHaveAttribute('href', `/news/${id}/`);
+  } finally {
+    await server.close();
+  }
 });
