@@ -11,6 +11,7 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { ACTIVITY_KINDS, EXCHANGE_TOPICS, NEWS_CATEGORIES } from '../../src/lib/enums.ts';
 import * as P from './phrases.ts';
+import { seededRandom } from '../../src/lib/exam.ts';
 
 /** Collections copied unchanged from the real content root. */
 const COPIED = ['settings', 'streets', 'columns', 'courses', 'pages', 'exams'] as const;
@@ -19,24 +20,14 @@ const COPIED = ['settings', 'streets', 'columns', 'courses', 'pages', 'exams'] a
 export const SHARES = { news: 0.3, activities: 0.15, lessons: 0.1, theory: 0.15, exchange: 0.1, diary: 0.2 } as const;
 type Generated = keyof typeof SHARES;
 
-
-/** mulberry32: a small, fast, seedable PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seeded generator (mulberry32) the exam draw uses. */
+export { seededRandom as mulberry32 };
 
 /** Random helpers over one PRNG. */
 export class Rng {
   readonly next: () => number;
   constructor(seed: number) {
-    this.next = mulberry32(seed);
+    this.next = seededRandom(seed);
   }
   /** Integer in [min, max]. */
   int(min: number, max: number): number {
