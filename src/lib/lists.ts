@@ -135,10 +135,15 @@ export function filterItems<T extends ItemFacts>(items: readonly T[], filter: It
  * and items sharing nothing; ties go to the newer item, then to the smaller id, so the choice
  * is stable from build to build.
  */
-export function relatedItems<T extends ItemFacts>(self: T, all: readonly T[], limit = 3): T[] {
+export function relatedItems<T extends ItemFacts>(self: T, all: readonly T[], limit = 3, exclude?: (item: T) => boolean): T[] {
+  // Only items sharing the station or a tag can score; the index finds them without a scan.
+  const index = relatedIndex(all);
+  const candidates = new Set<T>();
+  if (self.station !== undefined) for (const i of index.byStation.get(self.station) ?? []) candidates.add(i);
+  for (const tag of new Set(self.tags ?? [])) for (const i of index.byTag.get(tag) ?? []) candidates.add(i);
   const tags = new Set(self.tags ?? []);
-  return all
-    .filter((i) => i.id !== self.id)
+  return [...candidates]
+    .filter((i) => i.id !== self.id && !exclude?.(i))
     .map((item) => {
       const shared = (item.tags ?? []).filter((t) => tags.has(t)).length;
       const sameStation = self.station !== undefined && item.station === self.station ? 1 : 0;
@@ -148,6 +153,45 @@ export function relatedItems<T extends ItemFacts>(self: T, all: readonly T[], li
     .sort((a, b) => b.score - a.score || b.item.date.getTime() - a.item.date.getTime() || a.item.id.localeCompare(b.item.id))
     .slice(0, limit)
     .map((s) => s.item);
+}
+
+interface RelatedIndex<T> {
+  byStation: Map<string, T[]>;
+  byTag: Map<string, T[]>;
+}
+const relatedIndexes = new WeakMap<readonly ItemFacts[], RelatedIndex<ItemFacts>>();
+
+/** Items by station and by tag, built once per list (every article page of a section shares it). */
+function relatedIndex<T extends ItemFacts>(all: readonly T[]): RelatedIndex<T> {
+  let index = relatedIndexes.get(all) as RelatedIndex<T> | undefined;
+  if (!index) {
+    index = { byStation: new Map(), byTag: new Map() };
+    const add = (map: Map<string, T[]>, key: string, item: T) => {
+      const list = map.get(key);
+      if (list) list.push(item);
+      else map.set(key, [item]);
+    };
+    for (const item of all) {
+      if (item.station !== undefined) add(index.byStation, item.station, item);
+      for (const tag of new Set(item.tags ?? [])) add(index.byTag, tag, item);
+    }
+    relatedIndexes.set(all, index as RelatedIndex<ItemFacts>);
+  }
+  return index;
+}
+
+const derivedValues = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * `derive(source)`, computed once per source and key. Content lists come from one cached query
+ * per build, so a value every page needs (facts for related items, thread lists, tag labels) is
+ * worked out once instead of once per page, which kept large builds from growing quadratically.
+ */
+export function derived<S extends object, R>(source: S, key: string, derive: (source: S) => R): R {
+  let values = derivedValues.get(source);
+  if (!values) derivedValues.set(source, (values = new Map()));
+  if (!values.has(key)) values.set(key, derive(source));
+  return values.get(key) as R;
 }
 
 /** Neighbours of an entry in a newest-first list: the newer one before it, the older one after. */
@@ -196,7 +240,9 @@ export function assembleThreads<T extends PostFacts>(posts: readonly T[]): Threa
   const groups = new Map<string, T[]>();
   for (const p of posts) {
     const root = rootId(byId, p.id);
-    groups.set(root, [...(groups.get(root) ?? []), p]);
+    const members = groups.get(root);
+    if (members) members.push(p);
+    else groups.set(root, [p]);
   }
   const byTime = (a: T, b: T) => a.date.getTime() - b.date.getTime() || a.id.localeCompare(b.id);
   return [...groups]
@@ -251,7 +297,7 @@ export function facetLinks<T>(
   current?: { key: string; value: string },
   order: 'count' | 'slug-desc' = 'count',
 ): FilterLink[] {
-  const values = facetValues(items, facet.values);
+  const values = [...derived(items, `facet:${facet.key}`, () => facetValues(items, facet.values))];
   if (order === 'slug-desc') values.sort((a, b) => b.value.localeCompare(a.value));
   return values.map((v) => ({
     label: labelOf(v.value),

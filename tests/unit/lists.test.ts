@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   assembleThreads,
+  derived,
   facetLinks,
   facetValues,
   filterNav,
@@ -254,5 +255,34 @@ describe('filterNav builds a list page filter bar', () => {
     expect(nav.listBase).toBe('/news/year/2026/');
     expect(nav.groups[1]!.links.find((l) => l.current)?.href).toBe('/news/year/2026/');
     expect(nav.groups[0]!.links.some((l) => l.current)).toBe(false);
+  });
+});
+
+describe('derived values are computed once per source', () => {
+  it('returns the first result for the same source and key, and recomputes for another source', () => {
+    const source = [1, 2, 3];
+    let calls = 0;
+    const sum = (xs: number[]) => {
+      calls += 1;
+      return xs.reduce((a, b) => a + b, 0);
+    };
+    expect(derived(source, 'sum', sum)).toBe(6);
+    expect(derived(source, 'sum', sum)).toBe(6);
+    expect(calls).toBe(1);
+    expect(derived([4], 'sum', sum)).toBe(4);
+    expect(calls).toBe(2);
+  });
+});
+
+describe('relatedItems can leave some items out', () => {
+  const at = (d: string) => new Date(`${d}T00:00:00+08:00`);
+  const items = [
+    { id: 'a', date: at('2026-01-01'), station: 's', tags: ['x'] },
+    { id: 'b', date: at('2026-01-02'), station: 's', tags: ['x'] },
+    { id: 'c', date: at('2026-01-03'), station: 's', tags: [] },
+  ];
+  it('skips excluded items but keeps the others in score order', () => {
+    expect(relatedItems(items[0]!, items, 3, (i) => i.id === 'b').map((i) => i.id)).toEqual(['c']);
+    expect(relatedItems(items[0]!, items).map((i) => i.id)).toEqual(['b', 'c']);
   });
 });
