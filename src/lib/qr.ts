@@ -1,7 +1,17 @@
 /** QR codes as inline SVG (no image request, no other origin), for share blocks and posters. */
 import QRCode from 'qrcode';
 
-/** An SVG QR code for `text`, black on white (scanners need the contrast in every theme). */
+/**
+ * An SVG QR code for `text`, black on white (scanners need the contrast in every theme). The
+ * mask pattern is fixed: choosing the "best" of eight costs most of the time on a site with
+ * thousands of share blocks, and any of the eight is valid and reads the same.
+ */
 export async function qrSvg(text: string): Promise<string> {
-  return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
+  return QRCode.toString(text, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    maskPattern: 0,
+    margin: 2,
+    color: { dark: '#000000', light: '#ffffff' },
+  });
 }
