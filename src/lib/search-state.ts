@@ -39,9 +39,10 @@ export function pagefindFilters(state: SearchState): Record<string, string> {
 }
 
 /**
- * Filter options to offer: the values Pagefind knows, in a stable order (types in the given
- * order, years newest first, others by Chinese collation), plus the current value even when the
- * index does not hold it, so an address's choice is never silently lost.
+ * Filter options to offer: the values the site has (the search page lists them at build time),
+ * in a stable order (types in the given order, years newest first, others by Chinese
+ * collation), plus the current value even when it is not among them, so an address's choice is
+ * never silently lost.
  */
 export function filterOptions(key: string, counts: Record<string, number>, current: string, typeOrder: string[] = []): string[] {
   const values = new Set(Object.keys(counts));

@@ -201,6 +201,25 @@ test.describe('search page', () => {
     expect(total).toBeLessThanOrEqual(150 * 1024);
   });
 
+  test('the filter choices are in the page, so a first search downloads no filter index', async ({ page }) => {
+    const requested: string[] = [];
+    page.context().on('request', (r) => {
+      if (r.url().includes('/pagefind/')) requested.push(r.url());
+    });
+    await page.goto('/search/');
+    // Every station is offered before Pagefind has loaded at all.
+    await expect(page.locator('#search-station option')).toHaveCount(32);
+    await expect(page.locator('#search-type option')).not.toHaveCount(1);
+    expect(requested).toEqual([]);
+    const { full } = await search(page, '讲座');
+    expect(full.length).toBeGreaterThan(0);
+    await page.waitForLoadState('networkidle');
+    expect(requested.filter((u) => u.includes('/pagefind/filter/'))).toEqual([]);
+    // Filtering still works: it is Pagefind's search that applies the filter.
+    await page.locator('#search-type').selectOption(zhCN['search.type.activities']);
+    await expect(page).toHaveURL(/type=/);
+  });
+
   test('keyboard only: type, submit, choose a filter', async ({ page }) => {
     await page.goto('/search/');
     await searchbox(page).focus();
