@@ -5,10 +5,11 @@
  *
  * `node scripts/precompress.ts [dir]` (default dist/); scripts/build.ts runs it after Pagefind.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { walkFiles } from './site-files.ts';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -18,15 +19,9 @@ export const COMPRESSIBLE = /\.(html|css|js|mjs|json|xml|ics|svg|txt|webmanifest
 /** Below this size a compressed copy saves less than a network packet. */
 const MIN_SIZE = 1024;
 
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)],
-  );
-}
-
 /** Compresses every eligible file under `dir`; returns how many copies were written. */
 export async function precompress(dir: string): Promise<{ files: number; written: number }> {
-  const files = walk(dir).filter((f) => COMPRESSIBLE.test(f) && statSync(f).size >= MIN_SIZE);
+  const files = walkFiles(dir).map((f) => path.join(dir, f)).filter((f) => COMPRESSIBLE.test(f) && statSync(f).size >= MIN_SIZE);
   let written = 0;
   const queue = [...files];
   const worker = async () => {

@@ -3,9 +3,10 @@
  * browser fetch or run (linked stylesheets, inline <style>, <script src> with the modules it
  * imports statically, inline scripts), grouped by page type (URL prefix).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { walkFiles } from '../site-files.ts';
 
 /** Page types, by URL prefix; `home` is `/` alone. Anything else is `other`. */
 export const PAGE_TYPES = ['home', '/news/', '/activities/', '/theory/', '/school/', '/stations/', '/exchange/', '/diary/', '/search/'] as const;
@@ -81,18 +82,9 @@ export function weighPage(url: string, html: string, asset: (href: string) => { 
   return { url, html: gz(html), css, js };
 }
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) walk(full, out);
-    else out.push(full);
-  }
-  return out;
-}
-
 /** Weighs every page of the site built in `dir`. */
 export function analyzeDist(dir: string): DistStats {
-  const files = walk(dir).sort();
+  const files = walkFiles(dir).map((f) => path.join(dir, f));
   const distBytes = files.reduce((s, f) => s + statSync(f).size, 0);
   const assets = new Map<string, { gz: number; imports: string[] } | undefined>();
   const asset = (href: string) => {

@@ -19,7 +19,7 @@ import { firstSearchBytes, runLighthouse } from './browser.ts';
 import { analyzeDist } from './dist-stats.ts';
 import { generateContent } from './generate.ts';
 import { buildBare, buildSite } from './measure.ts';
-import { serveStatic } from './serve.ts';
+import { serveStatic } from '../site-files.ts';
 import { buildTable, LIGHTHOUSE_PAGES, renderTable, type Budgets, type LighthousePage, type Measurements, type Run } from './table.ts';
 
 const argv = process.argv.slice(2);
@@ -94,7 +94,7 @@ async function browse(run: Run, dist: string, lighthouse: boolean): Promise<void
       });
     }
   } finally {
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
   }
 }
 

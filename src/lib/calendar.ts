@@ -10,6 +10,7 @@
  * expressed as STATUS:CANCELLED on the event, not as an iTIP METHOD:CANCEL message.
  */
 import { createEvents, type EventAttributes } from 'ics';
+import { t } from '../i18n/t.ts';
 
 /** What the calendar needs to know about one activity. */
 export interface CalendarActivity {
@@ -58,8 +59,8 @@ export function eventAttributes(a: CalendarActivity, options: CalendarOptions): 
     uid: eventUid(a.id, options.site),
     sequence: a.cancelled ? 1 : 0,
     status: a.cancelled ? 'CANCELLED' : 'CONFIRMED',
-    title: a.cancelled ? `【已取消】${a.title}` : a.title,
-    description: `${a.summary}\n主办：${a.organiser}\n详情：${url}`,
+    title: a.cancelled ? t('feed.cancelled', { title: a.title }) : a.title,
+    description: t('feed.eventDetails', { summary: a.summary, organiser: a.organiser, url }),
     location: a.place,
     url,
     categories: [a.kind],

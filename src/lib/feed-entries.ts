@@ -5,6 +5,7 @@ import { getColumns, getDated, getSettings } from './content.ts';
 import { entryHref } from './publishing.ts';
 import { mergeFeedItems, type FeedItem } from './feeds.ts';
 import { formatActivityTime } from './activity-phase.ts';
+import { t } from '../i18n/t.ts';
 
 /** Feed items of each collection, optionally only those of one station. */
 export async function feedItems(station?: string): Promise<{ [K in 'news' | 'activities' | 'theory' | 'exchange' | 'diary']: FeedItem[] }> {
@@ -19,7 +20,7 @@ export async function feedItems(station?: string): Promise<{ [K in 'news' | 'act
     categories: [e.data.category, ...e.data.tags],
   }));
   const activities = own(await getDated('activities')).map((e): FeedItem => ({
-    title: e.data.cancelled ? `【已取消】${e.data.title}` : e.data.title,
+    title: e.data.cancelled ? t('feed.cancelled', { title: e.data.title }) : e.data.title,
     link: entryHref(e),
     pubDate: e.data.start,
     description: `${formatActivityTime(e.data.start, e.data.end)}，${e.data.place}。${e.data.summary}`,

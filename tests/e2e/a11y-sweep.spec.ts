@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { PREFS_KEY } from '../../src/lib/a11y-prefs.ts';
 import { axeViolations, expect, expectNoAxeViolations, test } from './helpers.ts';
-import { walkFiles } from './support/static-server.ts';
+import { walkFiles } from '../../scripts/site-files.ts';
 
 const DIST = 'dist';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import yaml from 'js-yaml';
 import { formatProblem, validateContent } from '../../src/lib/validate.node.ts';
-import { serveStatic } from './support/static-server.ts';
+import { serveStatic } from '../../scripts/site-files.ts';
 
 // One after another in one worker (they share content/), each independent of the others.
 test.describe.configure({ mode: 'default', timeout: 90_000 });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
 import { expect, test, watchCsp } from './helpers.ts';
-import { walkFiles } from './support/static-server.ts';
+import { walkFiles } from '../../scripts/site-files.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
 
 const DIST = 'dist';

@@ -13,7 +13,7 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { expect, test } from '@playwright/test';
 import { isUnsafeUrl } from '../../src/lib/hostile-html.ts';
-import { serveStatic, walkFiles } from './support/static-server.ts';
+import { serveStatic, walkFiles } from '../../scripts/site-files.ts';
 
 const CORPUS = 'tests/fixtures/hostile';
 const BASE = 'tests/fixtures/content-min';

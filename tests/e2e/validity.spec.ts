@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { expect, test } from '@playwright/test';
-import { walkFiles } from './support/static-server.ts';
+import { walkFiles } from '../../scripts/site-files.ts';
 
 const DIST = 'dist';
 const pages = walkFiles(DIST).filter((f) => f.endsWith('.html') && !f.startsWith('admin/') && !f.startsWith('pagefind/'));
