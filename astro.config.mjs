@@ -2,12 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
-// rehype-raw is the parser @astrojs/markdown-remark itself depends on; running it before the
-// sanitiser turns raw HTML into elements, so safe HTML is kept and the rest is removed.
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
-import { SANITIZE_SCHEMA } from './src/lib/sanitize-schema.ts';
+import { markdownProcessor } from './src/lib/markdown.ts';
 import { PUBLIC_CSP_DIRECTIVES } from './src/lib/csp.ts';
 
 /** Absolute origin of the published site; feeds, QR codes and the sitemap use it. */
@@ -26,11 +21,10 @@ export default defineConfig({
     }),
   ],
   markdown: {
-    // Editors paste text from Word and WeChat: every Markdown body is sanitised when rendered
-    // (defence in depth; the content validator already refuses unsafe HTML with a clear line).
-    // SmartyPants is off: editors type Chinese punctuation themselves, and its English-quote
-    // rules cost a second per 10,000 pages for nothing.
-    processor: unified({ smartypants: false, rehypePlugins: [rehypeRaw, [rehypeSanitize, SANITIZE_SCHEMA]] }),
+    // Editors paste text from Word and WeChat: every Markdown body that could carry markup is
+    // sanitised when rendered (src/lib/markdown.ts; defence in depth, the content validator
+    // already refuses unsafe HTML with a clear line).
+    processor: markdownProcessor(),
   },
   security: {
     // Strict policy for every public page, as a <meta> tag with hashes for what Astro inlines.

@@ -1,12 +1,12 @@
 /**
- * What raw HTML may survive in a Markdown body. Rendering runs rehype-sanitize with this schema
- * (see astro.config.mjs), and the content validator refuses bodies whose HTML falls outside it,
+ * What raw HTML may survive in a Markdown body. Rendering runs hast-util-sanitize with this schema
+ * (see src/lib/markdown.ts), and the content validator refuses bodies whose HTML falls outside it,
  * so the editor hears about it before the page silently loses a part.
  *
  * It is GitHub's schema (no scripts, no event handlers, no styles, only http/https/mailto/tel
  * links), minus form controls, with the contents of dangerous elements dropped rather than shown.
  */
-import { defaultSchema, type Options } from 'rehype-sanitize';
+import { defaultSchema, type Schema } from 'hast-util-sanitize';
 
 /** Elements removed together with their contents (their text is code, not prose). */
 const STRIP = ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'textarea', 'title', 'xmp', 'noembed', 'noframes'];
@@ -14,7 +14,7 @@ const STRIP = ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'e
 /** URL schemes a link or image may use; relative addresses are always allowed. */
 export const SAFE_SCHEMES = ['http', 'https', 'mailto', 'tel'] as const;
 
-export const SANITIZE_SCHEMA: Options = {
+export const SANITIZE_SCHEMA: Schema = {
   ...defaultSchema,
   tagNames: (defaultSchema.tagNames ?? []).filter((tag) => tag !== 'input'),
   strip: [...new Set([...(defaultSchema.strip ?? []), ...STRIP])],

@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { markdownToHtml, type MarkdownToHtmlResult } from 'satteri';
+import { describe, expect, it } from 'vitest';
+import { MARKDOWN_FEATURES, mayNeedSanitizing, sanitizeEntry, sanitizePlugin } from '../../src/lib/markdown.ts';
+import { generateContent } from '../../scripts/bench/generate.ts';
+
+// Every plugin here is synchronous, so the result is never a promise.
+const render = (source: string) => (markdownToHtml(source, { features: MARKDOWN_FEATURES, hastPlugins: [sanitizeEntry] }) as MarkdownToHtmlResult).html;
+const renderAlwaysSanitised = (source: string) => markdownToHtml(source, { features: MARKDOWN_FEATURES, hastPlugins: [sanitizePlugin] }).html;
+const renderNeverSanitised = (source: string) => markdownToHtml(source, { features: MARKDOWN_FEATURES }).html;
+
+function bodies(root: string): { file: string; body: string }[] {
+  const out: { file: string; body: string }[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else if (name.endsWith('.md')) out.push({ file, body: readFileSync(file, 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '') });
+    }
+  };
+  walk(root);
+  return out;
+}
+
+describe('mayNeedSanitizing', () => {
+  it('is false for plain prose, lists, tables, emphasis and bare web addresses', () => {
+    expect(mayNeedSanitizing('## 活动安排\n\n- 时间：上午九点\n- 地点：三楼\n\n| 项目 | 人数 |\n| --- | --- |\n| 讲座 | 30 |\n\n**注意**：详见 https://louyu.example.gov.cn/news/ 或 www.example.cn')).toBe(false);
+  });
+  it('is true for raw HTML, autolinks, character references, links, images and definitions', () => {
+    for (const source of ['正文<b>粗</b>', '<https://a.cn>', '&#106;avascript', '[链接](https://a.cn)', '![图](x.png)', '[a][r]\n\n[r]: https://a.cn']) {
+      expect(mayNeedSanitizing(source), source).toBe(true);
+    }
+  });
+});
+
+describe('rendering', () => {
+  it('removes scripts, event handlers and script URLs', () => {
+    const html = render('正文<script>alert(1)</script> <img src="x.png" onerror="alert(1)"> [链](javascript:alert(1)) <a href="vbscript:x">v</a> <iframe src="https://e.cn"></iframe>');
+    expect(html).not.toMatch(/<script|onerror|javascript:|vbscript:|<iframe/i);
+    expect(html).toContain('<img src="x.png">');
+  });
+  it('keeps safe markup and links', () => {
+    const html = render('<u>下划线</u> [区政府](https://www.example.gov.cn/) <sup>1</sup>');
+    expect(html).toContain('<a href="https://www.example.gov.cn/">区政府</a>');
+    expect(html).toContain('<sup>1</sup>');
+  });
+  it('labels footnotes in Chinese', () => {
+    const html = render('正文[^1]\n\n[^1]: 注释内容');
+    expect(html).toContain('注释</h2>');
+    expect(html).toContain('aria-label="返回引用 1"');
+    expect(html).not.toMatch(/Footnotes|Back to reference/);
+  });
+  it('gives the same HTML with or without the sanitiser for every body it skips (demo and generated)', () => {
+    const generated = path.join('.tmp', `markdown-test-${process.pid}`);
+    generateContent({ n: 300, seed: 7, out: generated });
+    try {
+      const all = [...bodies('content'), ...bodies(generated)];
+      const skipped = all.filter((b) => !mayNeedSanitizing(b.body));
+      expect(skipped.length).toBeGreaterThan(300);
+      for (const { file, body } of skipped) {
+        const plain = renderNeverSanitised(body);
+        expect(renderAlwaysSanitised(body), file).toBe(plain);
+        expect(render(body), file).toBe(plain);
+      }
+    } finally {
+      rmSync(generated, { recursive: true, force: true });
+    }
+  });
+});
