@@ -12,7 +12,19 @@ export default defineConfig({
   site,
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Stylesheets and scripts are files, never inlined: the browser caches them across pages,
+    // and Astro then has nothing to hash for the CSP on each page (it hashed every inlined
+    // style and script of every page again, about 2.6 s of a 10,000-page build).
+    inlineStylesheets: 'never',
+    // Render four pages at a time: one page's file is written while the next is rendered. On
+    // 10,000 generated entries this took the Astro build from 30 s to 24 s (2 gave 28 s, 8 no
+    // better than 4); the bench's bare baseline uses the same setting, so the ratio still
+    // measures only what our pages cost.
+    concurrency: 4,
+  },
+  vite: { build: { assetsInlineLimit: 0 } },
   integrations: [
     mdx(),
     sitemap({

@@ -65,8 +65,8 @@ export function getStations(): Promise<Station[]> {
 }
 
 /** Stations by id, for resolving references. */
-export async function stationMap(): Promise<Map<string, Station>> {
-  return new Map((await getStations()).map((s) => [s.id, s]));
+export function stationMap(): Promise<Map<string, Station>> {
+  return once('stationMap', async () => new Map((await getStations()).map((s) => [s.id, s])));
 }
 
 function dateOf(e: CollectionEntry<Dated>): Date {

@@ -136,23 +136,29 @@ export function filterItems<T extends ItemFacts>(items: readonly T[], filter: It
  * is stable from build to build.
  */
 export function relatedItems<T extends ItemFacts>(self: T, all: readonly T[], limit = 3, exclude?: (item: T) => boolean): T[] {
-  // Only items sharing the station or a tag can score; the index finds them without a scan.
+  // Only items sharing the station or a tag can score; the index finds them without a scan, and
+  // the scores are summed in one pass over those lists (a site of 10,000 entries gives each
+  // article hundreds of candidates, so no sorting or copying of the whole candidate set).
   const index = relatedIndex(all);
-  const candidates = new Set<T>();
-  if (self.station !== undefined) for (const i of index.byStation.get(self.station) ?? []) candidates.add(i);
-  for (const tag of new Set(self.tags ?? [])) for (const i of index.byTag.get(tag) ?? []) candidates.add(i);
-  const tags = new Set(self.tags ?? []);
-  return [...candidates]
-    .filter((i) => i.id !== self.id && !exclude?.(i))
-    .map((item) => {
-      const shared = (item.tags ?? []).filter((t) => tags.has(t)).length;
-      const sameStation = self.station !== undefined && item.station === self.station ? 1 : 0;
-      return { item, score: shared * 2 + sameStation };
-    })
-    .filter((s) => s.score > 0)
-    .sort((a, b) => b.score - a.score || b.item.date.getTime() - a.item.date.getTime() || a.item.id.localeCompare(b.item.id))
-    .slice(0, limit)
-    .map((s) => s.item);
+  const scores = new Map<T, number>();
+  const add = (items: readonly T[] | undefined, points: number) => {
+    for (const item of items ?? []) scores.set(item, (scores.get(item) ?? 0) + points);
+  };
+  if (self.station !== undefined) add(index.byStation.get(self.station), 1);
+  for (const tag of new Set(self.tags ?? [])) add(index.byTag.get(tag), 2);
+  const best: { item: T; score: number; time: number }[] = [];
+  const before = (a: { item: T; score: number; time: number }, b: { item: T; score: number; time: number }) =>
+    a.score !== b.score ? a.score > b.score : a.time !== b.time ? a.time > b.time : a.item.id.localeCompare(b.item.id) < 0;
+  for (const [item, score] of scores) {
+    if (item.id === self.id || exclude?.(item)) continue;
+    const candidate = { item, score, time: item.date.getTime() };
+    if (best.length === limit && !before(candidate, best[limit - 1] as (typeof best)[number])) continue;
+    let at = best.length;
+    while (at > 0 && before(candidate, best[at - 1] as (typeof best)[number])) at--;
+    best.splice(at, 0, candidate);
+    if (best.length > limit) best.pop();
+  }
+  return best.map((b) => b.item);
 }
 
 interface RelatedIndex<T> {
