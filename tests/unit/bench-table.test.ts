@@ -5,7 +5,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { pageType, percentile, weighPage, type DistStats } from '../../scripts/bench/dist-stats.ts';
-import { buildTable, displayWidth, metricNames, renderTable, type Budgets, type Measurements, type Run } from '../../scripts/bench/table.ts';
+import { buildTable, displayWidth, median, metricNames, renderTable, type Budgets, type Measurements, type Run } from '../../scripts/bench/table.ts';
 
 const budgets: Budgets = {
   searchTerm: '服务',
@@ -115,9 +115,28 @@ describe('buildTable and renderTable', () => {
     expect(text).toContain(`Budgets: ${table.passed + 4} evaluated, ${table.passed} passed, 4 failed.`);
   });
 
+  it('judges the ratio on the medians of repeated timings, site and bare alike', () => {
+    // Main builds 50 s and 30 s (1.67×, a fail); with repeats the medians are 22 s and 15 s.
+    const repeated: Run = { ...large, repeats: { site: [22, 20], bare: [15, 16] } };
+    const t = renderTable(buildTable({ runs: [small, repeated] }, budgets));
+    expect(cell(t, 'timed builds per side', 'N=10,000')).toBe('3');
+    expect(cell(t, 'Astro build', 'N=10,000')).toBe('22.0 s');
+    expect(cell(t, 'bare Astro build', 'N=10,000')).toBe('16.0 s');
+    expect(cell(t, 'build time ÷ bare Astro', 'N=10,000')).toBe('1.38× PASS');
+    expect(cell(t, 'growth of build time', 'N=10,000')).toBe('2.20×');
+  });
+
   it('aligns every line to the same display width', () => {
     const widths = new Set(text.split('\n').filter((l) => l.startsWith('|')).map(displayWidth));
     expect(widths.size).toBe(1);
+  });
+});
+
+describe('median', () => {
+  it('takes the middle value, or the mean of the two middle ones', () => {
+    expect(median([30, 10, 20])).toBe(20);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([7])).toBe(7);
   });
 });
 
