@@ -37,6 +37,9 @@ export default defineConfig({
     // sanitised when rendered (src/lib/markdown.ts; defence in depth, the content validator
     // already refuses unsafe HTML with a clear line).
     processor: markdownProcessor(),
+    // No syntax colouring: the site publishes no code, and Shiki's inline styles would be
+    // refused by the CSP (style-src has no 'unsafe-inline'); a code block stays a plain <pre>.
+    syntaxHighlight: false,
   },
   security: {
     // Strict policy for every public page, as a <meta> tag with hashes for what Astro inlines.

@@ -120,6 +120,7 @@ export function metricNames(): string[] {
     'bare Astro build',
     'bare Astro peak RSS',
     'build time ÷ bare Astro',
+    'time per page ÷ bare Astro',
     'peak RSS ÷ bare Astro',
     'growth of build time',
     'growth of peak RSS',
@@ -182,6 +183,11 @@ export function buildTable(m: Measurements, budgets: Budgets): Table {
     const v = median(siteTimes(r)) / median(bareTimes(r));
     return [ratio(v), v <= budgets.buildTimeRatioMax];
   });
+  // For information: our build also writes list, filter, poster and calendar pages that bare
+  // Astro does not, so this compares the cost of one page with the cost of one bare page.
+  row('time per page ÷ bare Astro', '', (r) =>
+    r.bare ? [ratio(median(siteTimes(r)) / r.dist.pages / (median(bareTimes(r)) / r.bare.pages))] : undefined,
+  );
   row('peak RSS ÷ bare Astro', '', (r) => (r.bare?.rssMB && r.astro.rssMB ? [ratio(r.astro.rssMB / r.bare.rssMB)] : undefined));
 
   // Growth from the smallest generated run to each larger one.

@@ -90,6 +90,8 @@ describe('buildTable and renderTable', () => {
     ['build time ÷ bare Astro', 'N=1,000', '1.25× PASS'],
     ['build time ÷ bare Astro', 'N=10,000', '1.67× FAIL'],
     ['build time ÷ bare Astro', 'demo', '—'],
+    ['time per page ÷ bare Astro', 'N=10,000', '1.67×'],
+    ['time per page ÷ bare Astro', 'N=1,000', '1.25×'],
     ['growth of build time', 'N=10,000', '5.00×'],
     ['growth of peak RSS', 'N=10,000', '2.50×'],
     ['growth of build time', 'N=1,000', '—'],
