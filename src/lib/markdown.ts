@@ -11,7 +11,7 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import { sanitize } from 'hast-util-sanitize';
 import { defineHastPlugin, type HastPluginEntry } from 'satteri';
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { SANITIZE_SCHEMA } from './sanitize-schema.ts';
 
 /**
@@ -29,9 +29,44 @@ export function mayNeedSanitizing(source: string): boolean {
 export const sanitizePlugin = defineHastPlugin({
   name: 'louyu-sanitize',
   after(root, ctx) {
-    ctx.replaceNode(root, sanitize(root as Root, SANITIZE_SCHEMA) as Root);
+    ctx.replaceNode(root, relinkPrefixedIds(sanitize(root as Root, SANITIZE_SCHEMA) as Root));
   },
 });
+
+/**
+ * The sanitiser prefixes every id ("user-content-…") so that a body cannot clobber the page's
+ * own names, but leaves the links to them alone: footnote references and any in-body anchor
+ * link would point nowhere. Links to an id of the body are given the same prefix.
+ */
+export function relinkPrefixedIds(root: Root): Root {
+  const prefix = SANITIZE_SCHEMA.clobberPrefix ?? '';
+  if (!prefix) return root;
+  const ids = new Set<string>();
+  const links: Element[] = [];
+  const walk = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      const { id, href } = child.properties;
+      if (typeof id === 'string') ids.add(id);
+      if (child.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) links.push(child);
+      walk(child);
+    }
+  };
+  walk(root);
+  for (const link of links) {
+    // A browser matches the fragment as written, then percent-decoded; so does this.
+    const fragment = String(link.properties.href).slice(1);
+    let decoded = fragment;
+    try {
+      decoded = decodeURIComponent(fragment);
+    } catch {
+      // A malformed escape only matches as written.
+    }
+    if (ids.has(fragment) || ids.has(decoded)) continue;
+    if (ids.has(prefix + fragment) || ids.has(prefix + decoded)) link.properties.href = `#${prefix}${fragment}`;
+  }
+  return root;
+}
 
 /** Only documents that may need it pay for sanitising (most bodies are plain prose). */
 export const sanitizeEntry: HastPluginEntry = (ctx) => (mayNeedSanitizing(ctx.source) ? sanitizePlugin : null);

@@ -45,6 +45,19 @@ describe('rendering', () => {
     expect(html).toContain('<a href="https://www.example.gov.cn/">区政府</a>');
     expect(html).toContain('<sup>1</sup>');
   });
+  it('keeps every in-body link pointing at an id of the body (footnotes, anchors)', () => {
+    for (const source of ['正文[^1]，再引一处[^说明]。\n\n[^1]: 注释一\n[^说明]: 注释二', '<a href="#part2">跳到第二部分</a>\n\n<h3 id="part2">第二部分</h3>']) {
+      const html = render(source);
+      const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+      const targets = [...html.matchAll(/ href="#([^"]+)"/g)].map((m) => m[1] ?? '');
+      expect(targets.length, source).toBeGreaterThan(0);
+      // As a browser does: the fragment as written, then percent-decoded.
+      for (const target of targets) expect(ids.has(target) || ids.has(decodeURIComponent(target)), `${target} in ${html}`).toBe(true);
+      // Ids stay prefixed, so a body cannot clobber the page's own names.
+      for (const id of ids) expect(id.startsWith('user-content-'), id).toBe(true);
+    }
+  });
+
   it('labels footnotes in Chinese', () => {
     const html = render('正文[^1]\n\n[^1]: 注释内容');
     expect(html).toContain('注释</h2>');
