@@ -48,7 +48,7 @@ describe('rendering', () => {
   it('keeps every in-body link pointing at an id of the body (footnotes, anchors)', () => {
     for (const source of ['正文[^1]，再引一处[^说明]。\n\n[^1]: 注释一\n[^说明]: 注释二', '<a href="#part2">跳到第二部分</a>\n\n<h3 id="part2">第二部分</h3>']) {
       const html = render(source);
-      const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+      const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1] ?? ''));
       const targets = [...html.matchAll(/ href="#([^"]+)"/g)].map((m) => m[1] ?? '');
       expect(targets.length, source).toBeGreaterThan(0);
       // As a browser does: the fragment as written, then percent-decoded.
