@@ -134,6 +134,19 @@ test.describe('poster', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('in print, a poster shows alone, while an ordinary page keeps its header and footer', async ({ page }) => {
+    await page.emulateMedia({ media: 'print' });
+    for (const url of ['/stations/xiaoshan/poster/', '/activities/2026-12-22-hongfeng-zhengce-jiedu/poster/']) {
+      await page.goto(url);
+      for (const part of ['.ld-header', '.ld-footer', '.ld-breadcrumbs', '.ld-skip']) await expect(page.locator(part).first(), `${url} ${part}`).toBeHidden();
+      await expect(page.locator('main h1')).toBeVisible();
+    }
+    // The site has one stylesheet: the poster rules must not reach other pages.
+    await page.goto('/stations/xiaoshan/');
+    await expect(page.locator('.ld-header')).toBeVisible();
+    await expect(page.locator('.ld-footer')).toBeVisible();
+  });
+
   test('prints on exactly one A4 page', async ({ page }) => {
     await page.goto('/stations/xiaoshan/poster/');
     const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
