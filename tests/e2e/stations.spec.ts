@@ -147,6 +147,13 @@ test.describe('poster', () => {
     await expect(page.locator('.ld-footer')).toBeVisible();
   });
 
+  test('both posters show their print button when JavaScript runs', async ({ page }) => {
+    for (const url of ['/stations/xiaoshan/poster/', '/activities/2026-12-22-hongfeng-zhengce-jiedu/poster/']) {
+      await page.goto(url);
+      await expect(page.getByRole('button', { name: /^打印/ }), url).toBeVisible();
+    }
+  });
+
   test('prints on exactly one A4 page', async ({ page }) => {
     await page.goto('/stations/xiaoshan/poster/');
     const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
