@@ -7,6 +7,7 @@ import { chromium, type Browser } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { screenEmulationMetrics } from 'lighthouse/core/config/constants.js';
 import { CHROMIUM_ARGS, findChromium } from '../chromium.ts';
+import type { LighthouseScores } from './table.ts';
 
 async function launch(extraArgs: string[] = []): Promise<Browser> {
   const executablePath = findChromium();
@@ -46,22 +47,10 @@ export async function firstSearchBytes(origin: string, term: string): Promise<{ 
   }
 }
 
-export interface LighthouseResult {
-  performance: number;
-  accessibility: number;
-  bestPractices: number;
-  seo: number;
-  /** Largest contentful paint, ms. */
-  lcp: number;
-  cls: number;
-  /** Total blocking time, ms. */
-  tbt: number;
-}
-
 /** Runs Lighthouse (mobile) on each URL in one Chromium listening on `debugPort`. */
-export async function runLighthouse(urls: string[], debugPort: number): Promise<(LighthouseResult | undefined)[]> {
+export async function runLighthouse(urls: string[], debugPort: number): Promise<(LighthouseScores | undefined)[]> {
   const browser = await launch([`--remote-debugging-port=${debugPort}`]);
-  const out: (LighthouseResult | undefined)[] = [];
+  const out: (LighthouseScores | undefined)[] = [];
   try {
     for (const url of urls) {
       const result = await lighthouse(url, {

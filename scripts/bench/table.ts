@@ -26,13 +26,16 @@ export interface Step {
   rssMB: number | undefined;
 }
 
+/** One page's Lighthouse result: the four category scores (0–100) and three metrics. */
 export interface LighthouseScores {
   performance: number;
   accessibility: number;
   bestPractices: number;
   seo: number;
+  /** Largest contentful paint, ms. */
   lcp: number;
   cls: number;
+  /** Total blocking time, ms. */
   tbt: number;
 }
 

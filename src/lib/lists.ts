@@ -146,15 +146,17 @@ export function relatedItems<T extends ItemFacts>(self: T, all: readonly T[], li
   };
   if (self.station !== undefined) add(index.byStation.get(self.station), 1);
   for (const tag of new Set(self.tags ?? [])) add(index.byTag.get(tag), 2);
-  const best: { item: T; score: number; time: number }[] = [];
-  const before = (a: { item: T; score: number; time: number }, b: { item: T; score: number; time: number }) =>
+  type Ranked = { item: T; score: number; time: number };
+  const best: Ranked[] = [];
+  const before = (a: Ranked, b: Ranked) =>
     a.score !== b.score ? a.score > b.score : a.time !== b.time ? a.time > b.time : a.item.id.localeCompare(b.item.id) < 0;
   for (const [item, score] of scores) {
     if (item.id === self.id || exclude?.(item)) continue;
     const candidate = { item, score, time: item.date.getTime() };
-    if (best.length === limit && !before(candidate, best[limit - 1] as (typeof best)[number])) continue;
+    // Insert in order, keeping only the best `limit`.
     let at = best.length;
-    while (at > 0 && before(candidate, best[at - 1] as (typeof best)[number])) at--;
+    while (at > 0 && before(candidate, best[at - 1] as Ranked)) at--;
+    if (at >= limit) continue;
     best.splice(at, 0, candidate);
     if (best.length > limit) best.pop();
   }
