@@ -4,6 +4,8 @@
  * site's global.css) styles them like the real pages.
  */
 import { formatDate, formatDateTime, toInstant } from '../lib/dates.ts';
+import { t } from '../i18n/t.ts';
+import type { MessageKey } from '../i18n/zh-CN.ts';
 
 type Child = unknown;
 type H = (tag: string, props?: Record<string, unknown> | null, ...children: Child[]) => Child;
@@ -25,7 +27,7 @@ interface Registry {
   registerPreviewTemplate(name: string, component: unknown): void;
 }
 
-const QUESTION_TYPES: Record<string, string> = { single: '单选题', multiple: '多选题', truefalse: '判断题' };
+const QUESTION_TYPES: Record<string, MessageKey> = { single: 'cms.questionType.single', multiple: 'cms.questionType.multiple', truefalse: 'cms.questionType.truefalse' };
 
 /** Plain value of a field (Immutable values turned into JS). */
 function field(props: PreviewProps, ...path: (string | number)[]): unknown {
@@ -33,6 +35,10 @@ function field(props: PreviewProps, ...path: (string | number)[]): unknown {
   return v && typeof v === 'object' && 'toJS' in v ? (v as Immutable).toJS() : v;
 }
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+const questionType = (type: unknown): string => {
+  const key = QUESTION_TYPES[text(type)];
+  return key ? t(key) : '';
+};
 
 /** "2026-11-20 09:30" → 2026年11月20日 09:30-style display, as the site shows it. */
 function when(v: unknown, withTime: boolean): string {
@@ -46,7 +52,7 @@ function stationLabel(props: PreviewProps, name = 'station'): string {
   const id = text(field(props, name));
   if (!id) return '';
   const building = props.fieldsMetaData?.getIn([name, 'stations', id, 'buildings', 0, 'name']);
-  return building ? `${text(building)}工作站` : id;
+  return building ? t('cms.preview.stationName', { building: text(building) }) : id;
 }
 
 export function registerPreviews(cms: Registry, { h, createClass }: DecapGlobals): void {
@@ -54,7 +60,7 @@ export function registerPreviews(cms: Registry, { h, createClass }: DecapGlobals
     h('dl', { className: 'ld-meta' }, ...items.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
   const tags = (props: PreviewProps) => {
     const list = (field(props, 'tags') as string[] | undefined) ?? [];
-    return list.length ? h('ul', { className: 'ld-tags' }, ...list.map((t) => h('li', { className: 'ld-tag' }, t))) : null;
+    return list.length ? h('ul', { className: 'ld-tags' }, ...list.map((tag) => h('li', { className: 'ld-tag' }, tag))) : null;
   };
   const article = (props: PreviewProps, kicker: string, details: [string, string][], ...extra: Child[]) =>
     h(
@@ -64,7 +70,7 @@ export function registerPreviews(cms: Registry, { h, createClass }: DecapGlobals
         'article',
         null,
         h('p', { className: 'cms-preview-kicker' }, kicker),
-        h('h1', null, text(field(props, 'title')) || '（无标题）'),
+        h('h1', null, text(field(props, 'title')) || t('cms.preview.untitled')),
         meta(details),
         field(props, 'summary') ? h('p', { className: 'cms-preview-summary' }, text(field(props, 'summary'))) : null,
         ...extra,
@@ -86,8 +92,8 @@ export function registerPreviews(cms: Registry, { h, createClass }: DecapGlobals
       const cover = text(field(p, 'cover'));
       return article(
         p,
-        text(field(p, 'category')) || '党建动态',
-        [['发布时间', when(field(p, 'published'), true)], ['工作站', stationLabel(p) || '全区'], ['作者', text(field(p, 'author'))], ['来源', text(field(p, 'source'))]],
+        text(field(p, 'category')) || t('cms.preview.newsKicker'),
+        [[t('meta.published'), when(field(p, 'published'), true)], [t('cms.preview.stationKicker'), stationLabel(p) || t('cms.preview.districtWide')], [t('meta.author'), text(field(p, 'author'))], [t('meta.source'), text(field(p, 'source'))]],
         cover ? h('figure', null, h('img', { src: p.getAsset(cover)?.toString() ?? cover, alt: text(field(p, 'coverAlt')) })) : null,
       );
     }),
@@ -97,14 +103,14 @@ export function registerPreviews(cms: Registry, { h, createClass }: DecapGlobals
     simple((p) =>
       article(
         p,
-        field(p, 'cancelled') ? '活动通知（已取消）' : '活动通知',
-        [['开始时间', when(field(p, 'start'), true)], ['结束时间', when(field(p, 'end'), true)], ['地点', text(field(p, 'place'))], ['工作站', stationLabel(p)], ['活动类型', text(field(p, 'kind'))], ['面向对象', text(field(p, 'audience'))], ['报名方式', text(field(p, 'signup'))]],
+        field(p, 'cancelled') ? t('cms.preview.activityCancelledKicker') : t('cms.preview.activityKicker'),
+        [[t('activities.start'), when(field(p, 'start'), true)], [t('activities.end'), when(field(p, 'end'), true)], [t('activities.place'), text(field(p, 'place'))], [t('cms.preview.stationKicker'), stationLabel(p)], [t('activities.kind'), text(field(p, 'kind'))], [t('activities.audience'), text(field(p, 'audience'))], [t('activities.signup'), text(field(p, 'signup'))]],
       ),
     ),
   );
   cms.registerPreviewTemplate(
     'theory',
-    simple((p) => article(p, '理论研究', [['发布时间', when(field(p, 'published'), true)], ['作者', text(field(p, 'author'))], ['来源', text(field(p, 'source'))]])),
+    simple((p) => article(p, t('cms.preview.theoryKicker'), [[t('meta.published'), when(field(p, 'published'), true)], [t('meta.author'), text(field(p, 'author'))], [t('meta.source'), text(field(p, 'source'))]])),
   );
   cms.registerPreviewTemplate(
     'lessons',
@@ -114,7 +120,7 @@ export function registerPreviews(cms: Registry, { h, createClass }: DecapGlobals
         ? h(
             'section',
             { className: 'ld-card cms-preview-quiz', 'aria-labelledby': 'cms-quiz' },
-            h('h2', { id: 'cms-quiz' }, `课后自测（${quiz.length} 题）`),
+            h('h2', { id: 'cms-quiz' }, t('cms.preview.quiz', { count: quiz.length })),
             h(
               'ol',
               null,
@@ -122,9 +128,9 @@ export function registerPreviews(cms: Registry, { h, createClass }: DecapGlobals
                 h(
                   'li',
                   null,
-                  h('p', null, `${text(q.question)}（${QUESTION_TYPES[text(q.type)] ?? ''}）`),
-                  h('ol', { type: 'A' }, ...(q.options ?? []).map((o, i) => h('li', { className: q.answer?.includes(i) ? 'is-answer' : '' }, o, q.answer?.includes(i) ? ' ✓ 正确答案' : ''))),
-                  q.explanation ? h('p', { className: 'ld-meta' }, `解析：${q.explanation}`) : null,
+                  h('p', null, t('cms.preview.question', { question: text(q.question), type: questionType(q.type) })),
+                  h('ol', { type: 'A' }, ...(q.options ?? []).map((o, i) => h('li', { className: q.answer?.includes(i) ? 'is-answer' : '' }, o, q.answer?.includes(i) ? t('cms.preview.correct') : ''))),
+                  q.explanation ? h('p', { className: 'ld-meta' }, t('school.explanation', { text: q.explanation })) : null,
                 ),
               ),
             ),
@@ -133,9 +139,9 @@ export function registerPreviews(cms: Registry, { h, createClass }: DecapGlobals
       return h(
         'main',
         { id: 'main', className: 'ld-container cms-preview' },
-        h('p', { className: 'cms-preview-kicker' }, `网上党校 · 第 ${text(field(p, 'order'))} 课`),
-        h('h1', null, text(field(p, 'title')) || '（无标题）'),
-        meta([['学习时长', field(p, 'minutes') ? `${text(field(p, 'minutes'))} 分钟` : '']]),
+        h('p', { className: 'cms-preview-kicker' }, t('cms.preview.lessonKicker', { order: text(field(p, 'order')) })),
+        h('h1', null, text(field(p, 'title')) || t('cms.preview.untitled')),
+        meta([[t('cms.preview.minutes'), field(p, 'minutes') ? t('cms.preview.minutesValue', { minutes: text(field(p, 'minutes')) }) : '']]),
         h('p', { className: 'cms-preview-summary' }, text(field(p, 'summary'))),
         h('div', { className: 'ld-prose' }, p.widgetFor('body')),
         quizBlock,
@@ -150,13 +156,13 @@ export function registerPreviews(cms: Registry, { h, createClass }: DecapGlobals
       return h(
         'main',
         { id: 'main', className: 'ld-container cms-preview' },
-        h('p', { className: 'cms-preview-kicker' }, '工作站'),
-        h('h1', null, main ? `${main}工作站` : '（请先填写楼宇）'),
-        meta([['地址', text(field(p, 'contact', 'address'))], ['办公电话', text(field(p, 'contact', 'phone'))], ['开放时间', text(field(p, 'contact', 'hours'))], ['服务职能', ((field(p, 'services') as string[] | undefined) ?? []).join('、')]]),
+        h('p', { className: 'cms-preview-kicker' }, t('cms.preview.stationKicker')),
+        h('h1', null, main ? t('cms.preview.stationName', { building: main }) : t('cms.preview.needBuilding')),
+        meta([[t('stations.address'), text(field(p, 'contact', 'address'))], [t('stations.phone'), text(field(p, 'contact', 'phone'))], [t('stations.hours'), text(field(p, 'contact', 'hours'))], [t('stations.services'), ((field(p, 'services') as string[] | undefined) ?? []).join('、')]]),
         h(
           'ul',
           { className: 'ld-list' },
-          ...buildings.map((b) => h('li', null, `${text(b.name)}：建筑面积 ${text(b.area)}㎡，入驻企业 ${text(b.companies)} 家，从业人员 ${text(b.employees)} 人`)),
+          ...buildings.map((b) => h('li', null, t('cms.preview.building', { name: text(b.name), area: text(b.area), companies: text(b.companies), employees: text(b.employees) }))),
         ),
         h('div', { className: 'ld-prose' }, p.widgetFor('body')),
       );

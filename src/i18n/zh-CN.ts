@@ -20,6 +20,10 @@ export const zhCN = {
   'site.more': '更多',
   'site.backToTop': '回到顶部',
 
+  // Article bodies (footnotes rendered from Markdown)
+  'markdown.footnotes': '注释',
+  'markdown.footnoteBack': '返回引用 {n}',
+
   // Navigation
   'nav.home': '首页',
   'nav.news': '动态',
@@ -454,6 +458,22 @@ export const zhCN = {
   'cms.questionType.multiple': '多选题',
   'cms.questionType.single': '单选题',
   'cms.questionType.truefalse': '判断题',
+  'cms.preview.untitled': '（无标题）',
+  'cms.preview.newsKicker': '党建动态',
+  'cms.preview.districtWide': '全区',
+  'cms.preview.activityKicker': '活动通知',
+  'cms.preview.activityCancelledKicker': '活动通知（已取消）',
+  'cms.preview.theoryKicker': '理论研究',
+  'cms.preview.quiz': '课后自测（{count} 题）',
+  'cms.preview.question': '{question}（{type}）',
+  'cms.preview.correct': ' ✓ 正确答案',
+  'cms.preview.lessonKicker': '网上党校 · 第 {order} 课',
+  'cms.preview.minutes': '学习时长',
+  'cms.preview.minutesValue': '{minutes} 分钟',
+  'cms.preview.stationKicker': '工作站',
+  'cms.preview.stationName': '{building}工作站',
+  'cms.preview.needBuilding': '（请先填写楼宇）',
+  'cms.preview.building': '{name}：建筑面积 {area}㎡，入驻企业 {companies} 家，从业人员 {employees} 人',
 
   // 404
   'admin.title': '内容管理 - {site}',

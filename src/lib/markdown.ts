@@ -13,6 +13,7 @@ import { sanitize } from 'hast-util-sanitize';
 import { defineHastPlugin, type HastPluginEntry } from 'satteri';
 import type { Element, Root } from 'hast';
 import { SANITIZE_SCHEMA } from './sanitize-schema.ts';
+import { t } from '../i18n/t.ts';
 
 /**
  * Whether a Markdown source can produce anything the sanitiser would change: raw HTML or an
@@ -77,7 +78,7 @@ export const MARKDOWN_FEATURES = {
   rawHtml: true,
   // Editors type Chinese punctuation themselves; English quote rules would only get in the way.
   smartPunctuation: false,
-  gfm: { footnotes: { label: '注释', backLabel: (n: number) => `返回引用 ${n}` } },
+  gfm: { footnotes: { label: t('markdown.footnotes'), backLabel: (n: number) => t('markdown.footnoteBack', { n }) } },
 };
 
 /** The `markdown.processor` of astro.config.mjs. */
