@@ -6,14 +6,18 @@
 import { defineCollection, reference, type ImageFunction } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { COLLECTION_FILES, makeSchemas, requireCoverAlt } from './lib/schema.ts';
+import { COLLECTION_FILES, entryIdFromFile, makeSchemas, requireCoverAlt } from './lib/schema.ts';
 import { CONTENT_ROOT } from './lib/content-root.ts';
 import type { CollectionName } from './lib/enums.ts';
 
-/** Loads `<content root>/<folder>/<pattern>`; the file name (without extension) is the id. */
+/**
+ * Loads `<content root>/<folder>/<pattern>`; the file name (without extension) is the id, and
+ * only the file name: Astro's default would let a `slug:` key in front matter choose the id, so
+ * that a new file could take over another entry's address (the schemas refuse `slug:` too).
+ */
 function loader(name: CollectionName) {
   const [folder, pattern] = COLLECTION_FILES[name].split('/') as [string, string];
-  return glob({ base: `./${CONTENT_ROOT}/${folder}`, pattern });
+  return glob({ base: `./${CONTENT_ROOT}/${folder}`, pattern, generateId: ({ entry }) => entryIdFromFile(entry) });
 }
 
 /**
@@ -32,7 +36,7 @@ const fixed = makeSchemas({ ref: (c) => reference(c), image: () => z.never() });
 function newsWithImage(image: ImageFunction) {
   const cover = image().optional();
   const meta = fixed.news.shape.cover.meta();
-  return z.object({ ...fixed.news.shape, cover: meta ? cover.meta(meta) : cover }).superRefine(requireCoverAlt);
+  return z.strictObject({ ...fixed.news.shape, cover: meta ? cover.meta(meta) : cover }).superRefine(requireCoverAlt);
 }
 
 export const collections = {

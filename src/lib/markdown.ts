@@ -11,7 +11,8 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import { sanitize } from 'hast-util-sanitize';
 import { defineHastPlugin, type HastPluginEntry } from 'satteri';
-import type { Element, Root } from 'hast';
+import Slugger from 'github-slugger';
+import type { Element, ElementContent, Root } from 'hast';
 import { SANITIZE_SCHEMA } from './sanitize-schema.ts';
 import { t } from '../i18n/t.ts';
 
@@ -26,13 +27,61 @@ export function mayNeedSanitizing(source: string): boolean {
   return /[<&]|\]\(|\]:/.test(source);
 }
 
-/** The hast plugin: the whole tree is replaced by its sanitised copy. */
+/** The prefix the sanitiser gives every id from a body ("user-content-"). */
+export const ID_PREFIX = SANITIZE_SCHEMA.clobberPrefix ?? '';
+
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
+function textOf(node: ElementContent | Element): string {
+  if (node.type === 'text') return node.value;
+  return node.type === 'element' ? node.children.map(textOf).join('') : '';
+}
+
+/**
+ * Heading ids, prefixed like the sanitiser's: `## main` gets id "user-content-main", so a body
+ * can neither duplicate the page's own ids (main, search) nor clobber `window.main`. Headings
+ * that already carry an id (raw HTML, prefixed by the sanitiser) keep it. Astro's own heading-id
+ * step runs later and keeps any id that is set.
+ */
+export function prefixHeadingIds(root: Root): Root {
+  const slugger = new Slugger();
+  const walk = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (HEADINGS.includes(child.tagName) && typeof child.properties.id !== 'string') {
+        child.properties.id = ID_PREFIX + slugger.slug(textOf(child));
+      }
+      walk(child);
+    }
+  };
+  walk(root);
+  return root;
+}
+
+/** The hast plugin: the whole tree is replaced by its sanitised copy, headings given ids. */
 export const sanitizePlugin = defineHastPlugin({
   name: 'louyu-sanitize',
   after(root, ctx) {
-    ctx.replaceNode(root, relinkPrefixedIds(sanitize(root as Root, SANITIZE_SCHEMA) as Root));
+    ctx.replaceNode(root, relinkPrefixedIds(prefixHeadingIds(sanitize(root as Root, SANITIZE_SCHEMA) as Root)));
   },
 });
+
+/**
+ * For bodies that skip sanitising: only the heading ids, visited in place (cheap: the tree is
+ * not copied). Such a body holds no links of its own, so no fragment needs relinking.
+ */
+export function headingIdsPlugin() {
+  const slugger = new Slugger();
+  return defineHastPlugin({
+    name: 'louyu-heading-ids',
+    element: {
+      filter: HEADINGS,
+      visit(node, ctx) {
+        if (typeof node.properties?.id !== 'string') ctx.setProperty(node, 'id', ID_PREFIX + slugger.slug(ctx.textContent(node)));
+      },
+    },
+  });
+}
 
 /**
  * The sanitiser prefixes every id ("user-content-…") so that a body cannot clobber the page's
@@ -40,7 +89,7 @@ export const sanitizePlugin = defineHastPlugin({
  * link would point nowhere. Links to an id of the body are given the same prefix.
  */
 export function relinkPrefixedIds(root: Root): Root {
-  const prefix = SANITIZE_SCHEMA.clobberPrefix ?? '';
+  const prefix = ID_PREFIX;
   if (!prefix) return root;
   const ids = new Set<string>();
   const links: Element[] = [];
@@ -69,8 +118,8 @@ export function relinkPrefixedIds(root: Root): Root {
   return root;
 }
 
-/** Only documents that may need it pay for sanitising (most bodies are plain prose). */
-export const sanitizeEntry: HastPluginEntry = (ctx) => (mayNeedSanitizing(ctx.source) ? sanitizePlugin : null);
+/** Only documents that may need it pay for sanitising (most bodies are plain prose); all get prefixed heading ids. */
+export const sanitizeEntry: HastPluginEntry = (ctx) => (mayNeedSanitizing(ctx.source) ? sanitizePlugin : headingIdsPlugin());
 
 /** Parser features of every body. */
 export const MARKDOWN_FEATURES = {

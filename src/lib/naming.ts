@@ -12,7 +12,8 @@ interface NamingInput {
   buildings: ReadonlyArray<{ name: string }>;
 }
 
-const STREET_RE = /^\S+(街道|社区)$/u;
+/** A street office's or community's name: no spaces, ending in 街道 or 社区. */
+export const STREET_RE = /^\S+(街道|社区)$/u;
 
 /** Official name of a station; throws NamingError when the data cannot give a valid one. */
 export function stationName({ street, buildings }: NamingInput): string {

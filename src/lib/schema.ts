@@ -9,6 +9,7 @@
  */
 import { z } from 'astro/zod';
 import { toInstant } from './dates.ts';
+import { STREET_RE } from './naming.ts';
 import {
   ACTIVITY_KINDS,
   EQUIPMENT,
@@ -32,12 +33,51 @@ function label<T extends z.ZodType>(schema: T, title: string, description: strin
   return schema.meta({ title, description });
 }
 
-const text = () => z.string().trim().min(1, '不能为空');
+/**
+ * Longest value of each kind of text field. Every string in the content model has a maximum,
+ * declared here once: the validator enforces it, and `z.toJSONSchema()` carries it to the CMS as
+ * `maxLength`. Without one, a 100,000-character title slows the build from seconds to minutes.
+ */
+export const MAX_LENGTH = {
+  /** Ids and references (file names). */
+  id: 100,
+  /** Keywords, enum-like short values, colours. */
+  tag: 30,
+  /** Titles, names, places, phone numbers, one-line values. */
+  line: 100,
+  /** A sentence or two: descriptions, explanations, alternative text. */
+  sentence: 300,
+  /** Site paths and e-mail addresses. */
+  path: 200,
+  /** Dates and times as written. */
+  instant: 40,
+} as const;
+
+const tooLong = (max: number) => `不能超过 ${max} 个字`;
+
+/** A required one-line text field of at most `max` characters (trimmed, never empty). */
+export const text = (max: number = MAX_LENGTH.line) => z.string().trim().min(1, '不能为空').max(max, tooLong(max));
+
+/** An optional text field of at most `max` characters. */
+export const optionalText = (max: number = MAX_LENGTH.line) => z.string().trim().max(max, tooLong(max)).optional();
+
+/**
+ * An address on this site (a video, its captions): an absolute path under /media/, ASCII, with
+ * no "..", "//" or scheme, so it can never point to another site or climb out of the folder.
+ */
+const SITE_MEDIA_PATH = /^\/media\/(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+const mediaPath = () =>
+  z
+    .string()
+    .trim()
+    .max(MAX_LENGTH.path, tooLong(MAX_LENGTH.path))
+    .regex(SITE_MEDIA_PATH, '应为本站 /media/ 下的文件地址，如 /media/school/a.mp4')
+    .refine((p) => !p.split('/').includes('..'), '地址不能含有“..”');
 
 /** A point in time written in Beijing time ("2026-11-20 09:30") or with an explicit offset. */
 const instant = () =>
   z
-    .union([z.date(), z.string()])
+    .union([z.date(), z.string().max(MAX_LENGTH.instant, tooLong(MAX_LENGTH.instant))])
     .transform((value, ctx) => {
       const date = toInstant(value);
       if (!date) {
@@ -55,15 +95,15 @@ const question = label(
   z
     .object({
       // The question text.
-      question: label(text(), '题目', '题干，一句话说清问什么'),
+      question: label(text(MAX_LENGTH.sentence), '题目', '题干，一句话说清问什么'),
       // Single choice, multiple choice or true/false.
       type: label(z.enum(QUESTION_TYPES), '题型', '单选、多选或判断'),
       // The options shown to the learner, in order.
-      options: label(z.array(text()).min(2, '至少两个选项'), '选项', '按显示顺序填写；判断题填“正确”“错误”'),
+      options: label(z.array(text()).min(2, '至少两个选项').max(10, '最多 10 个选项'), '选项', '按显示顺序填写；判断题填“正确”“错误”'),
       // Indices (from 0) of the correct options.
       answer: label(z.array(z.number().int().min(0)).min(1, '至少一个正确答案'), '正确答案', '正确选项的序号，从 0 开始'),
       // Shown after answering, right or wrong.
-      explanation: label(text(), '解析', '答题后显示的解析'),
+      explanation: label(text(MAX_LENGTH.sentence), '解析', '答题后显示的解析'),
     })
     .superRefine((q, ctx) => {
       for (const a of q.answer) {
@@ -92,24 +132,24 @@ export function requireCoverAlt(entry: { cover?: unknown; coverAlt?: string | un
 
 /** Builds every collection's schema with the given reference and image helpers. */
 export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, image }: SchemaHelpers<R, I>) {
-  const settings = z.object({
+  const settings = z.strictObject({
     // The district's name as the report writes it.
     district: label(text(), '区名', '例如 XX区'),
     // Full site title shown in the header and the browser tab.
     title: label(text(), '网站名称', '页头和浏览器标签上显示的名称'),
     // One sentence describing the site, for search engines and link previews.
-    description: label(text(), '网站简介', '一句话介绍本站，用于搜索引擎和分享预览'),
+    description: label(text(MAX_LENGTH.sentence), '网站简介', '一句话介绍本站，用于搜索引擎和分享预览'),
     // The office that runs the site.
     organiser: label(text(), '主办单位', '页脚显示的主办单位'),
     // Public contact of the office (never a personal number).
     contact: label(
-      z.object({
+      z.strictObject({
         // Office phone.
         phone: label(text(), '办公电话', '单位办公电话，不填个人手机'),
         // Postal address.
         address: label(text(), '地址', '办公地址'),
         // Office e-mail.
-        email: label(z.email('邮箱格式不正确'), '电子邮箱', '单位公共邮箱'),
+        email: label(z.email('邮箱格式不正确').max(MAX_LENGTH.path, tooLong(MAX_LENGTH.path)), '电子邮箱', '单位公共邮箱'),
       }),
       '联系方式',
       '主办单位的公共联系方式',
@@ -117,21 +157,25 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
     // ICP filing number shown in the footer.
     icp: label(text(), '备案号', '页脚显示的 ICP 备案号'),
     // The one main colour of the site, as #rrggbb.
-    mainColor: label(z.string().regex(/^#[0-9a-fA-F]{6}$/, '应写作 #rrggbb'), '主色', '网站主色，如 #b71c1c'),
+    mainColor: label(z.string().max(7, '应写作 #rrggbb').regex(/^#[0-9a-fA-F]{6}$/, '应写作 #rrggbb'), '主色', '网站主色，如 #b71c1c'),
   });
 
-  const streets = z.object({
+  const streets = z.strictObject({
     // Name of the street office or community.
-    name: label(text(), '名称', '例如 古城街道、鲁谷社区'),
+    name: label(text().regex(STREET_RE, '应以“街道”或“社区”结尾，且不含空格'), '名称', '例如 古城街道、鲁谷社区'),
     // 街道 or 社区.
     kind: label(z.enum(STREET_KINDS), '类型', '街道或社区'),
     // Position in lists, small first.
     order: label(z.number().int().default(0), '排序', '数字小的排在前面'),
   });
 
-  const building = z.object({
+  const building = z.strictObject({
     // Building name as used on its sign.
-    name: label(text(), '楼宇名称', '楼宇的正式名称'),
+    name: label(
+      text().refine((n) => !n.endsWith('工作站'), '楼宇名称不应以“工作站”结尾（工作站名称由街道和主楼名称生成）'),
+      '楼宇名称',
+      '楼宇的正式名称',
+    ),
     // Floor area in square metres.
     area: label(z.number().positive('应大于 0'), '建筑面积（㎡）', '楼宇建筑面积，单位平方米'),
     // Companies located in the building.
@@ -152,7 +196,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
       services: label(z.array(z.enum(STATION_SERVICES)).min(1, '至少一项'), '服务职能', '“五站合一”即五项全选'),
       // The station's office.
       office: label(
-        z.object({
+        z.strictObject({
           // Own office or shared with the building's management.
           kind: label(z.enum(OFFICE_KINDS), '用房类型', '独立办公用房或与物业合用'),
           // Office floor area in square metres.
@@ -165,7 +209,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
       equipment: label(z.array(z.enum(EQUIPMENT)).default([]), '办公设备', '“五个一”：电脑、电话、办公桌、打印机、书柜'),
       // Staff counts; no names are published.
       staff: label(
-        z.object({
+        z.strictObject({
           // Full-time staff, at least one per station.
           fullTime: label(z.number().int().min(1, '每站至少1名专职人员'), '专职人员', '专职工作人员人数'),
           // Part-time staff.
@@ -188,7 +232,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
       mobilePartyMembers: label(count(), '流动党员数', '其中流动党员人数'),
       // Public contact of the station's office.
       contact: label(
-        z.object({
+        z.strictObject({
           // Office phone of the station.
           phone: label(text(), '办公电话', '工作站办公电话，不填个人手机'),
           // Street address of the office.
@@ -196,7 +240,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
           // Opening hours.
           hours: label(text(), '开放时间', '例如 周一至周五 9:00—17:30'),
           // QQ or WeChat group for companies in the building.
-          group: label(z.string().trim().optional(), 'QQ/微信群', '楼宇企业交流群号，可不填'),
+          group: label(optionalText(), 'QQ/微信群', '楼宇企业交流群号，可不填'),
         }),
         '联系方式',
         '工作站的公共联系方式',
@@ -221,10 +265,10 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
       if (new Set(s.services).size !== s.services.length) ctx.addIssue({ code: 'custom', path: ['services'], message: '服务职能重复' });
     });
 
-  const tags = () => label(z.array(text()).default([]), '标签', '几个关键词，便于查找相关内容');
-  const summary = () => label(text().max(200, '摘要不超过200字'), '摘要', '一两句话，列表和搜索结果中显示');
+  const tags = () => label(z.array(text(MAX_LENGTH.tag)).max(20, '最多 20 个标签').default([]), '标签', '几个关键词，便于查找相关内容');
+  const summary = () => label(text(200), '摘要', '一两句话，列表和搜索结果中显示');
 
-  const news = z.object({
+  const news = z.strictObject({
     // Headline.
     title: label(text(), '标题', '新闻标题'),
     // Publish time, Beijing time.
@@ -240,11 +284,11 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
     // Optional cover picture.
     cover: label(image().optional(), '封面图', '可选；上传横向图片'),
     // Text alternative of the cover for screen readers.
-    coverAlt: label(z.string().trim().optional(), '封面图说明', '用一句话描述图片内容，供读屏软件朗读'),
+    coverAlt: label(optionalText(MAX_LENGTH.sentence), '封面图说明', '用一句话描述图片内容，供读屏软件朗读'),
     // Writer, where given.
-    author: label(z.string().trim().optional(), '作者', '可不填'),
+    author: label(optionalText(), '作者', '可不填'),
     // Original source, where the item is reprinted.
-    source: label(z.string().trim().optional(), '来源', '转载时填写来源'),
+    source: label(optionalText(), '来源', '转载时填写来源'),
     // A draft is never published.
     draft: label(z.boolean().default(false), '草稿', '勾选后不会发布'),
   }).superRefine(requireCoverAlt);
@@ -282,24 +326,24 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
       }
     });
 
-  const columns = z.object({
+  const columns = z.strictObject({
     // Column name.
     title: label(text(), '专栏名称', '理论专栏名称'),
     // What the column is about.
-    description: label(text(), '专栏介绍', '一两句话介绍本专栏'),
+    description: label(text(MAX_LENGTH.sentence), '专栏介绍', '一两句话介绍本专栏'),
     // Position in lists, small first.
     order: label(z.number().int().default(0), '排序', '数字小的排在前面'),
   });
 
-  const theory = z.object({
+  const theory = z.strictObject({
     // Article title.
     title: label(text(), '标题', '文章标题'),
     // The column it belongs to.
     column: label(ref('columns'), '专栏', '所属理论专栏'),
     // Writer.
-    author: label(z.string().trim().optional(), '作者', '可不填'),
+    author: label(optionalText(), '作者', '可不填'),
     // Source, where reprinted.
-    source: label(z.string().trim().optional(), '来源', '转载时填写来源'),
+    source: label(optionalText(), '来源', '转载时填写来源'),
     // Publish time, Beijing time.
     published: label(instant(), '发布时间', '北京时间，如 2026-11-20 09:30'),
     // Short summary.
@@ -310,7 +354,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
     draft: label(z.boolean().default(false), '草稿', '勾选后不会发布'),
   });
 
-  const courses = z.object({
+  const courses = z.strictObject({
     // Course title.
     title: label(text(), '课程名称', '课程名称'),
     // What the course covers.
@@ -321,7 +365,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
     order: label(z.number().int().default(0), '排序', '数字小的排在前面'),
   });
 
-  const lessons = z.object({
+  const lessons = z.strictObject({
     // Lesson title.
     title: label(text(), '课时名称', '本课标题'),
     // The course it belongs to.
@@ -337,11 +381,11 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
       z
         .object({
           // Path of the video file under the site root.
-          src: label(z.string().startsWith('/', '应以 / 开头'), '视频文件', '上传的视频地址'),
+          src: label(mediaPath(), '视频文件', '上传的视频地址'),
           // WebVTT captions for the video.
-          captions: label(z.string().startsWith('/', '应以 / 开头'), '字幕文件', 'WebVTT 字幕地址'),
+          captions: label(mediaPath(), '字幕文件', 'WebVTT 字幕地址'),
           // What the video shows, for people who cannot watch it.
-          description: label(text(), '视频说明', '一句话说明视频内容'),
+          description: label(text(MAX_LENGTH.sentence), '视频说明', '一句话说明视频内容'),
         })
         .optional(),
       '视频',
@@ -374,7 +418,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
       }
     });
 
-  const exchange = z.object({
+  const exchange = z.strictObject({
     // Post title.
     title: label(text(), '标题', '经验交流标题'),
     // The station that shares it.
@@ -393,7 +437,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
     draft: label(z.boolean().default(false), '草稿', '勾选后不会发布'),
   });
 
-  const diary = z.object({
+  const diary = z.strictObject({
     // Entry title.
     title: label(text(), '标题', '日记标题'),
     // The station that keeps the diary.
@@ -406,11 +450,11 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
     draft: label(z.boolean().default(false), '草稿', '勾选后不会发布'),
   });
 
-  const pages = z.object({
+  const pages = z.strictObject({
     // Page title.
     title: label(text(), '标题', '页面标题'),
     // One sentence for search engines.
-    description: label(text(), '简介', '一句话介绍本页'),
+    description: label(text(MAX_LENGTH.sentence), '简介', '一句话介绍本页'),
     // Position in the footer, small first.
     order: label(z.number().int().default(0), '排序', '页脚链接中的顺序'),
   });
@@ -434,3 +478,20 @@ export const COLLECTION_FILES: Record<CollectionName, string> = {
   diary: 'diary/*.md',
   pages: 'pages/*.md',
 };
+
+/**
+ * First address segments that the site's own routes and build output use. A single page lives
+ * at /<id>/, so a page file with one of these names would take a section's address (or the
+ * CMS's); the validator refuses it. A unit test keeps this list in step with `src/pages/`.
+ */
+export const RESERVED_PAGE_IDS: ReadonlySet<string> = new Set([
+  'news', 'activities', 'theory', 'school', 'stations', 'exchange', 'diary', 'topics', 'stats', 'search',
+  'admin', 'media', 'pagefind', '_astro', '404', 'rss', 'sitemap', 'favicon', 'index',
+]);
+
+/** An entry's id: its file name without folder and extension ("a/b/x-y.md" → "x-y"). */
+export function entryIdFromFile(file: string): string {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}

@@ -8,9 +8,10 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
 import { COLLECTIONS, type CollectionName } from './enums.ts';
-import { COLLECTION_FILES, makeSchemas } from './schema.ts';
-import { findHostileHtml } from './hostile-html.ts';
-import { ALLOWED_TAGS } from './sanitize-schema.ts';
+import { COLLECTION_FILES, MAX_LENGTH, RESERVED_PAGE_IDS, entryIdFromFile, makeSchemas } from './schema.ts';
+import { parseBody, sanitiserRemovals } from './sanitize-report.ts';
+import { UPLOAD_FOLDERS, isRasterImagePath, uploadProblem } from './uploads.ts';
+import type { Element, Root, RootContent } from 'hast';
 
 z.config(z.locales.zhCN());
 z.config({
@@ -43,9 +44,82 @@ const FRONTMATTER_RE = /^\uFEFF?---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const schemas = makeSchemas({
-  ref: (collection) => z.string().trim().min(1, '引用不能为空').transform((id): RefValue => ({ __ref: collection, id })),
-  image: () => z.string().trim().min(1, '图片路径不能为空').transform((p): ImageValue => ({ __image: p })),
+  ref: (collection) =>
+    z
+      .string()
+      .trim()
+      .min(1, '引用不能为空')
+      .max(MAX_LENGTH.id, `不能超过 ${MAX_LENGTH.id} 个字`)
+      .regex(ID_RE, '应为所引用条目的文件名（小写英文字母、数字和连字符，不含路径和换行）')
+      .transform((id): RefValue => ({ __ref: collection, id })),
+  image: () =>
+    z
+      .string()
+      .trim()
+      .min(1, '图片路径不能为空')
+      .max(MAX_LENGTH.path, `不能超过 ${MAX_LENGTH.path} 个字`)
+      .refine(isRasterImagePath, '图片只能是 jpg、png、webp、gif 或 avif（不接受 SVG 等可含脚本的格式）')
+      .transform((p): ImageValue => ({ __image: p })),
 });
+
+/** C0 control characters other than tab and newline, and DEL: invisible, and they break XML and calendars. */
+const CONTROL_RE = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+
+/** Every string of parsed YAML (keys included) holding a control character, with its field path. */
+function* controlCharacters(value: unknown, at: PropertyKey[] = []): Generator<PropertyKey[]> {
+  if (typeof value === 'string') {
+    if (CONTROL_RE.test(value)) yield at;
+  } else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) yield* controlCharacters(v, [...at, i]);
+  } else if (value && typeof value === 'object' && !(value instanceof Date)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (CONTROL_RE.test(k)) yield [...at, k];
+      yield* controlCharacters(v, [...at, k]);
+    }
+  }
+}
+
+/** `src` of every image in a parsed body. */
+function imageSources(root: Root): string[] {
+  const out: string[] = [];
+  const visit = (nodes: RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type !== 'element') continue;
+      const el = node as Element;
+      if (el.tagName === 'img' && typeof el.properties?.src === 'string') out.push(el.properties.src);
+      visit(el.children);
+    }
+  };
+  visit(root.children);
+  return out;
+}
+
+/** Whether `target` lies inside `dir`. */
+function isInside(dir: string, target: string): boolean {
+  const r = path.relative(path.resolve(dir), path.resolve(target));
+  return r !== '' && !r.startsWith('..') && !path.isAbsolute(r);
+}
+
+/** Problems of every file in an uploads folder (recursively). */
+function checkUploads(dir: string, video: boolean, rel: (f: string) => string): Problem[] {
+  if (!existsSync(dir)) return [];
+  const problems: Problem[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) {
+      problems.push(...checkUploads(file, video, rel));
+      continue;
+    }
+    const problem = uploadProblem(name, readFileSync(file).subarray(0, 16), video);
+    if (problem) problems.push({ file: rel(file), field: '', message: problem });
+  }
+  return problems;
+}
+
+export interface ValidateOptions {
+  /** The public folder whose media/ holds Decap's uploads and lesson video; default `public`. */
+  publicDir?: string;
+}
 
 /** Reads the front matter (or the whole YAML file) of one entry, and the Markdown body. */
 function readEntry(file: string): { data: unknown; body: string } | { error: string } {
@@ -94,7 +168,7 @@ export function collectionFiles(root: string, name: CollectionName): string[] {
 }
 
 /** Validates every collection under `root`; returns the problems, none when all is well. */
-export function validateContent(root: string): Problem[] {
+export function validateContent(root: string, { publicDir = 'public' }: ValidateOptions = {}): Problem[] {
   const problems: Problem[] = [];
   const ids = new Map<CollectionName, Set<string>>();
   const parsed: { file: string; collection: CollectionName; id: string; data: unknown }[] = [];
@@ -106,9 +180,13 @@ export function validateContent(root: string): Problem[] {
     const seen = new Set<string>();
     ids.set(collection, seen);
     for (const file of collectionFiles(root, collection)) {
-      const id = path.basename(file, path.extname(file));
+      const id = entryIdFromFile(file);
       if (!ID_RE.test(id)) {
         problems.push({ file: rel(file), field: '', message: `文件名“${id}”不合规：只能用小写英文字母、数字和连字符（它会出现在网址里）` });
+        continue;
+      }
+      if (collection === 'pages' && RESERVED_PAGE_IDS.has(id)) {
+        problems.push({ file: rel(file), field: '', message: `文件名“${id}”是网站栏目的地址（/${id}/），单页不能使用，请换一个文件名` });
         continue;
       }
       seen.add(id);
@@ -117,12 +195,47 @@ export function validateContent(root: string): Problem[] {
         problems.push({ file: rel(file), field: '', message: entry.error });
         continue;
       }
-      for (const finding of findHostileHtml(entry.body, ALLOWED_TAGS)) {
-        problems.push({ file: rel(file), field: '', message: `正文含有不安全的内容：${finding}，请删除后再发布` });
+      let controls = false;
+      for (const at of controlCharacters(entry.data)) {
+        controls = true;
+        problems.push({ file: rel(file), field: fieldPath(at), message: '含有不可见的控制字符，请删除（可能是从别处粘贴带来的）' });
       }
+      if (entry.body) {
+        const tree = parseBody(entry.body);
+        for (const finding of sanitiserRemovals(tree)) {
+          problems.push({ file: rel(file), field: '', message: `正文含有不安全的内容：${finding}，请删除后再发布` });
+        }
+        for (const src of imageSources(tree)) {
+          if (/^[a-z][a-z0-9+.-]*:|^\/\/|^\/|^#/i.test(src)) continue;
+          let decoded = src;
+          try {
+            decoded = decodeURI(src);
+          } catch {
+            // A malformed escape is checked as written.
+          }
+          const target = path.resolve(path.dirname(file), decoded);
+          if (!isInside(root, target)) problems.push({ file: rel(file), field: '', message: `正文图片“${src}”指向内容目录之外，请把图片上传到 ${UPLOAD_FOLDERS.content}/ 后再引用` });
+          else if (!existsSync(target)) problems.push({ file: rel(file), field: '', message: `正文图片“${src}”不存在` });
+          else if (!isRasterImagePath(target)) problems.push({ file: rel(file), field: '', message: `正文图片“${src}”只能是 jpg、png、webp、gif 或 avif` });
+        }
+      }
+      if (controls) continue;
       const result = schemas[collection].safeParse(entry.data);
       if (!result.success) {
         for (const issue of result.error.issues) {
+          if (issue.code === 'unrecognized_keys') {
+            for (const key of issue.keys) {
+              problems.push({
+                file: rel(file),
+                field: fieldPath([...issue.path, key]),
+                message:
+                  key === 'slug'
+                    ? '不允许设置 slug：条目的网址只由文件名决定'
+                    : '不是这一类内容的字段，请删除（也可能是字段名拼写错误）',
+              });
+            }
+            continue;
+          }
           problems.push({ file: rel(file), field: fieldPath(issue.path), message: issue.message });
         }
         continue;
@@ -130,6 +243,9 @@ export function validateContent(root: string): Problem[] {
       parsed.push({ file, collection, id, data: result.data });
     }
   }
+
+  problems.push(...checkUploads(path.join(root, UPLOAD_FOLDERS.content), false, rel));
+  problems.push(...checkUploads(path.join(publicDir, UPLOAD_FOLDERS.public), true, rel));
 
   const settingsCount = ids.get('settings')?.size ?? 0;
   if (settingsCount !== 1) {
@@ -148,8 +264,13 @@ export function validateContent(root: string): Problem[] {
       }
       if (found.image) {
         const target = path.resolve(path.dirname(entry.file), found.image.__image);
-        if (!existsSync(target)) {
+        if (!isInside(root, target)) {
+          problems.push({ file: rel(entry.file), field: fieldPath(found.at), message: `图片“${found.image.__image}”在内容目录之外，请上传到 ${UPLOAD_FOLDERS.content}/` });
+        } else if (!existsSync(target)) {
           problems.push({ file: rel(entry.file), field: fieldPath(found.at), message: `图片“${found.image.__image}”不存在` });
+        } else {
+          const problem = uploadProblem(path.basename(target), readFileSync(target).subarray(0, 16), false);
+          if (problem) problems.push({ file: rel(entry.file), field: fieldPath(found.at), message: `图片“${found.image.__image}”：${problem}` });
         }
       }
     }

@@ -2,13 +2,14 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { markdownToHtml, type MarkdownToHtmlResult } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { MARKDOWN_FEATURES, mayNeedSanitizing, sanitizeEntry, sanitizePlugin } from '../../src/lib/markdown.ts';
+import { MARKDOWN_FEATURES, headingIdsPlugin, mayNeedSanitizing, sanitizeEntry, sanitizePlugin } from '../../src/lib/markdown.ts';
 import { generateContent } from '../../scripts/bench/generate.ts';
 
 // Every plugin here is synchronous, so the result is never a promise.
 const render = (source: string) => (markdownToHtml(source, { features: MARKDOWN_FEATURES, hastPlugins: [sanitizeEntry] }) as MarkdownToHtmlResult).html;
 const renderAlwaysSanitised = (source: string) => markdownToHtml(source, { features: MARKDOWN_FEATURES, hastPlugins: [sanitizePlugin] }).html;
-const renderNeverSanitised = (source: string) => markdownToHtml(source, { features: MARKDOWN_FEATURES }).html;
+/** Parsed as the site does, with the site's prefixed heading ids but no sanitiser. */
+const renderNeverSanitised = (source: string) => markdownToHtml(source, { features: MARKDOWN_FEATURES, hastPlugins: [headingIdsPlugin()] }).html;
 
 function bodies(root: string): { file: string; body: string }[] {
   const out: { file: string; body: string }[] = [];
@@ -79,5 +80,20 @@ describe('rendering', () => {
     } finally {
       rmSync(generated, { recursive: true, force: true });
     }
+  });
+});
+
+describe('heading ids', () => {
+  it.each([
+    ['plain', '## main\n\n## search\n\n## main'],
+    ['sanitised', '## main\n\n## search\n\n## main\n\n<b>粗</b>'],
+  ])('are prefixed like the sanitiser\'s ids in a %s body, so they cannot clobber the page\'s own', (_, source) => {
+    const html = render(source);
+    expect([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1])).toEqual(['user-content-main', 'user-content-search', 'user-content-main-1']);
+  });
+  it('keeps fragment links to a heading working', () => {
+    const html = render('## 活动安排\n\n[跳到安排](#活动安排)');
+    expect(html).toContain('id="user-content-活动安排"');
+    expect(html).toMatch(/href="#user-content-(活动安排|%E6%B4%BB%E5%8A%A8%E5%AE%89%E6%8E%92)"/);
   });
 });
