@@ -52,18 +52,58 @@ export function activityUrl(id: string, site: URL | string): string {
  */
 type StampedEvent = EventAttributes & { timestamp?: number };
 
+/**
+ * Text fit for an iCalendar value: RFC 5545 allows no control characters in TEXT but tab and the
+ * escaped line break, and a bare CR would end the line early. Line breaks (CRLF, CR or LF) become
+ * LF, which `ics` writes as "\n"; every other control character is dropped.
+ */
+export function calendarText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+}
+
+/**
+ * Folds every content line at 75 octets, as RFC 5545 §3.1 requires (a Chinese character is 3
+ * octets in UTF-8, so the `ics` package's 75-character folding gives lines of up to 225). The
+ * output of `ics` is unfolded first, then each line is cut before the character that would pass
+ * the limit, never inside one; a continuation line starts with one space, which counts.
+ */
+export function foldCalendar(ics: string): string {
+  const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+  const encoder = new TextEncoder();
+  const folded = lines.map((line) => {
+    const parts: string[] = [];
+    let current = '';
+    let octets = 0;
+    for (const char of line) {
+      const size = encoder.encode(char).length;
+      const limit = parts.length === 0 ? 75 : 74;
+      if (octets + size > limit) {
+        parts.push(current);
+        current = '';
+        octets = 0;
+      }
+      current += char;
+      octets += size;
+    }
+    parts.push(current);
+    return parts.join('\r\n ');
+  });
+  return folded.join('\r\n');
+}
+
 /** The `ics` attributes of one activity's event. */
 export function eventAttributes(a: CalendarActivity, options: CalendarOptions): StampedEvent {
   const url = activityUrl(a.id, options.site);
+  const title = calendarText(a.title);
   return {
     uid: eventUid(a.id, options.site),
     sequence: a.cancelled ? 1 : 0,
     status: a.cancelled ? 'CANCELLED' : 'CONFIRMED',
-    title: a.cancelled ? t('feed.cancelled', { title: a.title }) : a.title,
-    description: t('feed.eventDetails', { summary: a.summary, organiser: a.organiser, url }),
-    location: a.place,
+    title: a.cancelled ? t('feed.cancelled', { title }) : title,
+    description: t('feed.eventDetails', { summary: calendarText(a.summary), organiser: calendarText(a.organiser), url }),
+    location: calendarText(a.place),
     url,
-    categories: [a.kind],
+    categories: [calendarText(a.kind)],
     start: a.start.getTime(),
     startInputType: 'utc',
     startOutputType: 'utc',
@@ -72,7 +112,7 @@ export function eventAttributes(a: CalendarActivity, options: CalendarOptions): 
     endOutputType: 'utc',
     timestamp: options.stamp.getTime(),
     productId: 'louyu-dangjian/calendar',
-    calName: options.name,
+    calName: calendarText(options.name),
   };
 }
 
@@ -80,8 +120,8 @@ export function eventAttributes(a: CalendarActivity, options: CalendarOptions): 
 export function buildCalendar(activities: readonly CalendarActivity[], options: CalendarOptions): string {
   const { error, value } = createEvents(
     activities.map((a) => eventAttributes(a, options)),
-    { productId: 'louyu-dangjian/calendar', method: 'PUBLISH', calName: options.name },
+    { productId: 'louyu-dangjian/calendar', method: 'PUBLISH', calName: calendarText(options.name) },
   );
   if (error || value === null) throw new Error(`日历生成失败：${error?.message ?? '未知错误'}`);
-  return value;
+  return foldCalendar(value);
 }

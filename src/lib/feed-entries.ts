@@ -3,9 +3,12 @@ import rss from '@astrojs/rss';
 import type { CollectionEntry } from 'astro:content';
 import { getColumns, getDated, getSettings } from './content.ts';
 import { entryHref } from './publishing.ts';
-import { mergeFeedItems, type FeedItem } from './feeds.ts';
+import { escapeXml, feedSafeItem, mergeFeedItems, textOfHtml, xmlSafe, type FeedItem } from './feeds.ts';
 import { formatActivityTime } from './activity-phase.ts';
 import { t } from '../i18n/t.ts';
+
+/** Characters of a diary entry's text that its feed item carries. */
+const DIARY_DESCRIPTION_LENGTH = 120;
 
 /** Feed items of each collection, optionally only those of one station. */
 export async function feedItems(station?: string): Promise<{ [K in 'news' | 'activities' | 'theory' | 'exchange' | 'diary']: FeedItem[] }> {
@@ -47,7 +50,8 @@ export async function feedItems(station?: string): Promise<{ [K in 'news' | 'act
     title: e.data.title,
     link: entryHref(e),
     pubDate: e.data.date,
-    description: e.body?.trim().slice(0, 120) ?? e.data.title,
+    // The rendered, sanitised page text: never raw Markdown, which may hold removed markup.
+    description: textOfHtml(e.rendered?.html ?? '', DIARY_DESCRIPTION_LENGTH) || e.data.title,
     categories: e.data.tags,
   }));
   return { news, activities, theory, exchange, diary };
@@ -60,16 +64,21 @@ export async function columnItems(column: CollectionEntry<'columns'>): Promise<F
     .map((e) => ({ title: e.data.title, link: entryHref(e), pubDate: e.data.published, description: e.data.summary, categories: e.data.tags }));
 }
 
-/** An RSS 2.0 response. */
+/**
+ * An RSS 2.0 response. Every string goes through @astrojs/rss's XML builder, which escapes it;
+ * the one hand-written part (customData, parsed as XML by @astrojs/rss) is escaped here. A
+ * settings value such as `<x:script xmlns:x="http://www.w3.org/1999/xhtml">` would otherwise
+ * run as script from the site's origin when the feed is opened in a browser.
+ */
 export async function rssResponse(title: string, description: string, site: URL | undefined, lists: FeedItem[][]): Promise<Response> {
   if (!site) throw new Error('astro.config: 缺少 site，无法生成订阅');
   const settings = await getSettings();
   return rss({
-    title,
-    description,
+    title: xmlSafe(title),
+    description: xmlSafe(description),
     site,
-    items: mergeFeedItems(lists),
-    customData: `<language>zh-cn</language><copyright>${settings.organiser}</copyright>`,
+    items: mergeFeedItems(lists).map(feedSafeItem),
+    customData: `<language>zh-cn</language><copyright>${escapeXml(settings.organiser)}</copyright>`,
     trailingSlash: true,
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCalendar, eventUid, type CalendarActivity } from '../../src/lib/calendar.ts';
+import ICAL from 'ical.js';
+import { buildCalendar, eventUid, foldCalendar, type CalendarActivity } from '../../src/lib/calendar.ts';
 
 /** Minimal iCalendar reader: unfolds lines and returns each VEVENT as a property map. */
 function parseEvents(ics: string): Record<string, string>[] {
@@ -81,4 +82,47 @@ describe('eventUid', () => {
     ['a', 'https://louyu.example.gov.cn', 'a@louyu.example.gov.cn'],
     ['a', 'http://localhost:4332/', 'a@localhost:4332'],
   ])('%s on %s → %s', (id, site, uid) => expect(eventUid(id, site)).toBe(uid));
+});
+
+describe('hostile and long text', () => {
+  const long = '党建'.repeat(60);
+  const hostile: CalendarActivity = {
+    ...base,
+    title: `标题\r注入:BEGIN:VEVENT\u0007${long}`,
+    place: '地点;有,逗号\\反斜杠\n第二行\r\nEND:VCALENDAR',
+    summary: `摘要\u0000\u001b控制字符 😀 ${long}`,
+    organiser: '古城街道领秀大厦工作站',
+  };
+  const ics = buildCalendar([hostile, base], options);
+
+  it('folds every line at 75 octets, never inside a character', () => {
+    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8'), line).toBeLessThanOrEqual(75);
+    expect(ics).not.toContain('\uFFFD');
+  });
+
+  it('holds no bare CR, no bare LF and no control character', () => {
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+
+  it('parses with ical.js into the same two events, the text intact', () => {
+    const component = new ICAL.Component(ICAL.parse(ics));
+    const events = component.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events).toHaveLength(2);
+    expect(events[0]?.summary).toBe(`标题\n注入:BEGIN:VEVENT${long}`);
+    expect(events[0]?.location).toBe('地点;有,逗号\\反斜杠\n第二行\nEND:VCALENDAR');
+    expect(events[0]?.description).toContain(`摘要控制字符 😀 ${long}`);
+    expect(events[1]?.summary).toBe(base.title);
+  });
+});
+
+describe('foldCalendar', () => {
+  it.each([
+    ['ASCII', 'DESCRIPTION:' + 'a'.repeat(200)],
+    ['Chinese (3 octets)', 'SUMMARY:' + '党'.repeat(100)],
+    ['emoji (4 octets)', 'SUMMARY:' + '😀'.repeat(60)],
+  ])('folds %s at 75 octets and unfolds to the same line', (_, line) => {
+    const folded = foldCalendar(`${line}\r\n`);
+    for (const part of folded.split('\r\n')) expect(Buffer.byteLength(part)).toBeLessThanOrEqual(75);
+    expect(folded.replace(/\r\n /g, '')).toBe(`${line}\r\n`);
+  });
 });
