@@ -321,6 +321,8 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
       draft: label(z.boolean().default(false), '草稿', '勾选后不会发布'),
     })
     .superRefine((a, ctx) => {
+      // zod runs refinements after other issues too: a date that failed to parse is no Date.
+      if (!(a.start instanceof Date) || !(a.end instanceof Date)) return;
       if (a.end.getTime() < a.start.getTime()) {
         ctx.addIssue({ code: 'custom', path: ['end'], message: '结束时间早于开始时间' });
       }
@@ -413,6 +415,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
       questions: label(z.array(question).min(1, '题库不能为空'), '题库', '本课程的考试题库'),
     })
     .superRefine((e, ctx) => {
+      if (!Array.isArray(e.questions)) return;
       if (e.draw > e.questions.length) {
         ctx.addIssue({ code: 'custom', path: ['draw'], message: `抽题数 ${e.draw} 多于题库题数 ${e.questions.length}` });
       }

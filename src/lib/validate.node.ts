@@ -43,7 +43,8 @@ const FRONTMATTER_RE = /^\uFEFF?---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
 /** Ids appear in addresses: lower-case ASCII letters, digits and hyphens. */
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const schemas = makeSchemas({
+/** The content model as the validator runs it: references are ids, images are paths. */
+export const validatorSchemas = makeSchemas({
   ref: (collection) =>
     z
       .string()
@@ -220,7 +221,14 @@ export function validateContent(root: string, { publicDir = 'public' }: Validate
         }
       }
       if (controls) continue;
-      const result = schemas[collection].safeParse(entry.data);
+      let result: z.ZodSafeParseResult<unknown>;
+      try {
+        result = validatorSchemas[collection].safeParse(entry.data);
+      } catch (err) {
+        // A rule that met data it did not expect: still one line naming the file, never a trace.
+        problems.push({ file: rel(file), field: '', message: `内容无法解析：${err instanceof Error ? err.message.split('\n')[0] : String(err)}` });
+        continue;
+      }
       if (!result.success) {
         for (const issue of result.error.issues) {
           if (issue.code === 'unrecognized_keys') {
