@@ -5,6 +5,7 @@
  */
 import { formatDate, formatDateTime, toInstant } from '../lib/dates.ts';
 import { t } from '../i18n/t.ts';
+import { hastToH, previewTree } from '../lib/preview-markdown.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
 type Child = unknown;
@@ -56,6 +57,8 @@ function stationLabel(props: PreviewProps, name = 'station'): string {
 }
 
 export function registerPreviews(cms: Registry, { h, createClass }: DecapGlobals): void {
+  // The body through the site's sanitiser, never Decap's unsanitised Markdown preview.
+  const body = (props: PreviewProps) => hastToH(previewTree(text(field(props, 'body'))), h);
   const meta = (items: [string, string][]) =>
     h('dl', { className: 'ld-meta' }, ...items.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
   const tags = (props: PreviewProps) => {
@@ -74,7 +77,7 @@ export function registerPreviews(cms: Registry, { h, createClass }: DecapGlobals
         meta(details),
         field(props, 'summary') ? h('p', { className: 'cms-preview-summary' }, text(field(props, 'summary'))) : null,
         ...extra,
-        h('div', { className: 'ld-prose' }, props.widgetFor('body')),
+        h('div', { className: 'ld-prose' }, ...body(props)),
         tags(props),
       ),
     );
@@ -143,7 +146,7 @@ export function registerPreviews(cms: Registry, { h, createClass }: DecapGlobals
         h('h1', null, text(field(p, 'title')) || t('cms.preview.untitled')),
         meta([[t('cms.preview.minutes'), field(p, 'minutes') ? t('cms.preview.minutesValue', { minutes: text(field(p, 'minutes')) }) : '']]),
         h('p', { className: 'cms-preview-summary' }, text(field(p, 'summary'))),
-        h('div', { className: 'ld-prose' }, p.widgetFor('body')),
+        h('div', { className: 'ld-prose' }, ...body(p)),
         quizBlock,
       );
     }),
@@ -164,7 +167,7 @@ export function registerPreviews(cms: Registry, { h, createClass }: DecapGlobals
           { className: 'ld-list' },
           ...buildings.map((b) => h('li', null, t('cms.preview.building', { name: text(b.name), area: text(b.area), companies: text(b.companies), employees: text(b.employees) }))),
         ),
-        h('div', { className: 'ld-prose' }, p.widgetFor('body')),
+        h('div', { className: 'ld-prose' }, ...body(p)),
       );
     }),
   );

@@ -42,7 +42,7 @@ describe('CMS previews', () => {
   it('shows a news item with the site labels and the station picked by building', () => {
     const text = render(
       'news',
-      { title: '联席会议召开', published: '2026-11-20 09:30', station: 'lingxiu', author: '宣传组', category: '工作站动态', body: '' },
+      { title: '联席会议召开', published: '2026-11-20 09:30', station: 'lingxiu', author: '宣传组', category: '工作站动态', body: '【正文】' },
       { station: { stations: { lingxiu: { buildings: [{ name: '领秀大厦' }] } } } },
     );
     for (const part of ['工作站动态', '联席会议召开', t('meta.published'), '2026', t('cms.preview.stationName', { building: '领秀大厦' }), t('meta.author'), '宣传组', '【正文】']) expect(text).toContain(part);
@@ -75,5 +75,51 @@ describe('CMS previews', () => {
     expect(render('news', {})).toContain(t('cms.preview.untitled'));
     expect(render('stations', {})).toContain(t('cms.preview.needBuilding'));
     expect(render('theory', {})).toContain(t('cms.preview.theoryKicker'));
+  });
+});
+
+describe('CMS preview bodies', () => {
+  /** Every element and attribute the preview would create. */
+  const elements = (n: unknown, out: { tag: string; props: Record<string, unknown> }[] = []) => {
+    if (n && typeof n === 'object' && 'tag' in n) {
+      const node = n as Node;
+      out.push({ tag: node.tag, props: node.props ?? {} });
+      for (const c of node.children) elements(c, out);
+    }
+    return out;
+  };
+  const renderTree = (body: string) => {
+    const template = templates.get('news');
+    if (!template) throw new Error('no news preview');
+    const props = { entry: immutable({ data: { title: '标题', body } }), widgetFor: () => '', getAsset: () => undefined };
+    return template.render.call({ props });
+  };
+
+  it.each([
+    ['a script element', '正文<script>alert(1)</script>'],
+    ['an event handler', '<img src="x" onerror="alert(1)">'],
+    ['a javascript: link', '[点我](javascript:alert(1))'],
+    ['an entity-encoded scheme', '[点我](&#106;avascript:alert(1))'],
+    ['a backslash-escaped colon', '[点我](javascript\\:alert(1))'],
+    ['an SVG with onload', '<svg onload="alert(1)"></svg>'],
+    ['a data: image', '![图](data:image/svg+xml,<svg onload=alert(1)>)'],
+  ])('render %s through the site sanitiser: nothing can run', (_, body) => {
+    const all = elements(renderTree(body));
+    expect(all.map((e) => e.tag)).not.toContain('script');
+    expect(all.map((e) => e.tag)).not.toContain('svg');
+    for (const e of all) {
+      for (const [name, value] of Object.entries(e.props)) {
+        expect(name.toLowerCase().startsWith('on'), `${e.tag} ${name}`).toBe(false);
+        if (name === 'href' || name === 'src') expect(String(value)).not.toMatch(/^\s*(javascript|data|vbscript):/i);
+      }
+    }
+  });
+
+  it('keeps Markdown structure, with prefixed heading ids and working fragment links', () => {
+    const all = elements(renderTree('## main\n\n正文**重点**，[跳到](#main)\n\n- 一\n- 二'));
+    expect(all.find((e) => e.tag === 'h2')?.props.id).toBe('user-content-main');
+    expect(all.find((e) => e.tag === 'a')?.props.href).toBe('#user-content-main');
+    expect(all.map((e) => e.tag)).toEqual(expect.arrayContaining(['strong', 'ul', 'li']));
+    expect(textOf(renderTree('正文**重点**'))).toContain('正文重点');
   });
 });
