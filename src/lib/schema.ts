@@ -93,7 +93,7 @@ const count = () => z.number().int('应为整数').min(0, '不能为负数');
 /** A quiz or exam question; `answer` holds the indices of the correct options (0-based). */
 const question = label(
   z
-    .object({
+    .strictObject({
       // The question text.
       question: label(text(MAX_LENGTH.sentence), '题目', '题干，一句话说清问什么'),
       // Single choice, multiple choice or true/false.
@@ -187,7 +187,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
   });
 
   const stations = z
-    .object({
+    .strictObject({
       // The street office or community the station belongs to.
       street: label(ref('streets'), '所属街道', '工作站所属的街道或社区'),
       // The buildings the station covers; the first is the main building that names it.
@@ -294,7 +294,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
   }).superRefine(requireCoverAlt);
 
   const activities = z
-    .object({
+    .strictObject({
       // Name of the activity.
       title: label(text(), '活动名称', '活动标题'),
       // Start, Beijing time.
@@ -381,7 +381,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
     // Optional short video with captions.
     video: label(
       z
-        .object({
+        .strictObject({
           // Path of the video file under the site root.
           src: label(mediaPath(), '视频文件', '上传的视频地址'),
           // WebVTT captions for the video.
@@ -400,7 +400,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
   });
 
   const exams = z
-    .object({
+    .strictObject({
       // Exam title.
       title: label(text(), '考试名称', '例如 新任工作人员上岗培训结业考试'),
       // The course it examines.

@@ -52,7 +52,7 @@ export function uploadProblem(name: string, bytes: Uint8Array, video: boolean): 
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
   const allowed: readonly string[] = video ? [...IMAGE_EXTENSIONS, ...VIDEO_EXTENSIONS] : IMAGE_EXTENSIONS;
   if (!allowed.includes(ext)) {
-    return `不接受 ${ext ? `.${ext}` : '无扩展名的'}文件：这里只能上传 ${allowed.join('、')}`;
+    return `不接受 ${ext ? `.${ext} ` : '无扩展名的'}文件：这里只能上传 ${allowed.join('、')}`;
   }
   const kind = sniff(bytes);
   const expected = ext === 'jpeg' ? 'jpg' : ext;

@@ -24,7 +24,9 @@ function rootFor(name: string): string {
 }
 
 function validate(root: string) {
-  const r = spawnSync(process.execPath, ['scripts/validate-content.ts', root], { encoding: 'utf8' });
+  // A case may bring its own public/ (uploads); otherwise the repository's is checked.
+  const publicDir = existsSync(path.join(root, 'public')) ? path.join(root, 'public') : 'public';
+  const r = spawnSync(process.execPath, ['scripts/validate-content.ts', root], { encoding: 'utf8', env: { ...process.env, PUBLIC_DIR: publicDir } });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -85,6 +87,32 @@ describe.each([
   ['hostile-body', 'news/2026-01-18-hostile-body.md', '正文含有不安全的内容'],
   ['cover-without-alt', 'news/2026-01-10-cover-no-alt.md', '字段 coverAlt'],
   ['cover-missing-file', 'news/2026-01-11-cover-missing.md', '字段 cover'],
+  // An entry's identity is its file name: no key may take another entry's address.
+  ['slug-takeover', 'stations/newcomer.md', '字段 slug：不允许设置 slug'],
+  ['page-slug-offsite', 'pages/links.md', '字段 slug'],
+  ['undeclared-key', 'news/2026-01-20-extra-key.md', '字段 layout：不是这一类内容的字段'],
+  ['page-reserved-id', 'pages/news.md', '是网站栏目的地址'],
+  // Control characters and lengths.
+  ['control-char-title', 'news/2026-01-21-control.md', '字段 title：含有不可见的控制字符'],
+  ['title-too-long', 'news/2026-01-22-long-title.md', '字段 title：不能超过 100 个字'],
+  // Images: an SVG cover, a cover or body image outside content/ or missing.
+  ['cover-svg', 'news/2026-01-23-svg-cover.md', '字段 cover：图片只能是 jpg'],
+  ['cover-outside-content', 'news/2026-01-24-outside-cover.md', '字段 cover：图片“../../../../../../etc/hosts.jpg”在内容目录之外'],
+  ['body-image-missing', 'news/2026-01-25-missing-image.md', '正文图片“../media/not-there.jpg”不存在'],
+  ['body-image-outside', 'news/2026-01-26-outside-image.md', '指向内容目录之外'],
+  // The naming rule, and ids where an id is expected.
+  ['street-naming', 'streets/bad-name.yaml', '字段 name：应以“街道”或“社区”结尾'],
+  ['building-naming', 'stations/bad-building.md', '字段 buildings[0].name：楼宇名称不应以“工作站”结尾'],
+  ['ref-path-like', 'diary/2026-01-27-path-ref.md', '字段 station：应为所引用条目的文件名'],
+  ['ref-multi-line', 'diary/2026-01-28-multiline-ref.md', '字段 station：应为所引用条目的文件名'],
+  ['video-offsite', 'lessons/offsite-video.md', '字段 video.src：应为本站 /media/ 下的文件地址'],
+  // Uploads: only raster images (and lesson video/captions under public/media), content sniffed.
+  ['upload-svg', 'media/logo.svg', '不接受 .svg 文件'],
+  ['upload-html', 'public/media/uploads/page.html', '不接受 .html 文件'],
+  ['upload-xml', 'public/media/uploads/feed.xml', '不接受 .xml 文件'],
+  ['upload-js', 'public/media/uploads/app.js', '不接受 .js 文件'],
+  ['upload-disguised', 'media/photo.jpg', '文件内容与扩展名 .jpg 不符'],
+  ['upload-bad-name', 'media/a b.jpg', '文件名“a b.jpg”不合规'],
 ])('bad content: %s', (name, file, field) => {
   const r = validate(rootFor(name));
   const line = r.out.split('\n').find((l) => l.includes(file));

@@ -9,14 +9,16 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { COLLECTION_FILES } from '../../src/lib/schema.ts';
+import { z } from 'astro/zod';
+import { COLLECTIONS } from '../../src/lib/enums.ts';
+import { COLLECTION_FILES, RESERVED_PAGE_IDS } from '../../src/lib/schema.ts';
 import { fieldName } from '../../src/lib/schema-fields.ts';
-import { formatProblem, validateContent } from '../../src/lib/validate.node.ts';
+import { formatProblem, validateContent, validatorSchemas } from '../../src/lib/validate.node.ts';
 import { collectionStringFields, readEntryFile, withValue, writeEntryFile } from './support/front-matter.node.ts';
 
 const BASE = 'tests/fixtures/content-min';
 const temp = mkdtempSync(path.join(tmpdir(), 'schema-limits-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
+afterAll(() => rmSync(temp, { recursive: true, force: true }), 60_000);
 const fields = collectionStringFields();
 
 describe.each(fields)('%s', (collection, list) => {
@@ -46,9 +48,37 @@ describe('generated front-matter cases', () => {
     const entry = readEntryFile(file);
     writeEntryFile(file, withValue(entry.data, at, value), entry.body);
     const lines = validateContent(root).map(formatProblem);
+    rmSync(root, { recursive: true, force: true });
     const named = lines.filter((l) => l.includes(`${folder}/${name}: 字段 ${field}：`));
     expect(named, lines.join('\n')).not.toEqual([]);
     for (const line of lines) expect(line).not.toContain('\n');
     if (kind === 'control') expect(named.join('\n')).toContain('控制字符');
+  });
+});
+
+describe('strict schemas', () => {
+  /** Every object node of a JSON Schema, with its path. */
+  const objects = (node: Record<string, unknown>, at = ''): [string, Record<string, unknown>][] => {
+    const out: [string, Record<string, unknown>][] = [];
+    if (node.properties) out.push([at || '(root)', node]);
+    for (const [k, child] of Object.entries((node.properties ?? {}) as Record<string, Record<string, unknown>>)) out.push(...objects(child, `${at}.${k}`));
+    if (node.items) out.push(...objects(node.items as Record<string, unknown>, `${at}[]`));
+    for (const branch of (node.anyOf ?? []) as Record<string, unknown>[]) out.push(...objects(branch, at));
+    return out;
+  };
+  it.each(COLLECTIONS)('%s refuses undeclared keys at every level (slug included)', (name) => {
+    const schema = z.toJSONSchema(validatorSchemas[name], { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+    const loose = objects(schema).filter(([, n]) => n.additionalProperties !== false).map(([p]) => p);
+    expect(loose).toEqual([]);
+    expect(validatorSchemas[name].safeParse({ slug: 'other-entry' }).error?.issues.some((i) => i.code === 'unrecognized_keys' && i.keys.includes('slug'))).toBe(true);
+  });
+});
+
+describe('reserved page ids', () => {
+  it('hold every first address segment of the site’s own routes, so no page can take one', () => {
+    const segments = readdirSync('src/pages')
+      .filter((f) => !f.startsWith('['))
+      .map((f) => f.replace(/\.(astro|ts)$/, '').replace(/\.(xml|ics|json|txt)$/, ''));
+    for (const segment of segments) expect(RESERVED_PAGE_IDS.has(segment), segment).toBe(true);
   });
 });
