@@ -3,6 +3,8 @@
  * pruning of emptied fields before a save, and preview templates styled with the site's CSS.
  */
 import { emptyPaths, safeUploadName } from '../lib/cms-naming.ts';
+import { isAcceptedUploadName } from '../lib/uploads.ts';
+import { t } from '../i18n/t.ts';
 import { registerPreviews, type DecapGlobals } from './previews.ts';
 
 interface ImmutableLike {
@@ -29,10 +31,19 @@ window.addEventListener(
     if (!(input instanceof HTMLInputElement) || input.type !== 'file' || !input.files?.length) return;
     const now = new Date();
     const renamed = new DataTransfer();
+    const refused: string[] = [];
     for (const file of input.files) {
+      // Decap's config cannot limit upload types (its image widget even offers SVG), so files
+      // the build would refuse are dropped here, before they reach the repository.
+      if (!isAcceptedUploadName(file.name)) {
+        refused.push(file.name);
+        continue;
+      }
       renamed.items.add(new File([file], safeUploadName(file.name, now), { type: file.type, lastModified: file.lastModified }));
     }
     input.files = renamed.files;
+    if (refused.length) window.alert(t('cms.upload.refused', { names: refused.join('”“') }));
+    if (!renamed.files.length) event.stopImmediatePropagation();
   },
   true,
 );

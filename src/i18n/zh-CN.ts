@@ -481,6 +481,9 @@ export const zhCN = {
   'notFound.title': '页面不存在',
   'notFound.body': '您访问的页面不存在或已被移除。可以从首页重新进入，或使用站内搜索。',
   'notFound.home': '返回首页',
+
+  // Uploads refused in the CMS (security, issue 13).
+  'cms.upload.refused': '不能上传“{names}”：只接受 jpg、png、webp、gif、avif 图片和 mp4、webm 视频及 vtt 字幕。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

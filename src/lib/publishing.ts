@@ -28,6 +28,14 @@ export function entryHref(
   }
 }
 
+/**
+ * Address of a single page: /<id>/. The id is a file name the validator has checked; it is
+ * encoded all the same, so no id could ever turn into another path or another site's address.
+ */
+export function pageHref(id: string): string {
+  return `/${encodeURIComponent(id)}/`;
+}
+
 /** Archive page of the Beijing month an instant falls in: /diary/month/2026-11/ */
 export function diaryMonthHref(date: Date): string {
   return `/diary/month/${monthKey(date)}/`;

@@ -34,12 +34,16 @@ export function sortKey(date: Date): string {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
+/** A value for a `data-pagefind-*` "key:value" attribute: a comma would start a second pair. */
+export function pagefindValue(value: string | undefined): string | undefined {
+  return value?.replace(/[,\s]+/g, ' ').trim();
+}
+
 /** The Pagefind attributes a page carries, in a stable order; empty values are left out. */
 export function searchAttributes(record: SearchRecord): SearchAttribute[] {
   const out: SearchAttribute[] = [];
   const add = (kind: SearchAttribute['kind'], key: string, value: string | undefined) => {
-    // Pagefind reads "key:value"; a comma would start a second pair, so it is replaced.
-    const clean = value?.replace(/[,\s]+/g, ' ').trim();
+    const clean = pagefindValue(value);
     if (clean) out.push({ kind, key, value: clean });
   };
   add('filter', 'type', record.type);

@@ -60,6 +60,13 @@ export function uploadProblem(name: string, bytes: Uint8Array, video: boolean): 
   return undefined;
 }
 
+/** Whether a file chosen in the CMS has an extension some upload folder accepts (images, video, captions). */
+export function isAcceptedUploadName(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  return ([...IMAGE_EXTENSIONS, ...VIDEO_EXTENSIONS] as readonly string[]).includes(ext);
+}
+
 /** Whether an image path (a cover) names a raster type the site accepts. */
 export function isRasterImagePath(p: string): boolean {
   const ext = p.slice(p.lastIndexOf('.') + 1).toLowerCase();

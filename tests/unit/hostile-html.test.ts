@@ -26,8 +26,8 @@ const html = (source: string, sanitised: boolean) =>
     hastPlugins: sanitised ? [defineHastPlugin({ name: 'only-sanitize', after: (root, ctx) => ctx.replaceNode(root, sanitize(root as Root, SANITIZE_SCHEMA) as Root) })] : [],
   }).html.replaceAll(SANITIZE_SCHEMA.clobberPrefix ?? '', '');
 
-/** Bodies whose payload Markdown itself renders as text (not markup): nothing to remove. */
-const TEXT_ONLY = new Set(['04-svg-onload.md']);
+/** Bodies with nothing for the sanitiser to remove: payload rendered as text, or ids it only prefixes. */
+const TEXT_ONLY = new Set(['04-svg-onload.md', '36-heading-clobber.md', '37-xhtml-namespace-script.md', '38-control-characters.md', '39-cdata-and-entities.md']);
 
 describe('the hostile corpus', () => {
   it('holds at least 30 payloads', () => expect(payloads.length).toBeGreaterThanOrEqual(30));
