@@ -25,11 +25,25 @@ function textOf(node: ElementContent | Element): string {
  */
 export function prefixHeadingIds(root: Root): Root {
   const slugger = new Slugger();
+  // Ids already in the body (raw HTML, already prefixed): a heading never repeats one.
+  const taken = new Set<string>();
+  const collect = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (typeof child.properties.id === 'string') taken.add(child.properties.id);
+      collect(child);
+    }
+  };
+  collect(root);
   const walk = (node: Root | Element) => {
     for (const child of node.children) {
       if (child.type !== 'element') continue;
       if (HEADINGS.includes(child.tagName) && typeof child.properties.id !== 'string') {
-        child.properties.id = ID_PREFIX + slugger.slug(textOf(child));
+        const text = textOf(child);
+        let id = ID_PREFIX + slugger.slug(text);
+        while (taken.has(id)) id = ID_PREFIX + slugger.slug(text);
+        taken.add(id);
+        child.properties.id = id;
       }
       walk(child);
     }

@@ -1,87 +1,134 @@
 /**
- * Hostile content is harmless: one real Astro build of a content root in which every
- * Markdown collection holds one entry per payload of tests/fixtures/hostile/ (bodies), and the
- * free-text front-matter fields (titles, places, station contact, site settings) carry the
- * strings of front-matter.yaml. The content validator is bypassed (astro build is called
- * directly) so the render-time sanitiser is what is tested, and Chromium ignores the CSP
- * (bypassCSP) so the policy cannot hide a sanitiser failure. No script may run, no dialog may
- * open, and no dangerous markup may be left in any page that shows a payload.
+ * Hostile content is harmless in every format: one real Astro build of a content root in which
+ * every Markdown collection holds one entry per payload of tests/fixtures/hostile/ (bodies), and
+ * every free-text front-matter field of every collection (found from the schemas, so a new
+ * field is covered automatically) and of the site settings carries a string of
+ * front-matter.yaml. The content validator is bypassed (astro build is called directly) so the
+ * render-time escaping and sanitising are what is tested, and Chromium ignores the CSP
+ * (bypassCSP) so the policy cannot hide a failure.
+ *
+ * Then every page and every other output (RSS, iCalendar, CSV, sitemap, web manifest, JSON) is
+ * opened in Chromium, served with its real content type: no script may run, no dialog may open,
+ * every XML file must parse in the browser's XML parser, every JSON file in JSON.parse, and every
+ * calendar in ical.js with no line over 75 octets. The build is shared by both tests.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
+import ICAL from 'ical.js';
 import { expect, test } from '@playwright/test';
 import { isUnsafeUrl } from '../../src/lib/hostile-html.ts';
-import { serveStatic, walkFiles } from '../../scripts/site-files.ts';
+import { COLLECTION_FILES } from '../../src/lib/schema.ts';
+import { validatorSchemas } from '../../src/lib/validate.node.ts';
+import type { CollectionName } from '../../src/lib/enums.ts';
+import { serveStatic, walkFiles, type StaticServer } from '../../scripts/site-files.ts';
+import { collectionStringFields, readEntryFile, withValue, writeEntryFile } from '../unit/support/front-matter.node.ts';
 
 const CORPUS = 'tests/fixtures/hostile';
 const BASE = 'tests/fixtures/content-min';
-const FRONTMATTER_RE = /^---\r?\n([\s\S]*?\r?\n)?---\r?\n/;
-/** Front-matter keys that hold free text shown on pages. */
-const TEXT_KEYS = new Set(['title', 'summary', 'place', 'audience', 'signup', 'author', 'source', 'description', 'coverAlt', 'name', 'address', 'hours', 'group', 'phone', 'organiser', 'district', 'icp']);
 
-/** Replaces every free-text value (recursively) with the payload; tags become [payload]. */
-function poison(value: unknown, payload: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => poison(v, payload));
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => {
-        if (k === 'tags') return [k, [payload]];
-        if (TEXT_KEYS.has(k) && typeof v === 'string') return [k, payload];
-        return [k, poison(v, payload)];
-      }),
-    );
-  }
-  return value;
+/** Fits a payload into a field of at most `max` characters, keeping its marker. */
+function fit(payload: string, marker: string, max: number): string {
+  const full = `${payload} ${marker}`;
+  if ([...full].length <= max) return full;
+  return [...`${marker}<svg onload=window.__pwned=1>`].slice(0, max).join('');
 }
 
-/** Builds the hostile content root; returns it and how many payloads it holds. */
-function hostileRoot(dir: string): { root: string; bodies: number; strings: number } {
+/**
+ * Puts a payload into every free-text string field of `data` that the collection's schema still
+ * accepts with it (a field whose rules refuse it, such as a reference or a street name, keeps its
+ * value: the validator refuses such a file before any build). Returns the poisoned data and the
+ * names of the fields that carry a payload.
+ */
+function poison(collection: CollectionName, data: Record<string, unknown>, payloads: string[], marker: string, fields: ReturnType<typeof collectionStringFields>) {
+  const list = fields.find(([name]) => name === collection)?.[1] ?? [];
+  let current = data;
+  const poisoned: string[] = [];
+  list.filter((f) => f.free).forEach((f, i) => {
+    // Only fields present in the base entry (or inside a list present there) are filled.
+    let node: unknown = current;
+    for (const key of f.path.slice(0, -1)) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined;
+    if (!node || typeof node !== 'object') return;
+    const value = fit(payloads[i % payloads.length] ?? '', `${marker}-${i}`, f.maxLength ?? 100);
+    const candidate = withValue(current, f.path, value);
+    if (validatorSchemas[collection].safeParse(candidate).success) {
+      current = candidate;
+      poisoned.push(f.path.join('.'));
+    }
+  });
+  return { data: current, poisoned };
+}
+
+/** Builds the hostile content root; returns it and what it holds. */
+function hostileRoot(dir: string): { root: string; bodies: number; strings: number; fields: number } {
   const root = path.join(dir, 'content');
   cpSync(BASE, root, { recursive: true });
   const bodies = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort();
   const nonce = `${Date.now()}-${process.pid}`;
   const strings = yaml.load(readFileSync(path.join(CORPUS, 'front-matter.yaml'), 'utf8')) as string[];
+  const schemaFields = collectionStringFields();
+  let fields = 0;
 
   const settingsFile = path.join(root, 'settings', 'site.yaml');
-  const settings = poison(yaml.load(readFileSync(settingsFile, 'utf8')), `${strings[0]} HOSTILE-FM`);
-  writeFileSync(settingsFile, yaml.dump({ ...(settings as object), mainColor: '#a61b1b', contact: { ...(settings as { contact: object }).contact, email: 'louyu@example.gov.cn' } }));
+  const settings = poison('settings', readEntryFile(settingsFile).data, strings, 'HOSTILE-FM', schemaFields);
+  fields += settings.poisoned.length;
+  writeEntryFile(settingsFile, settings.data, undefined);
 
-  for (const collection of readdirSync(root)) {
-    const templateName = readdirSync(path.join(root, collection)).find((f) => f.endsWith('.md'));
+  for (const [collection, pattern] of Object.entries(COLLECTION_FILES) as [CollectionName, string][]) {
+    if (collection === 'settings') continue;
+    const folder = pattern.split('/')[0] ?? collection;
+    const templateName = readdirSync(path.join(root, folder))[0];
     if (!templateName) continue;
-    const match = FRONTMATTER_RE.exec(readFileSync(path.join(root, collection, templateName), 'utf8'));
-    const data = yaml.load(match?.[1] ?? '') as Record<string, unknown>;
+    const template = readEntryFile(path.join(root, folder, templateName));
+    const ext = path.extname(templateName);
     bodies.forEach((file, i) => {
       const n = String(i + 1).padStart(2, '0');
-      const text = `${strings[i % strings.length]} HOSTILE-FM`;
-      const front = poison(data, text) as Record<string, unknown>;
+      const rotated = [...strings.slice(i % strings.length), ...strings.slice(0, i % strings.length)];
+      const { data, poisoned } = poison(collection, template.data, rotated, `HOSTILE-FM${n}`, schemaFields);
+      fields += poisoned.length;
+      const front = data as Record<string, unknown>;
       if (typeof front.order === 'number') front.order = 100 + i;
       // Names that must be unique within an entry stay unique.
-      if (Array.isArray(front.buildings)) front.buildings = front.buildings.map((b: { name: string }, j) => ({ ...b, name: `${b.name} ${j}` }));
+      if (Array.isArray(front.buildings)) front.buildings = front.buildings.map((b: { name: string }, j) => ({ ...b, name: `${b.name}${j}` }));
       // A fresh nonce per run: Astro caches rendered bodies by content, and a cached render
       // from an earlier build must never stand in for this build's sanitiser.
-      const body = `${readFileSync(path.join(CORPUS, file), 'utf8')}\n运行编号 ${nonce}\n`;
-      writeFileSync(path.join(root, collection, `hostile-${n}.md`), `---\n${yaml.dump(front)}---\n${body}`);
+      const body = template.body === undefined ? undefined : `${readFileSync(path.join(CORPUS, file), 'utf8')}\n运行编号 ${nonce}\n`;
+      writeEntryFile(path.join(root, folder, `hostile-${n}${ext}`), front, body);
     });
   }
-  return { root, bodies: bodies.length, strings: strings.length };
+  return { root, bodies: bodies.length, strings: strings.length, fields };
 }
 
-test('no payload runs script or leaves dangerous markup in any built page', async ({ browser }) => {
-  test.setTimeout(240_000);
+let built: { dir: string; out: string; bodies: number; strings: number; fields: number; server: StaticServer } | undefined;
+
+/** The one hostile build both tests share. */
+async function hostileBuild() {
+  if (built) return built;
   // Inside the project: the content loaders resolve CONTENT_ROOT relative to it.
   mkdirSync('.tmp', { recursive: true });
   const dir = path.relative(process.cwd(), mkdtempSync(path.join('.tmp', 'hostile-')));
-  const { root, bodies, strings } = hostileRoot(dir);
+  const { root, bodies, strings, fields } = hostileRoot(dir);
   const out = path.join(dir, 'dist');
   const build = spawnSync('npx', ['astro', 'build', '--outDir', out], {
     encoding: 'utf8',
     env: { ...process.env, CONTENT_ROOT: root, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
+  built = { dir, out, bodies, strings, fields, server: await serveStatic(out) };
+  return built;
+}
 
+test.describe.configure({ mode: 'serial' });
+test.afterAll(async () => {
+  if (!built) return;
+  await built.server.close();
+  rmSync(built.dir, { recursive: true, force: true });
+});
+
+test('no payload runs script or leaves dangerous markup in any built page', async ({ browser }) => {
+  test.setTimeout(420_000);
+  const { out, bodies, strings, fields, server } = await hostileBuild();
   const pages = walkFiles(out)
     .filter((f) => f.endsWith('.html') && !f.startsWith('admin/'))
     .filter((f) => readFileSync(path.join(out, f), 'utf8').includes('HOSTILE-'));
@@ -90,7 +137,6 @@ test('no payload runs script or leaves dangerous markup in any built page', asyn
   for (let i = 1; i <= bodies; i++) expect(html, `payload ${i} reached no page`).toContain(`HOSTILE-${String(i).padStart(2, '0')}`);
   expect(pages.length).toBeGreaterThan(bodies);
 
-  const server = await serveStatic(out);
   const context = await browser.newContext({ bypassCSP: true });
   const failures: string[] = [];
   const queue = [...pages];
@@ -128,6 +174,10 @@ test('no payload runs script or leaves dangerous markup in any built page', asyn
           // element); only scripts the browser would run count here.
           scripts: [...document.querySelectorAll('script:not([type="application/json"])')].filter((s) => /__pwned|alert\(/.test(s.textContent ?? '')).length,
           brokenJson: json.filter(Boolean),
+          // A body's ids (headings included) carry the sanitiser's prefix: none may repeat an id
+          // of the page, nor make window.main / window.search point at body content.
+          duplicateIds: [...document.querySelectorAll('[id]')].map((e) => e.id).filter((id, i, all) => all.indexOf(id) !== i),
+          mainClobbered: !!document.querySelector('main#main') && (window as unknown as { main?: unknown }).main !== document.querySelector('main#main'),
         };
       });
       const problems = [
@@ -140,6 +190,8 @@ test('no payload runs script or leaves dangerous markup in any built page', asyn
         ...report.banned.map((tag) => `dangerous element <${tag}>`),
         report.scripts > 0 && `${report.scripts} payload script element(s) in the DOM`,
         ...report.brokenJson.map((id) => `JSON island ${id} does not parse`),
+        ...report.duplicateIds.map((id) => `duplicate id "${id}"`),
+        report.mainClobbered && 'window.main is not the page\'s <main>',
       ].filter(Boolean);
       if (problems.length) failures.push(`${address}: ${problems.join('; ')}`);
     }
@@ -147,8 +199,90 @@ test('no payload runs script or leaves dangerous markup in any built page', asyn
   };
   await Promise.all([worker(), worker(), worker(), worker()]);
   await context.close();
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-  console.log(`hostile: ${bodies} body payloads and ${strings} front-matter strings, ${pages.length} pages checked`);
+  console.log(`hostile: ${bodies} body payloads, ${strings} front-matter strings in ${fields} fields, ${pages.length} pages checked`);
+  expect(failures).toEqual([]);
+});
+
+/** Outputs other than pages: feeds, calendars, CSV, sitemap, manifest, JSON. */
+const OTHER_FORMATS = /\.(xml|ics|csv|webmanifest|json)$/;
+
+test('every feed, calendar, CSV, sitemap, manifest and JSON file is inert and parses', async ({ browser }) => {
+  test.setTimeout(420_000);
+  const { out, server } = await hostileBuild();
+  const files = walkFiles(out).filter((f) => OTHER_FORMATS.test(f) && !f.startsWith('pagefind/') && !f.startsWith('admin/'));
+  const kinds = (ext: string) => files.filter((f) => f.endsWith(ext));
+  // The formats are all there, and the payloads reached them.
+  for (const ext of ['.xml', '.ics', '.csv', '.webmanifest']) expect(kinds(ext).length, ext).toBeGreaterThan(0);
+  expect(kinds('rss.xml').length).toBeGreaterThan(2);
+  const text = (f: string) => readFileSync(path.join(out, f), 'utf8');
+  expect(kinds('rss.xml').some((f) => text(f).includes('HOSTILE-FM'))).toBe(true);
+  expect(text('rss.xml')).toContain('HOSTILE-FM');
+  expect(kinds('.ics').some((f) => text(f).replace(/\r\n /g, '').includes('HOSTILE-FM'))).toBe(true);
+
+  const failures: string[] = [];
+  // Calendars: ical.js reads every one, and no line is longer than 75 octets.
+  for (const f of kinds('.ics')) {
+    const ics = text(f);
+    try {
+      const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
+      if (events.length === 0 && f !== 'activities.ics') failures.push(`${f}: no events`);
+    } catch (err) {
+      failures.push(`${f}: ical.js cannot parse it: ${String(err)}`);
+    }
+    for (const line of ics.split('\r\n')) if (Buffer.byteLength(line) > 75) failures.push(`${f}: line of ${Buffer.byteLength(line)} octets`);
+    if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(ics.replace(/\r\n/g, ''))) failures.push(`${f}: control character or bare CR/LF`);
+  }
+
+  const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true });
+  const page = await context.newPage();
+  let dialog = '';
+  page.on('dialog', (d) => {
+    dialog = d.message();
+    void d.dismiss();
+  });
+  for (const f of files) {
+    dialog = '';
+    const address = `${server.url}/${f}`;
+    // Opened as a reader would open it: a browser renders XML (where an XHTML-namespaced script
+    // would run) and downloads calendars and CSV; either way nothing may run.
+    try {
+      await page.goto(address, { waitUntil: 'load' });
+      await page.waitForTimeout(100);
+    } catch (err) {
+      if (!/Download is starting|net::ERR_ABORTED/.test(String(err))) failures.push(`${f}: ${String(err)}`);
+    }
+    const ran = await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned).catch(() => undefined);
+    if (ran !== undefined) failures.push(`${f}: script ran (__pwned=${String(ran)})`);
+    if (dialog) failures.push(`${f}: dialog opened: ${dialog}`);
+  }
+  // Parsed by the browser's own parsers, fetched from a page of the site.
+  await page.goto(`${server.url}/`);
+  const parsed = await page.evaluate(async (list: string[]) => {
+    const problems: string[] = [];
+    for (const f of list) {
+      const body = await (await fetch(`/${f}`)).text();
+      if (/\.xml$/.test(f)) {
+        const doc = new DOMParser().parseFromString(body, 'application/xml');
+        if (doc.getElementsByTagName('parsererror').length > 0) problems.push(`${f}: XML does not parse`);
+        if (doc.getElementsByTagNameNS('http://www.w3.org/1999/xhtml', 'script').length > 0) problems.push(`${f}: XHTML script element`);
+        if (doc.getElementsByTagNameNS('http://www.w3.org/2000/svg', '*').length > 0) problems.push(`${f}: SVG element`);
+      }
+      if (/\.(json|webmanifest)$/.test(f)) {
+        try {
+          JSON.parse(body);
+        } catch {
+          problems.push(`${f}: JSON does not parse`);
+        }
+      }
+    }
+    return problems;
+  }, files);
+  failures.push(...parsed);
+  // CSV: a value a spreadsheet would run as a formula is quoted as text.
+  for (const f of kinds('.csv')) {
+    for (const field of text(f).split(/,|\r\n/)) if (/^"?[=+\-@]/.test(field) && !/^"?-?\d/.test(field)) failures.push(`${f}: formula ${field.slice(0, 30)}`);
+  }
+  await context.close();
+  console.log(`hostile formats: ${files.length} files checked (${kinds('.xml').length} XML, ${kinds('.ics').length} calendars, ${kinds('.csv').length} CSV)`);
   expect(failures).toEqual([]);
 });

@@ -96,4 +96,10 @@ describe('heading ids', () => {
     expect(html).toContain('id="user-content-活动安排"');
     expect(html).toMatch(/href="#user-content-(活动安排|%E6%B4%BB%E5%8A%A8%E5%AE%89%E6%8E%92)"/);
   });
+  it('never repeats an id the body already has', () => {
+    const html = render('## search\n\n<a id="search">锚点</a>');
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toContain('user-content-search');
+  });
 });
