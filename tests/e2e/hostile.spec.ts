@@ -46,7 +46,8 @@ function hostileRoot(dir: string): { root: string; bodies: number; strings: numb
 
   const settingsFile = path.join(root, 'settings', 'site.yaml');
   const settings = poison(yaml.load(readFileSync(settingsFile, 'utf8')), `${strings[0]} HOSTILE-FM`);
-  writeFileSync(settingsFile, yaml.dump({ ...(settings as object), mainColor: '#a61b1b', contact: { ...(settings as { contact: object }).contact, email: 'louyu@example.gov.cn' } }));
+  // Fields with a strict format (colour, e-mail, the filing numbers) cannot hold a payload at all.
+  writeFileSync(settingsFile, yaml.dump({ ...(settings as object), mainColor: '#a61b1b', icp: '京ICP备00000000号-1', contact: { ...(settings as { contact: object }).contact, email: 'louyu@example.gov.cn' } }));
 
   for (const collection of readdirSync(root)) {
     const templateName = readdirSync(path.join(root, collection)).find((f) => f.endsWith('.md'));
