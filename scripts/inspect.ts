@@ -126,7 +126,8 @@ const wording = contentFiles(root)
 const site = new URL(process.env.SITE_URL ?? 'https://louyu.example.gov.cn');
 const htmlFiles = walkFiles(dist).filter((f) => f.endsWith('.html') && !f.startsWith('admin/') && !f.startsWith('pagefind/'));
 const html = new Map(htmlFiles.map((f) => [f, readFileSync(distFile(f), 'utf8')]));
-const identifierProblems = [...html].flatMap(([f, text]) => {
+// Printable posters are made to be printed alone (no header or footer), and are not in the sitemap.
+const identifierProblems = [...html].filter(([f]) => !f.endsWith('/poster/index.html')).flatMap(([f, text]) => {
   const missing = footerIdentifierProblems(text);
   return missing.length ? [`/${f}：${missing.join('、')}`] : [];
 });

@@ -148,7 +148,7 @@ export function reportHtml(r: Report, stylesheet?: string): string {
       return `<tr><th scope="row">${e(c.name)}</th><td>${e(t(KIND_KEY[c.kind]))}</td><td>${c.latest ? e(formatDate(c.latest)) : '—'}</td><td>${c.days ?? '—'}</td><td>${e(status)}</td></tr>`;
     })
     .join('\n');
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
