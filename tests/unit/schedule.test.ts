@@ -8,7 +8,7 @@ describe('scheduled publishing', () => {
     ['', '2026-11-30T00:00:00.000Z', 'the real clock when BUILD_NOW is empty'],
     ['2026-12-01 09:30', '2026-12-01T01:30:00.000Z', 'Beijing time'],
     ['2026-12-01T01:30:00Z', '2026-12-01T01:30:00.000Z', 'an ISO instant'],
-  ])('BUILD_NOW=%j gives %s (%s)', (value, iso) => expect(buildNow({ BUILD_NOW: value }, clock).toISOString()).toBe(iso));
+  ])('BUILD_NOW=%j gives %s (%s)', (value, iso, _why) => expect(buildNow({ BUILD_NOW: value }, clock).toISOString()).toBe(iso));
 
   it('a malformed BUILD_NOW is a one-line error naming the variable', () => {
     expect(() => buildNow({ BUILD_NOW: 'tomorrow' }, clock)).toThrow(/^BUILD_NOW：无法识别的时间“tomorrow”/);
