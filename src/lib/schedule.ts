@@ -19,3 +19,8 @@ export function buildNow(env: Record<string, string | undefined> = process.env, 
 export function isReleased(publishTime: Date | undefined, now: Date): boolean {
   return publishTime === undefined || publishTime.getTime() <= now.getTime();
 }
+
+/** Publish times that fell due after the last build and by `now`: a rebuild would publish them. */
+export function dueSince(publishTimes: Iterable<Date>, lastBuild: Date, now: Date): Date[] {
+  return [...publishTimes].filter((d) => d.getTime() > lastBuild.getTime() && d.getTime() <= now.getTime()).sort((a, b) => a.getTime() - b.getTime());
+}

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import yaml from 'js-yaml';
+import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
+import { makeSchemas } from '../../src/lib/schema.ts';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { brokenLinks, findWording, footerIdentifierProblems } from '../../src/lib/inspect-site.ts';
 import { buildReport, escapeHtml, reportHtml, reportText } from '../../src/lib/inspect-report.ts';
@@ -124,5 +128,29 @@ describe('the report page', () => {
     expect(text).toContain('content/news/b.md 第 3 行：“全国人大代表大会”应为“全国人民代表大会”');
     expect(text).toContain('content/news/a.md：定时发布于 2026-12-24 10:00');
     expect(text.trim().endsWith('请先处理标为“不合格”的项目。')).toBe(true);
+  });
+});
+
+describe('identifiers in the settings schema', () => {
+  const { settings } = makeSchemas({ ref: () => z.string(), image: () => z.string() });
+  const base = yaml.load(readFileSync('content/settings/site.yaml', 'utf8')) as Record<string, unknown>;
+  const errors = (change: Record<string, unknown>) => {
+    const r = settings.safeParse({ ...base, ...change });
+    return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+  it('the demo settings are valid, and their identifiers plainly fictional (all zeros)', () => {
+    expect(errors({})).toEqual([]);
+    expect(`${base.icp}${base.psb}${base.siteCode}`.replace(/\D/g, '')).toMatch(/^0+1?0*$/);
+  });
+  it.each([
+    [{ icp: '京ICP备123号' }, 'icp'],
+    [{ psb: '京公网安备 123号' }, 'psb'],
+    [{ siteCode: '123' }, 'siteCode'],
+    [{ partyGovMark: { image: 'https://dcs.conac.cn/image/red.png', href: 'https://bszs.conac.cn/' } }, 'partyGovMark.image'],
+    [{ partyGovMark: { image: '/media/mark.png', href: 'http://bszs.conac.cn/' } }, 'partyGovMark.href'],
+    [{ wording: [{ correct: '全国人民代表大会', wrong: [] }] }, 'wording.0.wrong'],
+  ])('%j is refused at %s', (change, field) => expect(errors(change).map((e) => e.split(':')[0])).toEqual([field]));
+  it('the 党政机关网站标识 is optional and, when given, a local picture with an https link', () => {
+    expect(errors({ partyGovMark: { image: '/media/uploads/mark.png', href: 'https://bszs.conac.cn/sitename?method=show&id=0' } })).toEqual([]);
   });
 });
