@@ -165,14 +165,12 @@ ${r.intro.map((p) => `<p>${e(p)}</p>`).join('\n')}
 <p data-verdict="${r.pass ? 'pass' : 'fail'}"><strong>${e(r.conclusion)}</strong></p>
 ${r.sections.map((s) => `<h2>${e(s.title)}</h2>\n<ul>\n${items(s.items)}\n</ul>`).join('\n')}
 <h2>${e(t('inspect.columns'))}</h2>
-<div class="ld-table-wrap">
 <table>
 <thead><tr><th scope="col">${e(t('inspect.columnName'))}</th><th scope="col">${e(t('inspect.columnKind'))}</th><th scope="col">${e(t('inspect.columnLatest'))}</th><th scope="col">${e(t('inspect.columnDays'))}</th><th scope="col">${e(t('inspect.columnStatus'))}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
-</div>
 </main>
 </body>
 </html>

@@ -77,6 +77,9 @@ test('the inspection report page: written into the site, noindex, accessible, no
     await expect(page.locator('script')).toHaveCount(0);
     await expect(page.getByRole('table')).toContainText('党建日记');
     await expectNoAxeViolations(page);
+    // Readable on a phone: at 320 px nothing scrolls sideways (the column table wraps its text).
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   } finally {
     await server.close();
   }
