@@ -5,6 +5,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { stationName, stationShortName } from './naming.ts';
+import { buildNow, isReleased } from './schedule.ts';
 
 type Dated = 'news' | 'activities' | 'theory' | 'exchange' | 'diary';
 
@@ -15,6 +16,19 @@ function once<T>(key: string, load: () => Promise<T>): Promise<T> {
 }
 
 const notDraft = (e: { data: { draft?: boolean } }) => !e.data.draft;
+
+/** The build time, read once: entries published after it wait for a later build (定时发布). */
+const NOW = buildNow();
+
+/**
+ * The publish time of an entry, if its collection has one: news, theory and exchange posts have
+ * `published`, a diary entry its day. An activity's start is not a publish time (activities are
+ * announced ahead), so activities are never held back.
+ */
+function publishTime(e: CollectionEntry<Dated>): Date | undefined {
+  if (e.collection === 'diary') return e.data.date;
+  return 'published' in e.data ? e.data.published : undefined;
+}
 
 /** The one settings entry. */
 export function getSettings(): Promise<CollectionEntry<'settings'>['data']> {
@@ -74,11 +88,11 @@ function dateOf(e: CollectionEntry<Dated>): Date {
   return d.published ?? d.start ?? d.date ?? new Date(0);
 }
 
-/** Published entries of a dated collection, newest first. */
+/** Published entries of a dated collection (no drafts, none scheduled after the build), newest first. */
 export function getDated<C extends Dated>(name: C): Promise<CollectionEntry<C>[]> {
   return once(name, async () => {
     const entries = (await getCollection(name)) as CollectionEntry<C>[];
-    return entries.filter(notDraft).sort((a, b) => dateOf(b).getTime() - dateOf(a).getTime() || a.id.localeCompare(b.id));
+    return entries.filter((e) => notDraft(e) && isReleased(publishTime(e), NOW)).sort((a, b) => dateOf(b).getTime() - dateOf(a).getTime() || a.id.localeCompare(b.id));
   });
 }
 

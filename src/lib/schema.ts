@@ -21,6 +21,7 @@ import {
   STREET_KINDS,
   type CollectionName,
 } from './enums.ts';
+import { ICP_RE, PSB_RE, SITE_CODE_RE } from './site-ids.ts';
 
 /** How a schema refers to another collection and to an image; Astro and the validator differ. */
 export interface SchemaHelpers<R extends z.ZodType, I extends z.ZodType> {
@@ -88,6 +89,9 @@ const instant = () =>
     })
     .meta({ cmsWidget: 'datetime' });
 
+/** CMS hint of every publish time: a time in the future schedules the entry (定时发布, src/lib/schedule.ts). */
+const PUBLISH_HINT = '北京时间，如 2026-11-20 09:30。填将来的时间即为定时发布：到点前网站上看不到，到点后的下一次构建（每天，或每小时）自动上线';
+
 const count = () => z.number().int('应为整数').min(0, '不能为负数');
 
 /** A quiz or exam question; `answer` holds the indices of the correct options (0-based). */
@@ -154,8 +158,40 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
       '联系方式',
       '主办单位的公共联系方式',
     ),
-    // ICP filing number shown in the footer.
-    icp: label(text(), '备案号', '页脚显示的 ICP 备案号'),
+    // ICP filing number shown in the footer (identifiers: src/lib/site-ids.ts).
+    icp: label(text().regex(ICP_RE, '应写作 京ICP备12345678号 或 京ICP备12345678号-1'), 'ICP备案号', '页脚显示，如 京ICP备12345678号-1'),
+    // Public security filing number (公安机关备案号); its number links to the record page.
+    psb: label(text().regex(PSB_RE, '应写作 京公网安备 11010502012345号（14 位数字）'), '公安机关备案号', '页脚显示，如 京公网安备 11010502012345号'),
+    // 网站标识码 assigned to government websites.
+    siteCode: label(text().regex(SITE_CODE_RE, '应为 10 位数字或字母'), '网站标识码', '政府网站标识码，10 位，如 1101000001'),
+    // The optional 党政机关网站标识 (a picture stored on this site, and the record page it opens).
+    partyGovMark: label(
+      z
+        .object({
+          // The mark's picture, uploaded to this site (the CSP loads no picture from elsewhere).
+          image: label(z.string().startsWith('/', '应以 / 开头，上传到本站'), '标识图片', '上传到本站的标识图片'),
+          // The 党政机关网站 record page the mark opens.
+          href: label(z.url({ protocol: /^https$/, error: '应为 https:// 开头的网址' }), '标识链接', '点击标识打开的开办资格查询页'),
+        })
+        .optional(),
+      '党政机关网站标识',
+      '网站已获得党政机关网站标识时填写，否则留空',
+    ),
+    // Standard political phrasings and their known wrong forms; `npm run inspect` reports every wrong form in content.
+    wording: label(
+      z
+        .array(
+          z.object({
+            // The correct phrasing.
+            correct: label(text(), '规范表述', '正确的写法'),
+            // Known wrong forms of it.
+            wrong: label(z.array(text()).min(1, '至少一种错误写法'), '错误写法', '常见的错误写法，每行一种'),
+          }),
+        )
+        .default([]),
+      '规范表述',
+      '重要表述及其常见错误写法；网站检查会列出内容中每一处错误写法的文件和行号',
+    ),
     // The one main colour of the site, as #rrggbb.
     mainColor: label(z.string().max(7, '应写作 #rrggbb').regex(/^#[0-9a-fA-F]{6}$/, '应写作 #rrggbb'), '主色', '网站主色，如 #b71c1c'),
   });
@@ -272,7 +308,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
     // Headline.
     title: label(text(), '标题', '新闻标题'),
     // Publish time, Beijing time.
-    published: label(instant(), '发布时间', '北京时间，如 2026-11-20 09:30'),
+    published: label(instant(), '发布时间', PUBLISH_HINT),
     // The station it concerns; district-wide news has none.
     station: label(ref('stations').optional(), '工作站', '相关工作站；全区新闻留空'),
     // 党建动态, 工作站动态 or 通知公告.
@@ -347,7 +383,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
     // Source, where reprinted.
     source: label(optionalText(), '来源', '转载时填写来源'),
     // Publish time, Beijing time.
-    published: label(instant(), '发布时间', '北京时间，如 2026-11-20 09:30'),
+    published: label(instant(), '发布时间', PUBLISH_HINT),
     // Short summary.
     summary: summary(),
     // Keywords.
@@ -429,7 +465,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
     // Topic of the board.
     topic: label(z.enum(EXCHANGE_TOPICS), '话题', '交流话题'),
     // Publish time, Beijing time.
-    published: label(instant(), '发布时间', '北京时间，如 2026-11-20 09:30'),
+    published: label(instant(), '发布时间', PUBLISH_HINT),
     // Short summary.
     summary: summary(),
     // Keywords.
@@ -446,7 +482,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
     // The station that keeps the diary.
     station: label(ref('stations'), '工作站', '记日记的工作站'),
     // Day of the entry.
-    date: label(instant(), '日期', '如 2026-11-20'),
+    date: label(instant(), '日期', '如 2026-11-20；填将来的日期即为定时发布，当天零点后的下一次构建上线'),
     // Keywords.
     tags: tags(),
     // A draft is never published.

@@ -301,3 +301,23 @@ export function validateContent(root: string, { publicDir = 'public' }: Validate
 
   return problems;
 }
+
+/** One parsed entry as the validator sees it: references are `{ __ref, id }`, images `{ __image }`. */
+export interface ParsedEntry<N extends CollectionName> {
+  file: string;
+  id: string;
+  data: z.output<(typeof schemas)[N]>;
+  body: string;
+}
+
+/** The entries of one collection that pass their schema (validateContent reports the others). */
+export function readCollection<N extends CollectionName>(root: string, name: N): ParsedEntry<N>[] {
+  const out: ParsedEntry<N>[] = [];
+  for (const file of collectionFiles(root, name)) {
+    const entry = readEntry(file);
+    if ('error' in entry) continue;
+    const result = schemas[name].safeParse(entry.data);
+    if (result.success) out.push({ file, id: path.basename(file, path.extname(file)), data: result.data as z.output<(typeof schemas)[N]>, body: entry.body });
+  }
+  return out;
+}

@@ -71,6 +71,9 @@ describe.each([
   ['theory-missing-column', 'theory/2026-01-15-missing-column.md', '字段 column'],
   // Every collection.
   ['settings-bad-colour', 'settings/site.yaml', '字段 mainColor'],
+  ['settings-bad-icp', 'settings/site.yaml', '字段 icp：应写作 京ICP备12345678号'],
+  ['settings-bad-psb', 'settings/site.yaml', '字段 psb：应写作 京公网安备'],
+  ['settings-bad-sitecode', 'settings/site.yaml', '字段 siteCode：应为 10 位'],
   ['settings-two-files', 'settings', '正好有一个站点设置文件'],
   ['street-bad-kind', 'streets/badkind.yaml', '字段 kind'],
   ['column-missing-title', 'columns/notitle.yaml', '字段 title'],
