@@ -454,6 +454,14 @@ export const zhCN = {
   'school.type.single': '单选',
   'school.type.truefalse': '判断',
 
+  // Issue 17 (readers, part B): daily question, directions, exam lesson links
+  'school.exam.reread': '这道题的内容在课时中讲过，可以重读：',
+  'stations.directions': '怎么到这里',
+  'stations.directions.open': '在地图中查看（将打开外部网站）：',
+  'stations.map.amap': '高德地图',
+  'stations.map.baidu': '百度地图',
+  'stations.map.tencent': '腾讯地图',
+
   // CMS (cms.*): add keys below this line
   'cms.questionType.multiple': '多选题',
   'cms.questionType.single': '单选题',

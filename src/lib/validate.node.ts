@@ -11,6 +11,7 @@ import { COLLECTIONS, type CollectionName } from './enums.ts';
 import { COLLECTION_FILES, makeSchemas } from './schema.ts';
 import { findHostileHtml } from './hostile-html.ts';
 import { ALLOWED_TAGS } from './sanitize-schema.ts';
+import { insideBounds, type Bounds, type LatLng } from './map-links.ts';
 
 z.config(z.locales.zhCN());
 z.config({
@@ -170,5 +171,57 @@ export function validateContent(root: string): Problem[] {
     }
   }
 
+  problems.push(...checkLocations(parsed, rel));
+  problems.push(...checkExamLessons(parsed, rel));
+
+  return problems;
+}
+
+type Parsed = { file: string; collection: CollectionName; id: string; data: unknown };
+
+/** Station locations must lie inside the district's bounds given in settings. */
+function checkLocations(parsed: readonly Parsed[], rel: (f: string) => string): Problem[] {
+  const settings = parsed.find((e) => e.collection === 'settings');
+  const bounds = (settings?.data as { bounds?: Bounds } | undefined)?.bounds;
+  const problems: Problem[] = [];
+  for (const entry of parsed) {
+    if (entry.collection !== 'stations') continue;
+    const location = (entry.data as { location?: LatLng }).location;
+    if (!location) continue;
+    if (!bounds) {
+      problems.push({ file: rel(entry.file), field: 'location', message: '站点设置中没有填写辖区范围（bounds），无法核对工作站位置' });
+    } else if (!insideBounds(location, bounds)) {
+      problems.push({
+        file: rel(entry.file),
+        field: 'location',
+        message: `位置 ${location.lat},${location.lng} 不在辖区范围内（纬度 ${bounds.south}—${bounds.north}，经度 ${bounds.west}—${bounds.east}）；请检查是否填反了经纬度`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Each exam question names the lesson that teaches it, and that lesson belongs to the exam's course. */
+function checkExamLessons(parsed: readonly Parsed[], rel: (f: string) => string): Problem[] {
+  const lessonCourse = new Map<string, string>();
+  for (const e of parsed) {
+    if (e.collection === 'lessons') lessonCourse.set(e.id, (e.data as { course: RefValue }).course.id);
+  }
+  const problems: Problem[] = [];
+  for (const e of parsed) {
+    if (e.collection !== 'exams') continue;
+    const exam = e.data as { course: RefValue; questions: { lesson: RefValue }[] };
+    exam.questions.forEach((q, i) => {
+      const course = lessonCourse.get(q.lesson.id);
+      // A missing lesson is already reported by the reference check.
+      if (course !== undefined && course !== exam.course.id) {
+        problems.push({
+          file: rel(e.file),
+          field: `questions[${i}].lesson`,
+          message: `课时“${q.lesson.id}”属于课程“${course}”，不属于本考试的课程“${exam.course.id}”`,
+        });
+      }
+    });
+  }
   return problems;
 }
