@@ -12,6 +12,7 @@ import { COLLECTION_FILES, makeSchemas } from './schema.ts';
 import { findHostileHtml } from './hostile-html.ts';
 import { ALLOWED_TAGS } from './sanitize-schema.ts';
 import { insideBounds, type Bounds, type LatLng } from './map-links.ts';
+import { repeatedParagraphs, MIN_REPEATED_CHARS } from './repeated-paragraphs.ts';
 
 z.config(z.locales.zhCN());
 z.config({
@@ -175,6 +176,36 @@ export function validateContent(root: string): Problem[] {
   problems.push(...checkExamLessons(parsed, rel));
 
   return problems;
+}
+
+/** Markdown files under `dir`, recursively, sorted. */
+function markdownFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((d) => {
+      const full = path.join(dir, d.name);
+      if (d.isDirectory()) return markdownFiles(full);
+      return /\.mdx?$/.test(d.name) ? [full] : [];
+    });
+}
+
+/**
+ * Warnings that do not stop the build: a paragraph of MIN_REPEATED_CHARS or more characters
+ * that appears twice anywhere in the content, named with both files.
+ */
+export function contentWarnings(root: string): Problem[] {
+  const rel = (f: string) => path.relative(process.cwd(), f) || f;
+  const texts = markdownFiles(root).map((file) => {
+    const raw = readFileSync(file, 'utf8');
+    const match = FRONTMATTER_RE.exec(raw);
+    return { file: rel(file), body: match ? raw.slice(match[0].length) : raw };
+  });
+  return repeatedParagraphs(texts).map((r) => ({
+    file: r.again,
+    field: '',
+    message: `这段文字（${[...r.paragraph].length} 字，不少于 ${MIN_REPEATED_CHARS} 字）与 ${r.first} 中的段落重复：“${[...r.paragraph].slice(0, 20).join('')}……”`,
+  }));
 }
 
 type Parsed = { file: string; collection: CollectionName; id: string; data: unknown };
