@@ -55,11 +55,12 @@ export function answerLetters(indices: readonly number[]): string {
   return [...indices].sort((a, b) => a - b).map(optionLetter).join('、');
 }
 
-/** Every school address a learner may want offline: the index, the record, each course, lesson and exam. */
+/** Every school address a learner may want offline: the index, the record, 每日一题, each course, lesson and exam. */
 export function schoolUrls(catalogue: readonly CatalogueCourse[], examCourses: readonly string[]): string[] {
   return [
     '/school/',
     '/school/record/',
+    '/school/daily/',
     ...catalogue.flatMap((c) => [
       `/school/${c.id}/`,
       ...c.lessons.map((l) => `/school/${c.id}/${l.id}/`),
