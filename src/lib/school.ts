@@ -105,7 +105,11 @@ self.addEventListener('fetch', (event) => {
       return response;
     }).catch(async () => (await caches.match(url.pathname)) ?? Response.error()));
   } else if (url.pathname.startsWith('/_astro/')) {
-    event.respondWith(caches.match(event.request).then((hit) => hit ?? fetch(event.request)));
+    // Chunks that page scripts import are not named in the HTML: keep each one fetched.
+    event.respondWith(caches.match(event.request).then((hit) => hit ?? fetch(event.request).then((response) => {
+      if (response.ok) { const copy = response.clone(); caches.open(CACHE).then((c) => c.put(event.request, copy)); }
+      return response;
+    })));
   }
 });
 `;
