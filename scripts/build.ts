@@ -4,7 +4,7 @@
  * previous dist/ untouched: nothing is ever half-published.
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { formatProblem, validateContent } from '../src/lib/validate.node.ts';
+import { contentWarnings, formatProblem, validateContent } from '../src/lib/validate.node.ts';
 import { withoutPublicCsp } from '../src/lib/csp.ts';
 import { copyDecap, writePreviewCss } from './prepare.ts';
 import { precompress } from './precompress.ts';
@@ -31,6 +31,11 @@ if (problems.length > 0) {
   console.error(`内容检查未通过（${problems.length} 处问题），网站没有构建：`);
   for (const p of problems) console.error(`  ${formatProblem(p)}`);
   process.exit(1);
+}
+const warnings = contentWarnings(contentRoot);
+if (warnings.length > 0) {
+  console.warn(`内容检查提示（${warnings.length} 处，不影响发布）：`);
+  for (const w of warnings) console.warn(`  ${formatProblem(w)}`);
 }
 
 copyDecap();

@@ -3,7 +3,7 @@
  * uploads folders (content/media, public/media) against the accepted types, and prints
  * one line per problem. Exits 1 when there is any, so the build never starts on bad content.
  */
-import { formatProblem, validateContent } from '../src/lib/validate.node.ts';
+import { contentWarnings, formatProblem, validateContent } from '../src/lib/validate.node.ts';
 
 const root = process.argv[2] ?? process.env.CONTENT_ROOT ?? 'content';
 // The folder whose media/ holds Decap's uploads; tests point it at a fixture's own public/.
@@ -13,4 +13,13 @@ if (problems.length > 0) {
   for (const p of problems) console.error(`  ${formatProblem(p)}`);
   process.exit(1);
 }
+printWarnings(root);
 console.log(`内容检查通过：${root}`);
+
+/** Warnings never fail the check; they point editors at repeated text. */
+function printWarnings(dir: string): void {
+  const warnings = contentWarnings(dir);
+  if (warnings.length === 0) return;
+  console.warn(`内容检查提示（${warnings.length} 处，不影响发布）：`);
+  for (const w of warnings) console.warn(`  ${formatProblem(w)}`);
+}

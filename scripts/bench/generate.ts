@@ -192,6 +192,15 @@ export function generateContent(options: GenerateOptions): GenerateResult {
     throw new Error(`${source}: need at least one station, course and column to generate from`);
   }
 
+  // The copied exam questions name real lessons, which are not copied: point them at the
+  // first generated lesson of the exam's course instead.
+  for (const id of readIds(path.join(out, 'exams'), '.yaml')) {
+    const file = path.join(out, 'exams', `${id}.yaml`);
+    const text = readFileSync(file, 'utf8');
+    const course = /^course:\s*(\S+)/m.exec(text)?.[1];
+    if (course) writeFileSync(file, text.replace(/^(\s+lesson:\s*).*$/gm, `$1${course}-bench-${pad(1, 5)}`));
+  }
+
   const rng = new Rng(seed);
   const counts = splitCounts(n);
   const write = (collection: string, id: string, text: string) => {
@@ -243,7 +252,8 @@ export function generateContent(options: GenerateOptions): GenerateResult {
 
   const lessonOrder = new Map<string, number>();
   for (let i = 0; i < counts.lessons; i++) {
-    const course = rng.pick(courses);
+    // Every course gets its first lesson before any gets a second: the copied exams point at them.
+    const course = i < courses.length ? (courses[i] as string) : rng.pick(courses);
     const order = (lessonOrder.get(course) ?? 0) + 1;
     lessonOrder.set(course, order);
     const text = body(rng, rng.int(400, 1000), 1200, sentences(P.LESSON_SENTENCES));

@@ -11,7 +11,7 @@ import { shanghaiYear } from './dates.ts';
 
 export const PROGRESS_KEY = 'ld-school-progress';
 export const BACKUP_KEY = 'ld-school-progress-backup';
-export const PROGRESS_VERSION = 2;
+export const PROGRESS_VERSION = 3;
 
 /** The outcome of a lesson's self-check quiz, as last submitted. */
 export interface QuizResult {
@@ -46,13 +46,28 @@ export interface ExamAttempt {
   passed: boolean;
 }
 
-/** The current (version 2) record. */
+/** The reader's answer to one day's 每日一题 (the first answer of the day is kept). */
+export interface DailyAnswer {
+  /** Key of the question (see `questionKey` in daily-question.ts). */
+  question: string;
+  /** Option indices chosen. */
+  chosen: number[];
+  correct: boolean;
+  at: string;
+}
+
+/** The current (version 3) record. */
 export interface Progress {
-  version: 2;
+  version: 3;
   lessons: Record<string, LessonRecord>;
   courses: Record<string, CourseRecord>;
   exams: Record<string, ExamAttempt[]>;
+  /** 每日一题 answers by Beijing day ("YYYY-MM-DD"): the history the streak is counted from. */
+  daily: Record<string, DailyAnswer>;
 }
+
+/** Version 2: lessons, courses and exams, before 每日一题. */
+export type ProgressV2 = Omit<Progress, 'version' | 'daily'> & { version: 2 };
 
 /**
  * Version 1, as first shipped: learned lessons with a time in epoch milliseconds, and exam
@@ -87,7 +102,7 @@ export type ReadResult = { ok: true; record: Progress; migrated: boolean } | { o
 export type LoadStatus = 'empty' | 'ok' | 'migrated' | 'corrupt' | 'unavailable';
 
 export function emptyProgress(): Progress {
-  return { version: 2, lessons: {}, courses: {}, exams: {} };
+  return { version: 3, lessons: {}, courses: {}, exams: {}, daily: {} };
 }
 
 // ---- validation -------------------------------------------------------------------------
@@ -116,6 +131,25 @@ function validAttempt(v: unknown): v is ExamAttempt {
   );
 }
 
+const isDay = (k: string) => /^\d{4}-\d{2}-\d{2}$/.test(k) && !Number.isNaN(Date.parse(`${k}T00:00:00Z`));
+
+function validDaily(v: unknown): v is DailyAnswer {
+  return (
+    isObject(v) && typeof v.question === 'string' && isId(v.question) && Array.isArray(v.chosen) && v.chosen.every(isCount) &&
+    typeof v.correct === 'boolean' && isTime(v.at)
+  );
+}
+
+/** The version 3 fields on top of a valid version 2 body. */
+function validV3(v: Record<string, unknown>): Progress | undefined {
+  const body = validV2(v);
+  const { daily } = v;
+  if (!body || !isObject(daily)) return undefined;
+  for (const [day, answer] of Object.entries(daily)) if (!isDay(day) || !validDaily(answer)) return undefined;
+  return { ...body, daily: daily as Progress['daily'] };
+}
+
+/** A valid version 2 body, brought up to version 3 (no daily answers yet). */
 function validV2(v: Record<string, unknown>): Progress | undefined {
   const { lessons, courses, exams } = v;
   if (!isObject(lessons) || !isObject(courses) || !isObject(exams)) return undefined;
@@ -127,14 +161,15 @@ function validV2(v: Record<string, unknown>): Progress | undefined {
     if (!isId(id) || !Array.isArray(list) || !list.every(validAttempt)) return undefined;
   }
   return {
-    version: 2,
+    version: 3,
     lessons: lessons as Progress['lessons'],
     courses: courses as Progress['courses'],
     exams: exams as Progress['exams'],
+    daily: {},
   };
 }
 
-/** Brings a version 1 record up to version 2; undefined when it is not a valid version 1. */
+/** Brings a version 1 record up to the current version; undefined when it is not a valid version 1. */
 export function migrateV1(v: Record<string, unknown>): Progress | undefined {
   const { learned, exams } = v;
   if (!isObject(learned) || !isObject(exams)) return undefined;
@@ -167,9 +202,13 @@ export function readProgress(text: string): ReadResult {
     return { ok: false, error: 'json' };
   }
   if (!isObject(value)) return { ok: false, error: 'shape' };
+  if (value.version === 3) {
+    const record = validV3(value);
+    return record ? { ok: true, record, migrated: false } : { ok: false, error: 'shape' };
+  }
   if (value.version === 2) {
     const record = validV2(value);
-    return record ? { ok: true, record, migrated: false } : { ok: false, error: 'shape' };
+    return record ? { ok: true, record, migrated: true } : { ok: false, error: 'shape' };
   }
   if (value.version === 1) {
     const record = migrateV1(value);
@@ -375,4 +414,17 @@ export function learnedLessons(record: Progress, catalogue: readonly CatalogueCo
     list.push({ id, learnedAt: l.learnedAt, title: k?.title, courseId: k?.courseId ?? l.course, removed: !k });
   }
   return list.sort((a, b) => Date.parse(b.learnedAt) - Date.parse(a.learnedAt) || a.id.localeCompare(b.id));
+}
+
+/** Keeps the reader's answer to a day's 每日一题; a day already answered keeps its first answer. */
+export function recordDaily(record: Progress, day: string, answer: DailyAnswer): Progress {
+  if (record.daily[day]) return record;
+  return { ...record, daily: { ...record.daily, [day]: answer } };
+}
+
+/** The days answered, newest first, with their answers. */
+export function dailyHistory(record: Progress): { day: string; answer: DailyAnswer }[] {
+  return Object.entries(record.daily)
+    .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
+    .map(([day, answer]) => ({ day, answer }));
 }

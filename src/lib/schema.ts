@@ -94,38 +94,68 @@ const PUBLISH_HINT = '北京时间，如 2026-11-20 09:30。填将来的时间�
 
 const count = () => z.number().int('应为整数').min(0, '不能为负数');
 
-/** A quiz or exam question; `answer` holds the indices of the correct options (0-based). */
-const question = label(
-  z
-    .strictObject({
-      // The question text.
-      question: label(text(MAX_LENGTH.sentence), '题目', '题干，一句话说清问什么'),
-      // Single choice, multiple choice or true/false.
-      type: label(z.enum(QUESTION_TYPES), '题型', '单选、多选或判断'),
-      // The options shown to the learner, in order.
-      options: label(z.array(text()).min(2, '至少两个选项').max(10, '最多 10 个选项'), '选项', '按显示顺序填写；判断题填“正确”“错误”'),
-      // Indices (from 0) of the correct options.
-      answer: label(z.array(z.number().int().min(0)).min(1, '至少一个正确答案'), '正确答案', '正确选项的序号，从 0 开始'),
-      // Shown after answering, right or wrong.
-      explanation: label(text(MAX_LENGTH.sentence), '解析', '答题后显示的解析'),
-    })
-    .superRefine((q, ctx) => {
-      for (const a of q.answer) {
-        if (a >= q.options.length) ctx.addIssue({ code: 'custom', path: ['answer'], message: `答案序号 ${a} 超出选项范围` });
-      }
-      if (new Set(q.answer).size !== q.answer.length) ctx.addIssue({ code: 'custom', path: ['answer'], message: '答案序号重复' });
-      if (q.type !== 'multiple' && q.answer.length !== 1) {
-        ctx.addIssue({ code: 'custom', path: ['answer'], message: '单选题和判断题只能有一个正确答案' });
-      }
-      if (q.type === 'truefalse' && q.options.length !== 2) {
-        ctx.addIssue({ code: 'custom', path: ['options'], message: '判断题应有两个选项' });
-      }
-    }),
-  '题目',
-  '一道题',
-);
+/** The fields of a quiz or exam question; `answer` holds the indices of the correct options (0-based). */
+const questionFields = z.strictObject({
+  // The question text.
+  question: label(text(MAX_LENGTH.sentence), '题目', '题干，一句话说清问什么'),
+  // Single choice, multiple choice or true/false.
+  type: label(z.enum(QUESTION_TYPES), '题型', '单选、多选或判断'),
+  // The options shown to the learner, in order.
+  options: label(z.array(text()).min(2, '至少两个选项').max(10, '最多 10 个选项'), '选项', '按显示顺序填写；判断题填“正确”“错误”'),
+  // Indices (from 0) of the correct options.
+  answer: label(z.array(z.number().int().min(0)).min(1, '至少一个正确答案'), '正确答案', '正确选项的序号，从 0 开始'),
+  // Shown after answering, right or wrong.
+  explanation: label(text(MAX_LENGTH.sentence), '解析', '答题后显示的解析'),
+});
+
+/** Answers must point at options, once each; single and true/false questions have one. */
+function refineQuestion(q: z.output<typeof questionFields>, ctx: z.RefinementCtx): void {
+  for (const a of q.answer) {
+    if (a >= q.options.length) ctx.addIssue({ code: 'custom', path: ['answer'], message: `答案序号 ${a} 超出选项范围` });
+  }
+  if (new Set(q.answer).size !== q.answer.length) ctx.addIssue({ code: 'custom', path: ['answer'], message: '答案序号重复' });
+  if (q.type !== 'multiple' && q.answer.length !== 1) {
+    ctx.addIssue({ code: 'custom', path: ['answer'], message: '单选题和判断题只能有一个正确答案' });
+  }
+  if (q.type === 'truefalse' && q.options.length !== 2) {
+    ctx.addIssue({ code: 'custom', path: ['options'], message: '判断题应有两个选项' });
+  }
+}
+
+/** A quiz question. */
+const question = label(questionFields.superRefine(refineQuestion), '题目', '一道题');
 
 export type Question = z.output<typeof question>;
+
+/** A latitude or longitude in decimal degrees, WGS-84. */
+const degrees = (min: number, max: number) => z.number().min(min, `应在 ${min} 到 ${max} 之间`).max(max, `应在 ${min} 到 ${max} 之间`);
+
+/** A rectangle of WGS-84 degrees. */
+const bounds = z
+  .strictObject({
+    // Southern edge (latitude).
+    south: label(degrees(-90, 90), '南界纬度', '例如 39.85'),
+    // Western edge (longitude).
+    west: label(degrees(-180, 180), '西界经度', '例如 116.10'),
+    // Northern edge (latitude).
+    north: label(degrees(-90, 90), '北界纬度', '例如 39.95'),
+    // Eastern edge (longitude).
+    east: label(degrees(-180, 180), '东界经度', '例如 116.30'),
+  })
+  .superRefine((b, ctx) => {
+    if (b.south >= b.north) ctx.addIssue({ code: 'custom', path: ['north'], message: '北界纬度应大于南界纬度' });
+    if (b.west >= b.east) ctx.addIssue({ code: 'custom', path: ['east'], message: '东界经度应大于西界经度' });
+  });
+
+/** A station's position and a line on how to reach it. */
+const location = z.strictObject({
+  // Latitude, WGS-84 (as a phone's GPS gives it).
+  lat: label(degrees(-90, 90), '纬度', 'WGS-84 纬度，如 39.9071'),
+  // Longitude, WGS-84.
+  lng: label(degrees(-180, 180), '经度', 'WGS-84 经度，如 116.2019'),
+  // One line on how to get there.
+  directions: label(text().max(60, '不超过60字'), '到达方式', '例如 地铁1号线某某站B口步行5分钟'),
+});
 
 /** A cover needs its text alternative: screen-reader users must learn what the picture shows. */
 export function requireCoverAlt(entry: { cover?: unknown; coverAlt?: string | undefined }, ctx: z.RefinementCtx): void {
@@ -194,6 +224,8 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
     ),
     // The one main colour of the site, as #rrggbb.
     mainColor: label(z.string().max(7, '应写作 #rrggbb').regex(/^#[0-9a-fA-F]{6}$/, '应写作 #rrggbb'), '主色', '网站主色，如 #b71c1c'),
+    // The district's bounding box (WGS-84); station locations must lie inside it.
+    bounds: label(bounds.optional(), '辖区范围', '辖区的经纬度范围（WGS-84），工作站位置必须在此范围内'),
   });
 
   const streets = z.strictObject({
@@ -283,6 +315,8 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
       ),
       // Year the station was founded.
       founded: label(z.number().int().min(2000).max(2100).optional(), '建站年份', '例如 2009'),
+      // Where the station is (WGS-84) and how to get there; checked against settings.bounds.
+      location: label(location.optional(), '位置', '工作站的经纬度（WGS-84，即手机定位的坐标）和一句到达方式，可不填'),
     })
     .superRefine((s, ctx) => {
       s.buildings.forEach((b, i) => {
@@ -447,8 +481,25 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
       passMark: label(z.number().min(0).max(100), '及格分（百分制）', '例如 60'),
       // Time limit in minutes; none when empty.
       timeLimit: label(z.number().int().positive().optional(), '限时（分钟）', '可不填，不填则不限时'),
-      // The question bank.
-      questions: label(z.array(question).min(1, '题库不能为空'), '题库', '本课程的考试题库'),
+      // The question bank; each question names the lesson of this course that teaches it.
+      questions: label(
+        z
+          .array(
+            label(
+              questionFields
+                .extend({
+                  // The lesson that teaches it; a wrong answer links there.
+                  lesson: label(ref('lessons'), '出自课时', '讲授这道题内容的课时（必须属于本课程），答错时引导学员重读'),
+                })
+                .superRefine(refineQuestion),
+              '题目',
+              '一道题',
+            ),
+          )
+          .min(1, '题库不能为空'),
+        '题库',
+        '本课程的考试题库',
+      ),
     })
     .superRefine((e, ctx) => {
       if (!Array.isArray(e.questions)) return;

@@ -55,11 +55,12 @@ export function answerLetters(indices: readonly number[]): string {
   return [...indices].sort((a, b) => a - b).map(optionLetter).join('、');
 }
 
-/** Every school address a learner may want offline: the index, the record, each course, lesson and exam. */
+/** Every school address a learner may want offline: the index, the record, 每日一题, each course, lesson and exam. */
 export function schoolUrls(catalogue: readonly CatalogueCourse[], examCourses: readonly string[]): string[] {
   return [
     '/school/',
     '/school/record/',
+    '/school/daily/',
     ...catalogue.flatMap((c) => [
       `/school/${c.id}/`,
       ...c.lessons.map((l) => `/school/${c.id}/${l.id}/`),
@@ -104,7 +105,11 @@ self.addEventListener('fetch', (event) => {
       return response;
     }).catch(async () => (await caches.match(url.pathname)) ?? Response.error()));
   } else if (url.pathname.startsWith('/_astro/')) {
-    event.respondWith(caches.match(event.request).then((hit) => hit ?? fetch(event.request)));
+    // Chunks that page scripts import are not named in the HTML: keep each one fetched.
+    event.respondWith(caches.match(event.request).then((hit) => hit ?? fetch(event.request).then((response) => {
+      if (response.ok) { const copy = response.clone(); caches.open(CACHE).then((c) => c.put(event.request, copy)); }
+      return response;
+    })));
   }
 });
 `;

@@ -12,6 +12,8 @@ import { COLLECTION_FILES, MAX_LENGTH, RESERVED_PAGE_IDS, entryIdFromFile, makeS
 import { parseBody, sanitiserRemovals } from './sanitize-report.ts';
 import { UPLOAD_FOLDERS, isRasterImagePath, uploadProblem } from './uploads.ts';
 import type { Element, Root, RootContent } from 'hast';
+import { insideBounds, type Bounds, type LatLng } from './map-links.ts';
+import { repeatedParagraphs, MIN_REPEATED_CHARS } from './repeated-paragraphs.ts';
 
 z.config(z.locales.zhCN());
 z.config({
@@ -299,6 +301,88 @@ export function validateContent(root: string, { publicDir = 'public' }: Validate
     }
   }
 
+  problems.push(...checkLocations(parsed, rel));
+  problems.push(...checkExamLessons(parsed, rel));
+
+  return problems;
+}
+
+/** Markdown files under `dir`, recursively, sorted. */
+function markdownFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((d) => {
+      const full = path.join(dir, d.name);
+      if (d.isDirectory()) return markdownFiles(full);
+      return /\.mdx?$/.test(d.name) ? [full] : [];
+    });
+}
+
+/**
+ * Warnings that do not stop the build: a paragraph of MIN_REPEATED_CHARS or more characters
+ * that appears twice anywhere in the content, named with both files.
+ */
+export function contentWarnings(root: string): Problem[] {
+  const rel = (f: string) => path.relative(process.cwd(), f) || f;
+  const texts = markdownFiles(root).map((file) => {
+    const raw = readFileSync(file, 'utf8');
+    const match = FRONTMATTER_RE.exec(raw);
+    return { file: rel(file), body: match ? raw.slice(match[0].length) : raw };
+  });
+  return repeatedParagraphs(texts).map((r) => ({
+    file: r.again,
+    field: '',
+    message: `这段文字（${[...r.paragraph].length} 字，不少于 ${MIN_REPEATED_CHARS} 字）与 ${r.first} 中的段落重复：“${[...r.paragraph].slice(0, 20).join('')}……”`,
+  }));
+}
+
+type Parsed = { file: string; collection: CollectionName; id: string; data: unknown };
+
+/** Station locations must lie inside the district's bounds given in settings. */
+function checkLocations(parsed: readonly Parsed[], rel: (f: string) => string): Problem[] {
+  const settings = parsed.find((e) => e.collection === 'settings');
+  const bounds = (settings?.data as { bounds?: Bounds } | undefined)?.bounds;
+  const problems: Problem[] = [];
+  for (const entry of parsed) {
+    if (entry.collection !== 'stations') continue;
+    const location = (entry.data as { location?: LatLng }).location;
+    if (!location) continue;
+    if (!bounds) {
+      problems.push({ file: rel(entry.file), field: 'location', message: '站点设置中没有填写辖区范围（bounds），无法核对工作站位置' });
+    } else if (!insideBounds(location, bounds)) {
+      problems.push({
+        file: rel(entry.file),
+        field: 'location',
+        message: `位置 ${location.lat},${location.lng} 不在辖区范围内（纬度 ${bounds.south}—${bounds.north}，经度 ${bounds.west}—${bounds.east}）；请检查是否填反了经纬度`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Each exam question names the lesson that teaches it, and that lesson belongs to the exam's course. */
+function checkExamLessons(parsed: readonly Parsed[], rel: (f: string) => string): Problem[] {
+  const lessonCourse = new Map<string, string>();
+  for (const e of parsed) {
+    if (e.collection === 'lessons') lessonCourse.set(e.id, (e.data as { course: RefValue }).course.id);
+  }
+  const problems: Problem[] = [];
+  for (const e of parsed) {
+    if (e.collection !== 'exams') continue;
+    const exam = e.data as { course: RefValue; questions: { lesson: RefValue }[] };
+    exam.questions.forEach((q, i) => {
+      const course = lessonCourse.get(q.lesson.id);
+      // A missing lesson is already reported by the reference check.
+      if (course !== undefined && course !== exam.course.id) {
+        problems.push({
+          file: rel(e.file),
+          field: `questions[${i}].lesson`,
+          message: `课时“${q.lesson.id}”属于课程“${course}”，不属于本考试的课程“${exam.course.id}”`,
+        });
+      }
+    });
+  }
   return problems;
 }
 

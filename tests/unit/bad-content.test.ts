@@ -83,6 +83,11 @@ describe.each([
   ['exchange-bad-topic', 'exchange/2026-01-14-bad-topic.md', '字段 topic'],
   ['page-missing-description', 'pages/nodesc.md', '字段 description'],
   ['diary-bad-date', 'diary/2026-01-19-bad-date.md', '字段 date'],
+  // Exam questions name a lesson of their own course; station locations lie inside the district.
+  ['exam-missing-lesson', 'exams/no-lesson.yaml', '字段 questions[0].lesson'],
+  ['exam-lesson-other-course', 'exams/wrong-lesson.yaml', '字段 questions[0].lesson'],
+  ['station-outside-bounds', 'stations/lingxiu.md', '字段 location'],
+  ['settings-bounds-reversed', 'settings/site.yaml', '字段 bounds.north'],
   ['station-mobile-over-members', 'stations/mobile.md', '字段 mobilePartyMembers'],
   ['news-summary-too-long', 'news/2026-01-16-long-summary.md', '字段 summary'],
   ['news-missing-cover', 'news/2026-01-17-missing-cover.md', '字段 cover'],

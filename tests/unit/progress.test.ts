@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   BACKUP_KEY,
   PROGRESS_KEY,
+  PROGRESS_VERSION,
   addAttempt,
+  dailyHistory,
+  recordDaily,
   bestAttempt,
   courseProgress,
   emptyProgress,
@@ -77,7 +80,7 @@ describe('loadProgress', () => {
     expect(saveProgress(memoryStore({}, true), emptyProgress())).toBe(false);
   });
 
-  it('migrates a version 1 record and saves it as version 2', () => {
+  it('migrates a version 1 record and saves it as the current version', () => {
     const v1 = {
       version: 1,
       learned: { 'a-1': T1.getTime() },
@@ -88,7 +91,17 @@ describe('loadProgress', () => {
     expect(status).toBe('migrated');
     expect(record.lessons['a-1']).toEqual({ learnedAt: T1.toISOString() });
     expect(record.exams.a).toEqual([{ at: T2.toISOString(), correct: 80, total: 100, percent: 80, passed: true }]);
-    expect(JSON.parse(store.data.get(PROGRESS_KEY)!).version).toBe(2);
+    expect(JSON.parse(store.data.get(PROGRESS_KEY)!).version).toBe(PROGRESS_VERSION);
+    expect(record.daily).toEqual({});
+  });
+
+  it('migrates a version 2 record: everything kept, no daily answers yet, saved as version 3', () => {
+    const v2 = { version: 2, lessons: { 'a-1': { learnedAt: T1.toISOString() } }, courses: {}, exams: {} };
+    const store = memoryStore({ [PROGRESS_KEY]: JSON.stringify(v2) });
+    const { record, status } = loadProgress(store);
+    expect(status).toBe('migrated');
+    expect(record).toEqual({ version: 3, lessons: v2.lessons, courses: {}, exams: {}, daily: {} });
+    expect(JSON.parse(store.data.get(PROGRESS_KEY)!)).toEqual(record);
   });
 
   it('treats a malformed version 1 record as corrupt', () => {
@@ -98,19 +111,39 @@ describe('loadProgress', () => {
 });
 
 describe('export and import', () => {
-  const record = addAttempt(recordQuiz(markLearned(emptyProgress(), 'a-1', 'a', T1), 'a-1', 'a', 2, 3, T1), 'a', {
-    at: T2.toISOString(), correct: 7, total: 10, percent: 70, passed: true,
-  });
-  it('round-trips a record through its JSON file', () => {
+  const record = recordDaily(
+    addAttempt(recordQuiz(markLearned(emptyProgress(), 'a-1', 'a', T1), 'a-1', 'a', 2, 3, T1), 'a', {
+      at: T2.toISOString(), correct: 7, total: 10, percent: 70, passed: true,
+    }),
+    '2026-11-30',
+    { question: 'jiben-changshi-abc12', chosen: [1], correct: false, at: T2.toISOString() },
+  );
+  it('round-trips a record through its JSON file, daily answers included', () => {
     expect(importProgress(exportProgress(record))).toEqual({ ok: true, record, migrated: false });
+    expect(Object.keys(record.daily)).toEqual(['2026-11-30']);
   });
   it.each([
     ['not JSON', 'hello', 'json'],
     ['another kind of file', '{"name":"x"}', 'version'],
     ['a damaged record', '{"version":2,"lessons":[]}', 'shape'],
+    ['a daily answer under a day that is not a date', '{"version":3,"lessons":{},"courses":{},"exams":{},"daily":{"today":{"question":"a-1","chosen":[0],"correct":true,"at":"2026-01-01T00:00:00Z"}}}', 'shape'],
+    ['a daily answer without its question', '{"version":3,"lessons":{},"courses":{},"exams":{},"daily":{"2026-01-01":{"chosen":[0],"correct":true,"at":"2026-01-01T00:00:00Z"}}}', 'shape'],
+    ['a version 3 record without its daily answers', '{"version":3,"lessons":{},"courses":{},"exams":{}}', 'shape'],
     ['a quiz with more right answers than questions', '{"version":2,"lessons":{"a-1":{"quiz":{"correct":4,"total":3,"at":"2026-01-01T00:00:00Z"}}},"courses":{},"exams":{}}', 'shape'],
   ])('rejects %s', (_name, text, error) => {
     expect(importProgress(text)).toEqual({ ok: false, error });
+  });
+});
+
+describe('daily answers', () => {
+  const first = { question: 'a-x1', chosen: [0], correct: true, at: T1.toISOString() };
+  it('keeps the first answer of a day', () => {
+    const r = recordDaily(recordDaily(emptyProgress(), '2026-11-30', first), '2026-11-30', { ...first, chosen: [1], correct: false });
+    expect(r.daily['2026-11-30']).toEqual(first);
+  });
+  it('lists the history newest first', () => {
+    const r = recordDaily(recordDaily(emptyProgress(), '2026-11-28', first), '2026-11-30', first);
+    expect(dailyHistory(r).map((h) => h.day)).toEqual(['2026-11-30', '2026-11-28']);
   });
 });
 

@@ -40,7 +40,7 @@ describe('fill and answerLetters', () => {
 describe('offline', () => {
   const catalogue = [{ id: 'a', title: '甲', hours: 1, lessons: [{ id: 'a-1', title: '一', hasQuiz: true }] }, { id: 'b', title: '乙', hours: 1, lessons: [] }];
   it('lists every school page, with exams only where a course has one', () => {
-    expect(schoolUrls(catalogue, ['a'])).toEqual(['/school/', '/school/record/', '/school/a/', '/school/a/a-1/', '/school/a/exam/', '/school/b/']);
+    expect(schoolUrls(catalogue, ['a'])).toEqual(['/school/', '/school/record/', '/school/daily/', '/school/a/', '/school/a/a-1/', '/school/a/exam/', '/school/b/']);
   });
   it('writes a service worker that names its versioned cache and pages', () => {
     const source = serviceWorkerSource(['/school/'], 'v1');

@@ -1,0 +1,45 @@
+import { expect, expectNoAxeViolations, test } from './helpers.ts';
+
+test('a station page and its poster give directions and open the position in three map services, loading nothing from them', async ({ page }) => {
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith('http://localhost')) foreign.push(r.url());
+  });
+  for (const url of ['/stations/lingxiu/', '/stations/lingxiu/poster/']) {
+    await page.goto(url);
+    const section = page.locator('[data-directions]');
+    await expect(page.locator('[data-directions-line]')).toHaveText('地铁1号线示例站B口出，向北步行5分钟');
+    await expect(page.getByText('怎么到这里', { exact: true })).toBeVisible();
+    const href = async (service: string) => new URL((await section.locator(`a[data-map="${service}"]`).getAttribute('href'))!);
+    const amap = await href('amap');
+    expect(amap.host).toBe('uri.amap.com');
+    expect(amap.searchParams.get('position')).toBe('116.1927,39.9072');
+    expect(amap.searchParams.get('coordinate')).toBe('wgs84');
+    const baidu = await href('baidu');
+    expect(baidu.host).toBe('api.map.baidu.com');
+    expect(baidu.searchParams.get('location')).toBe('39.9072,116.1927');
+    expect(baidu.searchParams.get('coord_type')).toBe('wgs84');
+    const tencent = await href('tencent');
+    expect(tencent.host).toBe('apis.map.qq.com');
+    expect(tencent.searchParams.get('marker')).toMatch(/^coord:39\.9072,116\.1927;title:古城街道领秀大厦工作站;addr:/);
+    expect(tencent.searchParams.get('coord_type')).toBe('1');
+    await expect(section.getByRole('link', { name: '高德地图' })).toBeVisible();
+    await expect(section.getByRole('link', { name: '百度地图' })).toBeVisible();
+    await expect(section.getByRole('link', { name: '腾讯地图' })).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+  expect(foreign).toEqual([]);
+});
+
+test('the poster prints the directions line but not the map links', async ({ page }) => {
+  await page.goto('/stations/lingxiu/poster/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('[data-directions-line]')).toBeVisible();
+  await expect(page.locator('a[data-map]').first()).toBeHidden();
+});
+
+test('a station without a location has no directions section', async ({ page }) => {
+  await page.goto('/stations/anning/');
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(page.locator('[data-directions]')).toHaveCount(0);
+});
