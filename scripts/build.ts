@@ -9,10 +9,14 @@ import { withoutPublicCsp } from '../src/lib/csp.ts';
 import { copyDecap, writePreviewCss } from './prepare.ts';
 import { precompress } from './precompress.ts';
 import { run } from './run.ts';
+import { acquireBuildLock } from './build-lock.ts';
 
 const contentRoot = process.env.CONTENT_ROOT ?? 'content';
 const outDir = process.env.BUILD_OUT_DIR ?? 'dist';
 const staging = `.tmp/build-${process.pid}`;
+
+// One build at a time: a second build waits here until the first has replaced dist/.
+await acquireBuildLock();
 
 const problems = validateContent(contentRoot);
 if (problems.length > 0) {
