@@ -23,7 +23,7 @@ import { connect } from 'node:tls';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import yaml from 'js-yaml';
 import { expect, test } from './helpers.ts';
-import { cmsConfig, type CmsEnv } from '../../src/lib/cms.ts';
+import { cmsConfig, cmsCsp, type CmsEnv } from '../../src/lib/cms.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
 
@@ -306,6 +306,8 @@ http {
     expect(r.headers['x-robots-tag']).toBe('noindex, nofollow');
     expect(r.headers['cache-control']).toBe('no-cache');
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i.exec(r.body.toString('utf8'))?.[1] ?? '';
+    // Exactly the policy generated from the settings the site was built with.
+    expect(meta.replaceAll('&#39;', "'")).toBe(cmsCsp({ ...PRODUCTION, CMS_LOCAL_PORT: process.env.CMS_LOCAL_PORT }));
     expect(meta).toMatch(new RegExp(`connect-src [^;]*${GIT_ORIGIN.replace(/[.]/g, '\\.')}`));
   });
 
