@@ -13,13 +13,14 @@
  * nginx is installed from Debian when missing; the test skips, saying why, only where that is
  * impossible, and never in CI.
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connect } from 'node:tls';
+import { promisify } from 'node:util';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import yaml from 'js-yaml';
 import { expect, test } from './helpers.ts';
@@ -35,6 +36,7 @@ const BROTLI_MODULE = '/usr/share/nginx/modules/ngx_http_brotli_static_module.so
 const GIT_ORIGIN = 'https://git.example.test';
 const PRODUCTION: CmsEnv = { CMS_BACKEND: 'forgejo', CMS_REPO: 'dangjian/louyu-site', CMS_BASE_URL: GIT_ORIGIN, CMS_APP_ID: 'louyu-cms' };
 const SITE = '.tmp/nginx-site';
+const run = promisify(execFile);
 
 function findNginx(): string | undefined {
   for (const candidate of ['/usr/sbin/nginx', '/usr/bin/nginx']) if (existsSync(candidate)) return candidate;
@@ -442,33 +444,43 @@ http {
     const problems: string[] = [];
     let requests = 0;
     let running = true;
+    /** Which release each answer for /admin/config.yml came from (0: the first, 1: the second). */
+    const seen: number[] = [];
     const reader = async () => {
       while (running) {
         for (const p of pages) {
           const r = await get(p);
           requests++;
           if (r.status !== 200) problems.push(`${p}: ${r.status}`);
-          else if (!expected.get(p)!.some((b) => b.equals(r.body))) problems.push(`${p}: a body from neither release (${r.body.length} bytes)`);
+          else {
+            const which = expected.get(p)!.findIndex((b) => b.equals(r.body));
+            if (which < 0) problems.push(`${p}: a body from neither release (${r.body.length} bytes)`);
+            else if (p === '/admin/config.yml') seen.push(which);
+          }
         }
       }
     };
     const readers = Array.from({ length: 4 }, reader);
-    const deploy = (...args: string[]) => execFileSync('scripts/deploy.sh', args, { env: deployEnv(), encoding: 'utf8' });
+    // Asynchronous, so the readers keep requesting while the script copies and switches.
+    const deploy = async (...args: string[]) => (await run('scripts/deploy.sh', args, { env: deployEnv(), encoding: 'utf8' })).stdout;
     const configNow = async () => (await get('/admin/config.yml')).body.toString('utf8');
 
     expect(await configNow()).toContain(GIT_ORIGIN);
     await new Promise((r) => setTimeout(r, 1100)); // release names are UTC seconds
-    deploy('deploy', 'dist');
+    await expect.poll(() => requests).toBeGreaterThan(pages.length);
+    await deploy('deploy', 'dist');
     await expect.poll(configNow).not.toContain(GIT_ORIGIN);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(deploy('rollback')).toMatch(/live release is now/);
+    await expect.poll(() => seen.includes(1)).toBe(true);
+    expect(await deploy('rollback')).toMatch(/live release is now/);
     await expect.poll(configNow).toContain(GIT_ORIGIN);
-    await new Promise((r) => setTimeout(r, 500));
+    await expect.poll(() => seen.lastIndexOf(0) > seen.indexOf(1), { timeout: 30_000 }).toBe(true);
     running = false;
     await Promise.all(readers);
     expect(problems).toEqual([]);
-    expect(requests).toBeGreaterThan(100);
+    // The readers ran across both switches: release 1, then 2, then 1 again.
+    expect(seen.indexOf(1)).toBeGreaterThan(seen.indexOf(0));
+    expect(seen.lastIndexOf(0)).toBeGreaterThan(seen.indexOf(1));
     // The withdrawn release is set aside; the listing shows the first one live again.
-    expect(deploy('list').trim().split('\n')).toEqual([expect.stringMatching(/^\d{8}T\d{6}Z \(live\)$/)]);
+    expect((await deploy('list')).trim().split('\n')).toEqual([expect.stringMatching(/^\d{8}T\d{6}Z \(live\)$/)]);
   });
 });

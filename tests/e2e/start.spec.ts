@@ -3,10 +3,11 @@
  * files) listens on loopback only, and its CORS answers only the site's own local origin.
  * `--no-build` serves the existing build, so this test does not rebuild dist/ under the others.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test } from './helpers.ts';
 
 const SITE_PORT = Number(process.env.START_TEST_SITE_PORT ?? 8141);
@@ -79,4 +80,33 @@ test('npm start binds decap-server to loopback and limits CORS to the site', asy
   // Another local page (any other port) is not the site: the browser must not let it read answers.
   const other = await info('http://localhost:9999');
   expect(other.headers.get('access-control-allow-origin')).not.toBe('http://localhost:9999');
+});
+
+test('outside a Git repository: start --review stops with a clear message, plain start serves and edits', async () => {
+  test.setTimeout(60_000);
+  const outside = mkdtempSync(path.join(tmpdir(), 'louyu-nogit-'));
+  const script = path.resolve('scripts/start.ts');
+  const sitePort = SITE_PORT + 5;
+  const cmsPort = CMS_PORT + 5;
+  let plain: ChildProcess | undefined;
+  try {
+    const r = spawnSync(process.execPath, [script, '--review', '--no-build'], { cwd: outside, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringContaining('需要在 Git 仓库中运行')]);
+
+    plain = spawn(process.execPath, [script, '--no-build'], {
+      cwd: outside,
+      env: { ...process.env, SITE_PORT: String(sitePort), CMS_LOCAL_PORT: String(cmsPort), BUILD_OUT_DIR: path.resolve('dist') },
+      stdio: 'ignore',
+    });
+    await expect.poll(async () => (await fetch(`http://127.0.0.1:${sitePort}/`).catch(() => undefined))?.status, { timeout: 30_000 }).toBe(200);
+    const info = async () => {
+      const res = await fetch(`http://127.0.0.1:${cmsPort}/api/v1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' }).catch(() => undefined);
+      return res?.ok ? ((await res.json()) as { type: string }).type : undefined;
+    };
+    await expect.poll(info, { timeout: 30_000 }).toBe('local_fs');
+  } finally {
+    plain?.kill('SIGTERM');
+    rmSync(outside, { recursive: true, force: true });
+  }
 });
