@@ -18,6 +18,12 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
   },
+  projects: [
+    { name: 'site', testIgnore: /cms-review\.spec\.ts$/ },
+    // The review workflow end to end (a scratch Git repository, three builds, the real Decap UI):
+    // minutes, not seconds, so it is a project of its own (`--project=review` runs it alone).
+    { name: 'review', testMatch: /cms-review\.spec\.ts$/ },
+  ],
   webServer: {
     command: `npx astro preview --port ${port} --host localhost`,
     url: `http://localhost:${port}/`,

@@ -10,6 +10,7 @@ import { copyDecap, writePreviewCss } from './prepare.ts';
 import { precompress } from './precompress.ts';
 import { run } from './run.ts';
 import { buildNow } from '../src/lib/schedule.ts';
+import { acquireBuildLock } from './build-lock.ts';
 
 const contentRoot = process.env.CONTENT_ROOT ?? 'content';
 const outDir = process.env.BUILD_OUT_DIR ?? 'dist';
@@ -25,6 +26,9 @@ const builtAt = (() => {
     process.exit(1);
   }
 })();
+
+// One build at a time: a second build waits here until the first has replaced dist/.
+await acquireBuildLock();
 
 const problems = validateContent(contentRoot);
 if (problems.length > 0) {

@@ -563,6 +563,11 @@ export const zhCN = {
   'inspect.fresh': '正常',
   'inspect.emptyColumn': '空白',
 
+  // Production CMS backend (cms.warn.*, issue 14)
+  'cms.warn.noReview':
+    '警告：CMS_BACKEND={backend} 不支持审核流程（Decap 的 gitea 后端拒绝 editorial_workflow），/admin 将不经审核直接发布。需要“草稿 → 待审核 → 待发布”时请改用 Forgejo（CMS_BACKEND=forgejo）或 GitLab（CMS_BACKEND=gitlab）。',
+
+  // 404
   'admin.title': '内容管理 - {site}',
   'admin.noScript': '内容管理需要启用 JavaScript。',
   'notFound.title': '页面不存在',

@@ -326,6 +326,17 @@ export function cmsConnectOrigins(env: CmsEnv): string[] {
   return origins;
 }
 
+/** Whether Decap's backend of this name supports the editorial workflow (its gitea backend does not). */
+export function hasEditorialWorkflow(backend: string): boolean {
+  return backend !== 'gitea';
+}
+
+/** Build-time warnings about the CMS settings: a backend without review before publishing. */
+export function cmsWarnings(env: CmsEnv): string[] {
+  const backend = String(backendFromEnv(env).name);
+  return hasEditorialWorkflow(backend) ? [] : [t('cms.warn.noReview', { backend })];
+}
+
 export interface CmsOptions {
   /** Content folder relative to the repository root. */
   contentRoot: string;
@@ -337,11 +348,14 @@ export interface CmsOptions {
 
 /** The whole Decap configuration (serialised as YAML by the /admin/config.yml route). */
 export function cmsConfig({ contentRoot, siteUrl, env = {} }: CmsOptions): CmsField {
+  const backend = backendFromEnv(env);
   return {
     // Production: the Git server named by the environment, with the editorial workflow
-    // (draft → in review → ready); only the chief editor's role can publish.
-    backend: backendFromEnv(env),
-    publish_mode: 'editorial_workflow',
+    // (draft → in review → ready); only the chief editor's role can publish. Decap's gitea
+    // backend refuses that workflow ("Error loading the CMS configuration"), so Gitea gets the
+    // simple mode and the build warns (cmsWarnings); Forgejo and GitLab keep the review.
+    backend,
+    ...(hasEditorialWorkflow(String(backend.name)) ? { publish_mode: 'editorial_workflow' } : {}),
     // On localhost: decap-server (npm start) writes straight into content/, no account needed.
     local_backend: { url: localBackendUrl(env) },
     locale: 'zh_Hans',

@@ -25,7 +25,7 @@ let decap: ChildProcess | undefined;
 test.beforeAll(async () => {
   decap = spawn(process.execPath, [path.join(root, 'node_modules/decap-server/dist/index.js')], {
     cwd: root,
-    env: { ...process.env, PORT: decapPort, GIT_REPO_DIRECTORY: root },
+    env: { ...process.env, PORT: decapPort, BIND_HOST: '127.0.0.1', GIT_REPO_DIRECTORY: root },
     stdio: 'ignore',
   });
   await expect

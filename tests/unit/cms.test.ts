@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { backendFromEnv, cmsConfig, cmsCsp, collectionFields, localBackendUrl, type CmsEnv, type CmsField } from '../../src/lib/cms.ts';
+import { backendFromEnv, cmsConfig, cmsCsp, cmsWarnings, collectionFields, localBackendUrl, type CmsEnv, type CmsField } from '../../src/lib/cms.ts';
 import { COLLECTIONS, NEWS_CATEGORIES, STATION_SERVICES } from '../../src/lib/enums.ts';
 
 const config = cmsConfig({ contentRoot: 'content', siteUrl: 'https://example.test/' });
@@ -131,6 +131,26 @@ describe('production backends come from the environment', () => {
     [{ CMS_BACKEND: 'forgejo', CMS_REPO: 'a/b' }, /CMS_BASE_URL and CMS_APP_ID/],
   ] as [CmsEnv, RegExp][])('refuses %j', (env, message) => {
     expect(() => backendFromEnv(env)).toThrow(message);
+  });
+
+  const gitea: CmsEnv = { CMS_BACKEND: 'gitea', CMS_REPO: 'a/b', CMS_BASE_URL: 'https://g.test', CMS_APP_ID: 'x' };
+  it.each([
+    ['forgejo', { ...gitea, CMS_BACKEND: 'forgejo' }, 'editorial_workflow'],
+    ['gitlab', { CMS_BACKEND: 'gitlab', CMS_REPO: 'a/b' }, 'editorial_workflow'],
+    ['github', { CMS_BACKEND: 'github', CMS_REPO: 'a/b' }, 'editorial_workflow'],
+    // Decap's gitea backend refuses the editorial workflow: the whole CMS would fail to load.
+    ['gitea', gitea, undefined],
+  ] as [string, CmsEnv, string | undefined][])('%s: publish_mode %s', (_, env, mode) => {
+    expect(cmsConfig({ contentRoot: 'content', siteUrl: '', env }).publish_mode).toBe(mode);
+  });
+
+  it('warns at build time, naming the backend and the alternatives, when review is not available', () => {
+    expect(cmsWarnings({ ...gitea, CMS_BACKEND: 'forgejo' })).toEqual([]);
+    const [warning, ...rest] = cmsWarnings(gitea);
+    expect(rest).toEqual([]);
+    expect(warning).toContain('CMS_BACKEND=gitea');
+    expect(warning).toContain('CMS_BACKEND=forgejo');
+    expect(warning).toContain('CMS_BACKEND=gitlab');
   });
 
   it('lets /admin connect only to itself, blobs, decap-server and the configured Git server', () => {

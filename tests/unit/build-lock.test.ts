@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const LOCK_MODULE = path.resolve('scripts/build-lock.ts');
+let dir = '';
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A process that takes the lock in `dir`, appends "<name> start/end" to a log around `ms` of work. */
+function builder(name: string, ms: number, wait = 60): Promise<{ code: number | null; out: string }> {
+  const script = `
+    import { appendFileSync } from 'node:fs';
+    import { acquireBuildLock } from ${JSON.stringify(LOCK_MODULE)};
+    await acquireBuildLock('lock', ${wait});
+    appendFileSync('log', '${name} start\\n');
+    await new Promise((r) => setTimeout(r, ${ms}));
+    appendFileSync('log', '${name} end\\n');
+  `;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8' } as never);
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => resolve({ code, out }));
+  });
+}
+
+describe('one build at a time', () => {
+  it('a second build waits for the first, says so, and runs after it', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'lock-'));
+    const first = builder('A', 1500);
+    await new Promise((r) => setTimeout(r, 500));
+    const second = builder('B', 10);
+    const [a, b] = await Promise.all([first, second]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(readFileSync(path.join(dir, 'log'), 'utf8')).toBe('A start\nA end\nB start\nB end\n');
+    expect(b.out).toMatch(/另一个构建（进程 \d+）正在进行/);
+    expect(existsSync(path.join(dir, 'lock'))).toBe(false);
+  });
+
+  it('takes over a lock left by a build that was killed', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'lock-'));
+    mkdirSync(path.join(dir, 'lock'));
+    writeFileSync(path.join(dir, 'lock', 'pid'), '999999999');
+    const r = await builder('C', 10, 5);
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'log'), 'utf8')).toBe('C start\nC end\n');
+  });
+
+  it('refuses clearly when the wait runs out, leaving the running build alone', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'lock-'));
+    const first = builder('A', 3000);
+    await new Promise((r) => setTimeout(r, 500));
+    const late = await builder('B', 10, 1);
+    expect(late.code).toBe(1);
+    expect(late.out).toMatch(/已等待 1 秒，本次构建放弃；现有的 dist\/ 未被改动/);
+    expect((await first).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'log'), 'utf8')).toBe('A start\nA end\n');
+  });
+});
