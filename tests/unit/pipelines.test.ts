@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 
@@ -7,26 +10,42 @@ const forgejo = yaml.load(readFileSync('.forgejo/workflows/deploy.yml', 'utf8'))
   on: { push: { branches: string[] }; schedule: { cron: string }[] };
   jobs: { deploy: { env: Record<string, string>; steps: { run?: string; uses?: string }[] } };
 };
+type Step = { run?: string; uses?: string; if?: string; id?: string; 'continue-on-error'?: boolean };
+const hourly = yaml.load(readFileSync('.forgejo/workflows/scheduled.yml', 'utf8')) as {
+  on: { schedule: { cron: string }[] };
+  jobs: { deploy: { steps: Step[] } };
+};
 const gitlab = yaml.load(readFileSync('.gitlab-ci.yml', 'utf8')) as {
   workflow: { rules: { if: string }[] };
   deploy: { script: string[]; resource_group: string; variables: Record<string, string> };
 };
 const readme = readFileSync('README.md', 'utf8');
 
-const EXPECTED = ['node scripts/check-node.mjs', 'npm ci --no-audit --no-fund', 'npm run build', 'scripts/deploy.sh deploy dist'];
+const EXPECTED = ['node scripts/check-node.mjs', 'npm ci --no-audit --no-fund', 'npm run build', 'npm run inspect', 'scripts/deploy.sh deploy dist'];
+const steps = (list: Step[]) => list.flatMap((s) => (s.run ? [s.run.trim()] : []));
 
 describe('the pipelines build and deploy with the README\'s commands', () => {
   it.each([
-    ['Forgejo/Gitea Actions', forgejo.jobs.deploy.steps.flatMap((s) => (s.run ? [s.run] : []))],
+    ['Forgejo/Gitea Actions', steps(forgejo.jobs.deploy.steps)],
     ['GitLab CI', gitlab.deploy.script],
-  ])('%s runs check, install, build, deploy in that order', (_, commands) => {
-    expect(commands).toEqual(EXPECTED);
+  ])('%s runs check, install, build, inspect, deploy in that order', (_, commands) => {
+    const order = EXPECTED.map((c) => commands.findIndex((line) => line.includes(c)));
+    expect(order.every((i) => i >= 0), `${commands.join(' | ')}`).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
     for (const command of EXPECTED) expect(readme, `README shows ${command}`).toContain(command);
   });
 
-  it('Forgejo builds on every push to main and every hour', () => {
+  it('Forgejo builds on every push to main and nightly; the hourly workflow builds only when a scheduled entry is due', () => {
     expect(forgejo.on.push.branches).toEqual(['main']);
-    expect(forgejo.on.schedule.map((s) => s.cron)).toContain('7 * * * *');
+    expect(forgejo.on.schedule.map((s) => s.cron)).toContain('30 2 * * *');
+    expect(hourly.on.schedule.map((s) => s.cron)).toEqual(['7 * * * *']);
+    const list = hourly.jobs.deploy.steps;
+    const check = list.findIndex((s) => s.run?.includes('npm run -s scheduled-due'));
+    expect(check).toBeGreaterThan(0);
+    expect(list[check]?.run).toContain('BUILD_OUT_DIR="$DEPLOY_ROOT/current"');
+    // Every step after the check runs only when something is due.
+    for (const step of list.slice(check + 1)) expect(step.if, step.run).toContain("steps.due.outputs.due == 'true'");
+    expect(steps(list.slice(check + 1))[0]).toBe('npm run build');
     expect(forgejo.jobs.deploy.env).toMatchObject({ CMS_BACKEND: 'forgejo', ASTRO_TELEMETRY_DISABLED: '1' });
   });
 
@@ -38,9 +57,66 @@ describe('the pipelines build and deploy with the README\'s commands', () => {
     expect(gitlab.deploy.variables).toMatchObject({ CMS_BACKEND: 'gitlab', ASTRO_TELEMETRY_DISABLED: '1' });
   });
 
-  it.each(['.forgejo/workflows/deploy.yml', '.gitlab-ci.yml'])('%s keeps a marked place for the content inspection before deploying', (file) => {
-    const text = readFileSync(file, 'utf8');
-    expect(text.indexOf('npm run inspect')).toBeGreaterThan(text.indexOf('npm run build'));
-    expect(text.indexOf('npm run inspect')).toBeLessThan(text.indexOf('scripts/deploy.sh deploy dist'));
+  it.each([
+    ['deploy.yml', forgejo.jobs.deploy.steps],
+    ['scheduled.yml', hourly.jobs.deploy.steps],
+  ])('Forgejo %s deploys even when the inspection fails, then fails the job', (_, list) => {
+    const inspect = list.find((s) => s.run === 'npm run inspect');
+    expect(inspect?.['continue-on-error']).toBe(true);
+    const last = list.at(-1);
+    expect(last?.if).toContain(`steps.${inspect?.id}.outcome == 'failure'`);
+    expect(last?.run).toMatch(/exit 1$/);
+  });
+
+  /** Runs the GitLab job's script lines in one bash, as a shell runner does, with stand-ins for npm and deploy. */
+  function runGitlab(opts: { inspect: number; due: number; schedule?: string }) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'louyu-gitlab-'));
+    try {
+      mkdirSync(path.join(dir, 'bin'));
+      mkdirSync(path.join(dir, 'scripts'));
+      const log = path.join(dir, 'log');
+      const stub = (file: string, body: string) => {
+        writeFileSync(file, `#!/usr/bin/env bash\n${body}\n`);
+        chmodSync(file, 0o755);
+      };
+      stub(path.join(dir, 'bin', 'npm'), `echo "npm $*" >> ${log}; case "$*" in *scheduled-due*) exit ${opts.due};; *inspect*) exit ${opts.inspect};; esac`);
+      stub(path.join(dir, 'bin', 'node'), `echo "node $*" >> ${log}`);
+      stub(path.join(dir, 'scripts', 'deploy.sh'), `echo "deploy $*" >> ${log}`);
+      const script = ['set -eo pipefail', ...gitlab.deploy.script].join('\n');
+      const result = spawnSync('bash', ['-c', script], {
+        cwd: dir,
+        env: { PATH: `${path.join(dir, 'bin')}:/usr/bin:/bin`, DEPLOY_ROOT: '/srv/louyu', LOUYU_SCHEDULE: opts.schedule ?? '' },
+      });
+      const lines = (() => {
+        try {
+          return readFileSync(log, 'utf8').trim().split('\n');
+        } catch {
+          return [];
+        }
+      })();
+      return { status: result.status, lines };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('GitLab deploys after a passing inspection and succeeds', () => {
+    const { status, lines } = runGitlab({ inspect: 0, due: 1 });
+    expect(status).toBe(0);
+    expect(lines.filter((l) => !l.startsWith('node'))).toEqual(['npm ci --no-audit --no-fund', 'npm run build', 'npm run inspect', 'deploy deploy dist']);
+  });
+
+  it('GitLab deploys even when the inspection fails (a stale column is fixed by publishing), then fails the job', () => {
+    const { status, lines } = runGitlab({ inspect: 1, due: 1 });
+    expect(status).toBe(1);
+    expect(lines).toContain('deploy deploy dist');
+  });
+
+  it('GitLab\'s hourly schedule stops before building when nothing scheduled is due, and builds when something is', () => {
+    const idle = runGitlab({ inspect: 0, due: 1, schedule: 'hourly' });
+    expect(idle.status).toBe(0);
+    expect(idle.lines.some((l) => l.includes('npm run build'))).toBe(false);
+    const due = runGitlab({ inspect: 0, due: 0, schedule: 'hourly' });
+    expect(due.lines).toContain('deploy deploy dist');
   });
 });
