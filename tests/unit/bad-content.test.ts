@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const BASE = 'tests/fixtures/content-min';
 const CORPUS = 'tests/fixtures/bad-content';
 const temp = mkdtempSync(path.join(tmpdir(), 'bad-content-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
+afterAll(() => rmSync(temp, { recursive: true, force: true }), 60_000);
 
 /** A content root made of the valid base plus one case's files. */
 function rootFor(name: string): string {
