@@ -37,7 +37,7 @@ describe('the corpus', () => {
 });
 
 describe('the valid base', () => {
-  it('passes validation', () => {
+  it('passes validation', { timeout: 30_000 }, () => {
     const r = validate(BASE);
     expect(r.out).toContain('内容检查通过');
     expect(r.status).toBe(0);
@@ -126,7 +126,7 @@ describe.each([
 });
 
 describe('a full build of bad content', () => {
-  it('fails, names the file and field, and leaves the previous output untouched', () => {
+  it('fails, names the file and field, and leaves the previous output untouched', { timeout: 30_000 }, () => {
     const out = path.join(temp, 'dist-previous');
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, 'marker.txt'), 'previous build');
