@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const BASE = 'tests/fixtures/content-min';
 const CORPUS = 'tests/fixtures/bad-content';
 const temp = mkdtempSync(path.join(tmpdir(), 'bad-content-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
+afterAll(() => rmSync(temp, { recursive: true, force: true }), 60_000);
 
 /** A content root made of the valid base plus one case's files. */
 function rootFor(name: string): string {
@@ -37,7 +37,7 @@ describe('the corpus', () => {
 });
 
 describe('the valid base', () => {
-  it('passes validation', () => {
+  it('passes validation', { timeout: 30_000 }, () => {
     const r = validate(BASE);
     expect(r.out).toContain('内容检查通过');
     expect(r.status).toBe(0);
@@ -134,7 +134,7 @@ describe.each([
 });
 
 describe('a full build of bad content', () => {
-  it('fails, names the file and field, and leaves the previous output untouched', () => {
+  it('fails, names the file and field, and leaves the previous output untouched', { timeout: 30_000 }, () => {
     const out = path.join(temp, 'dist-previous');
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, 'marker.txt'), 'previous build');

@@ -21,7 +21,7 @@ const temp = mkdtempSync(path.join(tmpdir(), 'schema-limits-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }), 60_000);
 const fields = collectionStringFields();
 
-describe.each(fields)('%s', (collection, list) => {
+describe.each(fields)('%s', (_, list) => {
   it('has string fields, each with a maximum length (or a closed list of values)', () => {
     expect(list.length).toBeGreaterThan(0);
     expect(list.filter((f) => f.maxLength === undefined && !f.enumerated).map((f) => fieldName(f.path))).toEqual([]);
