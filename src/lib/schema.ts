@@ -197,11 +197,11 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
     // The optional 党政机关网站标识 (a picture stored on this site, and the record page it opens).
     partyGovMark: label(
       z
-        .object({
+        .strictObject({
           // The mark's picture, uploaded to this site (the CSP loads no picture from elsewhere).
-          image: label(z.string().startsWith('/', '应以 / 开头，上传到本站'), '标识图片', '上传到本站的标识图片'),
+          image: label(mediaPath(), '标识图片', '上传到本站的标识图片'),
           // The 党政机关网站 record page the mark opens.
-          href: label(z.url({ protocol: /^https$/, error: '应为 https:// 开头的网址' }), '标识链接', '点击标识打开的开办资格查询页'),
+          href: label(z.url({ protocol: /^https$/, error: '应为 https:// 开头的网址' }).max(MAX_LENGTH.path, tooLong(MAX_LENGTH.path)), '标识链接', '点击标识打开的开办资格查询页'),
         })
         .optional(),
       '党政机关网站标识',
@@ -211,7 +211,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
     wording: label(
       z
         .array(
-          z.object({
+          z.strictObject({
             // The correct phrasing.
             correct: label(text(), '规范表述', '正确的写法'),
             // Known wrong forms of it.
@@ -576,7 +576,7 @@ export const COLLECTION_FILES: Record<CollectionName, string> = {
  */
 export const RESERVED_PAGE_IDS: ReadonlySet<string> = new Set([
   'news', 'activities', 'theory', 'school', 'stations', 'exchange', 'diary', 'topics', 'stats', 'search',
-  'admin', 'media', 'pagefind', '_astro', '404', 'rss', 'sitemap', 'favicon', 'index',
+  'admin', 'media', 'pagefind', '_astro', '404', 'rss', 'sitemap', 'favicon', 'index', 'robots',
 ]);
 
 /** An entry's id: its file name without folder and extension ("a/b/x-y.md" → "x-y"). */
