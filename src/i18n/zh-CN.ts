@@ -481,6 +481,14 @@ export const zhCN = {
   'notFound.title': '页面不存在',
   'notFound.body': '您访问的页面不存在或已被移除。可以从首页重新进入，或使用站内搜索。',
   'notFound.home': '返回首页',
+
+  // Mobile: one-row header on narrow screens, search filter disclosure, scrolling tables
+  'mobile.menu': '栏目',
+  'mobile.search': '搜索',
+  'mobile.settings': '适老化',
+  'mobile.filters': '筛选',
+  'mobile.filtersActive': '（已选 {count} 项）',
+  'mobile.tableScroll': '{caption}（可左右滑动查看）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
