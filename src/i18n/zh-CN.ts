@@ -576,6 +576,13 @@ export const zhCN = {
 
   // Uploads refused in the CMS (security, issue 13).
   'cms.upload.refused': '不能上传“{names}”：只接受 jpg、png、webp、gif、avif 图片和 mp4、webm 视频及 vtt 字幕。',
+  // Mobile: one-row header on narrow screens, search filter disclosure, scrolling tables
+  'mobile.menu': '栏目',
+  'mobile.search': '搜索',
+  'mobile.settings': '适老化',
+  'mobile.filters': '筛选',
+  'mobile.filtersActive': '（已选 {count} 项）',
+  'mobile.tableScroll': '{caption}（可左右滑动查看）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

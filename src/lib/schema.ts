@@ -171,6 +171,8 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
     district: label(text(), '区名', '例如 XX区'),
     // Full site title shown in the header and the browser tab.
     title: label(text(), '网站名称', '页头和浏览器标签上显示的名称'),
+    // Short name for the one-row header on phones; the full title when absent.
+    shortTitle: label(z.string().trim().max(8, '不超过 8 个字').optional(), '网站简称', '手机等窄屏页头显示的简称，如 楼宇党建；不超过 8 个字，留空则显示网站名称'),
     // One sentence describing the site, for search engines and link previews.
     description: label(text(MAX_LENGTH.sentence), '网站简介', '一句话介绍本站，用于搜索引擎和分享预览'),
     // The office that runs the site.

@@ -1,6 +1,6 @@
 /**
  * What a content page tells Pagefind about itself: its type, station, street and year as
- * filters, its date as a sort key, and display metadata (date, image, buildings). Pages build a
+ * filters, its date as a sort key, and display metadata (date, image, buildings, column, author). Pages build a
  * SearchRecord; BaseLayout turns it into `data-pagefind-*` attributes via `searchAttributes`.
  */
 import { formatDate, shanghaiParts } from './dates.ts';
@@ -17,6 +17,10 @@ export interface SearchRecord {
   /** Image address and its text alternative. */
   image?: string;
   imageAlt?: string;
+  /** Column, category or topic the entry is filed under (metadata only: not indexed as text). */
+  column?: string;
+  /** Author, when the entry names one (metadata only). */
+  author?: string;
   /** Names of the buildings a station serves (station pages only). */
   buildings?: string[];
 }
@@ -60,5 +64,7 @@ export function searchAttributes(record: SearchRecord): SearchAttribute[] {
   add('meta', 'image', record.image);
   add('meta', 'image_alt', record.imageAlt);
   add('meta', 'buildings', record.buildings?.join('、'));
+  add('meta', 'column', record.column);
+  add('meta', 'author', record.author);
   return out;
 }

@@ -55,3 +55,8 @@ export function filterOptions(key: string, counts: Record<string, number>, curre
   }
   return list.sort((a, b) => a.localeCompare(b, 'zh-CN'));
 }
+
+/** How many filters are set (the sort order is not a filter); shown on the folded 筛选 button. */
+export function activeFilterCount(state: SearchState): number {
+  return FILTER_KEYS.filter((key) => state[key] !== '').length;
+}

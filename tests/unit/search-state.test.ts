@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterOptions, pagefindFilters, readState, writeState } from '../../src/lib/search-state.ts';
+import { activeFilterCount, filterOptions, pagefindFilters, readState, writeState } from '../../src/lib/search-state.ts';
 
 describe('search state round-trips through the address', () => {
   it.each([
@@ -27,5 +27,17 @@ describe('filterOptions', () => {
     ['the current value is kept even when absent from the index', 'year', { '2026': 1 }, '2019', ['2026', '2019']],
   ])('%s', (_, key, counts, current, expected) => {
     expect(filterOptions(key, counts, current, ['动态', '活动', '工作站', '理论'])).toEqual(expected);
+  });
+});
+
+describe('the folded 筛选 button counts the filters that are set', () => {
+  it.each([
+    ['none set', '?q=%E8%AE%B2%E5%BA%A7', 0],
+    ['the date sort is not a filter', '?q=%E8%AE%B2%E5%BA%A7&sort=date', 0],
+    ['one filter', '?q=%E8%AE%B2%E5%BA%A7&year=2026', 1],
+    ['all three filters', '?q=x&type=%E6%B4%BB%E5%8A%A8&station=%E7%AB%99&year=2026&sort=date', 3],
+    ['a blank filter does not count', '?q=x&type=+', 0],
+  ])('%s', (_, search, count) => {
+    expect(activeFilterCount(readState(new URLSearchParams(search)))).toBe(count);
   });
 });
