@@ -393,7 +393,7 @@ function checkExamLessons(parsed: readonly Parsed[], rel: (f: string) => string)
 export interface ParsedEntry<N extends CollectionName> {
   file: string;
   id: string;
-  data: z.output<(typeof schemas)[N]>;
+  data: z.output<(typeof validatorSchemas)[N]>;
   body: string;
 }
 
@@ -403,8 +403,8 @@ export function readCollection<N extends CollectionName>(root: string, name: N):
   for (const file of collectionFiles(root, name)) {
     const entry = readEntry(file);
     if ('error' in entry) continue;
-    const result = schemas[name].safeParse(entry.data);
-    if (result.success) out.push({ file, id: path.basename(file, path.extname(file)), data: result.data as z.output<(typeof schemas)[N]>, body: entry.body });
+    const result = validatorSchemas[name].safeParse(entry.data);
+    if (result.success) out.push({ file, id: path.basename(file, path.extname(file)), data: result.data as z.output<(typeof validatorSchemas)[N]>, body: entry.body });
   }
   return out;
 }

@@ -5,12 +5,13 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 
+type Step = { run?: string; uses?: string; if?: string; id?: string; 'continue-on-error'?: boolean };
+
 /** The commands each pipeline runs, in order, and what the README tells a district to run. */
 const forgejo = yaml.load(readFileSync('.forgejo/workflows/deploy.yml', 'utf8')) as {
   on: { push: { branches: string[] }; schedule: { cron: string }[] };
-  jobs: { deploy: { env: Record<string, string>; steps: { run?: string; uses?: string }[] } };
+  jobs: { deploy: { env: Record<string, string>; steps: Step[] } };
 };
-type Step = { run?: string; uses?: string; if?: string; id?: string; 'continue-on-error'?: boolean };
 const hourly = yaml.load(readFileSync('.forgejo/workflows/scheduled.yml', 'utf8')) as {
   on: { schedule: { cron: string }[] };
   jobs: { deploy: { steps: Step[] } };
