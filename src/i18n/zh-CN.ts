@@ -481,6 +481,9 @@ export const zhCN = {
   'notFound.title': '页面不存在',
   'notFound.body': '您访问的页面不存在或已被移除。可以从首页重新进入，或使用站内搜索。',
   'notFound.home': '返回首页',
+
+  // Sharded search index (issue 15)
+  'search.older': '同时搜索更早的内容（{from}—{to}年）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
