@@ -8,18 +8,21 @@
  *
  * Environment: SEARCH_SHARD_MONTHS (period per shard: 12, the default, is one shard a year;
  * 1, 2, 3, 4 or 6 give smaller shards, used by the tests), SEARCH_RECENT_SHARDS (newest dated
- * shards a first search loads, default 1), SEARCH_INDEX_CACHE (cache folder, default
+ * shards a first search loads; default: those of the current year and later, at least one),
+ * SEARCH_INDEX_CACHE (cache folder, default
  * .tmp/search-index-cache; `off` disables the cache).
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { pageShard, pageUrl, sha256, shardCacheKey } from '../src/lib/search-index.node.ts';
-import { BASE_SHARD, MANIFEST_FILE, mergeOrder, shardPath, shardYear, validShardMonths, type ShardManifest } from '../src/lib/search-shards.ts';
+import { shanghaiParts } from '../src/lib/dates.ts';
+import { BASE_SHARD, MANIFEST_FILE, mergeOrder, recentCount, shardPath, shardYear, validShardMonths, type ShardManifest } from '../src/lib/search-shards.ts';
 
 export interface IndexOptions {
   months?: number;
-  recent?: number;
+  /** Newest dated shards a first search loads; default: the current year's and later ones. */
+  recent?: number | undefined;
   /** Cache folder, or undefined for no cache. */
   cacheDir?: string | undefined;
   log?: (line: string) => void;
@@ -47,7 +50,7 @@ const FORMAT = 1;
 /** Options from the environment (see the header). */
 export function envOptions(env: NodeJS.ProcessEnv = process.env): IndexOptions {
   const months = Number(env.SEARCH_SHARD_MONTHS ?? 12);
-  const recent = Number(env.SEARCH_RECENT_SHARDS ?? 1);
+  const recent = env.SEARCH_RECENT_SHARDS ? Number(env.SEARCH_RECENT_SHARDS) : undefined;
   const cache = env.SEARCH_INDEX_CACHE ?? '.tmp/search-index-cache';
   return { months, recent, cacheDir: cache === 'off' ? undefined : cache };
 }
@@ -84,7 +87,6 @@ async function indexShard(site: string, files: string[], outDir: string): Promis
 /** Indexes `site` (a built site folder) in shards and writes the shard manifest. */
 export async function indexShards(site: string, options: IndexOptions = {}): Promise<IndexReport> {
   const months = options.months ?? 12;
-  const recent = options.recent ?? 1;
   const log = options.log ?? (() => {});
   if (!validShardMonths(months)) throw new Error(`SEARCH_SHARD_MONTHS 必须能整除 12（现为 ${months}）`);
   const started = performance.now();
@@ -123,7 +125,7 @@ export async function indexShards(site: string, options: IndexOptions = {}): Pro
     log(`搜索分片 ${id}：${group.files.length} 页，${hit ? '使用缓存' : '已索引'}，${seconds.toFixed(1)} 秒`);
   }
   const manifest: ShardManifest = {
-    recent,
+    recent: options.recent ?? recentCount(groups.keys(), shanghaiParts(new Date()).year),
     shards: reports.map((r) => ({
       id: r.id,
       path: shardPath(r.id),

@@ -483,7 +483,7 @@ export const zhCN = {
   'notFound.home': '返回首页',
 
   // Sharded search index (issue 15)
-  'search.older': '同时搜索更早的内容（{from}—{to}年）',
+  'search.older': '同时搜索更早的内容（{years}年）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

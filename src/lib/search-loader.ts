@@ -30,6 +30,9 @@ interface PagefindModule {
   search(q: string, o?: PagefindSearchOptions): Promise<{ results: PagefindResult[] } | null>;
 }
 
+/** Fewer full matches than this in the loaded shards: merge older shards and search again. */
+export const RESULTS_SHORT = 3;
+
 /** Older shards merged at a time when a search finds too few results in what is loaded. */
 const EXPAND_STEP = 2;
 
@@ -64,7 +67,7 @@ export class ShardedSearch {
   }
 
   /** The years not yet searched (for the "search older" control), or undefined when all are. */
-  get olderYears(): { from: string; to: string } | undefined {
+  get olderYears(): string | undefined {
     return unloadedYears(this.#manifest, this.#loaded);
   }
 

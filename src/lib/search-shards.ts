@@ -82,6 +82,16 @@ export function firstShards(manifest: ShardManifest, year = ''): string[] {
   return order.filter((id) => wanted.has(id));
 }
 
+/**
+ * How many of the newest dated shards count as recent: those of the current year and later (a
+ * site announces future activities), at least one. Early in a year the current shard is small;
+ * the search page then merges older shards because results run short.
+ */
+export function recentCount(ids: Iterable<string>, currentYear: string): number {
+  const years = [...ids].map(shardYear).filter((y): y is string => y !== undefined);
+  return Math.min(years.length, Math.max(1, years.filter((y) => y >= currentYear).length));
+}
+
 /** The next `count` shards to merge (newest not yet loaded first); all of them when count is omitted. */
 export function nextShards(manifest: ShardManifest, loaded: Iterable<string>, count = Infinity): string[] {
   const have = new Set(loaded);
@@ -90,11 +100,10 @@ export function nextShards(manifest: ShardManifest, loaded: Iterable<string>, co
     .slice(0, count);
 }
 
-/** The years of the shards not yet loaded, oldest and newest, for the "search older" control. */
-export function unloadedYears(manifest: ShardManifest, loaded: Iterable<string>): { from: string; to: string } | undefined {
-  const years = nextShards(manifest, loaded)
-    .map(shardYear)
-    .filter((y): y is string => y !== undefined)
-    .sort();
-  return years.length > 0 ? { from: years[0] as string, to: years[years.length - 1] as string } : undefined;
+/** The years of the shards not yet loaded, for the "search older" control: `2024—2025`, `2025`, or undefined. */
+export function unloadedYears(manifest: ShardManifest, loaded: Iterable<string>): string | undefined {
+  const years = [...new Set(nextShards(manifest, loaded).map(shardYear))].filter((y): y is string => y !== undefined).sort();
+  const from = years[0];
+  const to = years[years.length - 1];
+  return from === undefined ? undefined : from === to ? from : `${from}—${to}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pageShard, pageUrl, shardCacheKey } from '../../src/lib/search-index.node.ts';
-import { BASE_SHARD, firstShards, mergeOrder, nextShards, shardOf, shardPath, unloadedYears, validShardMonths, type ShardManifest } from '../../src/lib/search-shards.ts';
+import { BASE_SHARD, firstShards, mergeOrder, nextShards, recentCount, shardOf, shardPath, unloadedYears, validShardMonths, type ShardManifest } from '../../src/lib/search-shards.ts';
 
 describe('shardOf: the shard of a page', () => {
   it.each([
@@ -107,8 +107,22 @@ describe('merge order and the shards a search loads', () => {
     const loaded = [BASE_SHARD, '2026'];
     expect(nextShards(manifest, loaded, 1)).toEqual(['2025']);
     expect(nextShards(manifest, loaded)).toEqual(['2025', '2024']);
-    expect(unloadedYears(manifest, loaded)).toEqual({ from: '2024', to: '2025' });
+    expect(unloadedYears(manifest, loaded)).toBe('2024—2025');
+    expect(unloadedYears(manifest, [...loaded, '2025'])).toBe('2024');
+    expect(unloadedYears({ recent: 1, shards: [{ id: '2025-01', path: '', years: ['2025'], pages: 1 }, { id: '2025-04', path: '', years: ['2025'], pages: 1 }] }, [])).toBe('2025');
     expect(nextShards(manifest, [BASE_SHARD, '2026', '2025', '2024'])).toEqual([]);
     expect(unloadedYears(manifest, [BASE_SHARD, '2026', '2025', '2024'])).toBeUndefined();
+  });
+});
+
+describe('recentCount: the shards a first search loads', () => {
+  it.each([
+    ['the current year and a future one', ['base', '2027', '2026', '2025'], '2026', 2],
+    ['only the current year', ['2026', '2025', '2024'], '2026', 1],
+    ['at least one, when nothing is this year yet', ['2025', '2024'], '2026', 1],
+    ['quarters of the current year', ['2026-10', '2026-07', '2026-04', '2026-01', '2025-10'], '2026', 4],
+    ['no dated shards', ['base'], '2026', 0],
+  ])('%s', (_, ids, year, expected) => {
+    expect(recentCount(ids, year)).toBe(expected);
   });
 });
