@@ -12,7 +12,7 @@
  * SEARCH_INDEX_CACHE (cache folder, default
  * .tmp/search-index-cache; `off` disables the cache).
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { pageShard, pageUrl, sha256, shardCacheKey } from '../src/lib/search-index.node.ts';
@@ -115,7 +115,7 @@ export async function indexShards(site: string, options: IndexOptions = {}): Pro
     const cached = options.cacheDir ? path.join(options.cacheDir, `${id}-${key}`) : undefined;
     const hit = cached !== undefined && existsSync(cached);
     if (hit) {
-      cpSync(cached, out, { recursive: true });
+      linkTree(cached, out);
     } else {
       await indexShard(site, group.files, out);
       if (cached && options.cacheDir) storeInCache(options.cacheDir, id, cached, out);
@@ -144,8 +144,31 @@ function storeInCache(cacheDir: string, id: string, target: string, out: string)
   // Older entries of the same shard can never be hit again once the shard has changed.
   for (const name of readdirSync(cacheDir)) if (name.startsWith(`${id}-`)) rmSync(path.join(cacheDir, name), { recursive: true, force: true });
   const temp = `${target}.part-${process.pid}`;
-  cpSync(out, temp, { recursive: true });
+  // The primary bundle's folder also holds the other shards' folders; only its own files are cached.
+  linkTree(out, temp, (name) => !/^\d{4}(-\d{2})?$/.test(name));
   renameSync(temp, target);
+}
+
+/**
+ * Puts every file of `from` into `to` as a hard link (a copy across file systems). Pagefind's
+ * files are never changed after they are written, and a shard holds one fragment file per page:
+ * linking tens of thousands of them costs far less than copying them.
+ */
+function linkTree(from: string, to: string, keep: (name: string) => boolean = () => true): void {
+  mkdirSync(to, { recursive: true });
+  for (const e of readdirSync(from, { withFileTypes: true })) {
+    if (!keep(e.name)) continue;
+    const source = path.join(from, e.name);
+    const target = path.join(to, e.name);
+    if (e.isDirectory()) linkTree(source, target);
+    else {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
+  }
 }
 
 function pagefindVersion(): string {
