@@ -12,7 +12,8 @@
  *   npm run bench -- --smoke         N = 200 only, no demo build, no Lighthouse (used by the tests)
  *   --repeat <k>                     time each Astro build (ours and bare) k times, in turn, and
  *                                    use the medians (default 3; 1 with --smoke)
- *   --no-lighthouse, --seed <n>, --json <file> (also write the measurements)
+ *   --no-lighthouse, --no-demo (generated sizes only), --seed <n>, --json <file> (also write
+ *                                    the measurements, after every size)
  *
  * Progress goes to stderr, the table to stdout. Ports: BENCH_PORT (static server, default 4340)
  * and BENCH_PORT + 1 (Chromium's debugging port for Lighthouse). Work files live in
@@ -44,7 +45,7 @@ if (sizes.length === 0) {
   console.error(`Invalid sizes “${sizesText}”: give whole numbers, e.g. --n 1000,10000`);
   process.exit(2);
 }
-const withDemo = !smoke;
+const withDemo = !smoke && !flag('no-demo');
 const withLighthouse = !smoke && !flag('no-lighthouse');
 const seed = Number(option('seed') ?? 1);
 const repeat = Number(option('repeat') ?? (smoke ? 1 : 3));
@@ -134,6 +135,7 @@ async function main(): Promise<void> {
       // A size that fails (say, out of memory at the largest N) is reported; the others still print.
       try {
         await measureSize(n, measurements);
+        saveJson(measurements);
       } catch (error) {
         log(`N=${n} failed: ${error instanceof Error ? error.message : String(error)}`);
         failedSizes.push(n);
@@ -142,8 +144,7 @@ async function main(): Promise<void> {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  const json = option('json');
-  if (json) writeFileSync(json, `${JSON.stringify(measurements, null, 2)}\n`);
+  saveJson(measurements);
   process.stdout.write(renderTable(buildTable(measurements, budgets)));
   if (failedSizes.length > 0) {
     process.stdout.write(`Sizes that did not complete: ${failedSizes.join(', ')}\n`);
@@ -152,6 +153,12 @@ async function main(): Promise<void> {
 }
 
 const failedSizes: number[] = [];
+
+/** Writes the measurements so far to the --json file, if any (after every size, so a long run that is stopped keeps them). */
+function saveJson(measurements: Measurements): void {
+  const json = option('json');
+  if (json) writeFileSync(json, `${JSON.stringify(measurements, null, 2)}\n`);
+}
 
 /** Generates, builds, indexes, weighs and times one generated size, adding its run to `measurements`. */
 async function measureSize(n: number, measurements: Measurements): Promise<void> {
