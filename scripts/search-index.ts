@@ -125,6 +125,7 @@ export async function indexShards(site: string, options: IndexOptions = {}): Pro
     log(`搜索分片 ${id}：${group.files.length} 页，${hit ? '使用缓存' : '已索引'}，${seconds.toFixed(1)} 秒`);
   }
   const manifest: ShardManifest = {
+    months,
     recent: options.recent ?? recentCount(groups.keys(), shanghaiParts(new Date()).year),
     shards: reports.map((r) => ({
       id: r.id,

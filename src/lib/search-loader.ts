@@ -5,7 +5,7 @@
  * the shards of a filtered year, then older shards when the reader asks or results run short.
  * Pagefind then searches every merged shard as one index and orders results by one score.
  */
-import { BASE_SHARD, firstShards, MANIFEST_FILE, nextShards, unloadedYears, type ShardManifest } from './search-shards.ts';
+import { BASE_SHARD, firstShards, inShards, MANIFEST_FILE, nextShards, unloadedYears, type ShardManifest } from './search-shards.ts';
 
 export interface PagefindData {
   url: string;
@@ -33,8 +33,55 @@ interface PagefindModule {
 /** Fewer full matches than this in the loaded shards: merge older shards and search again. */
 export const RESULTS_SHORT = 3;
 
+/** The address parameter that records a reader's request to search older years too. */
+const OLDER_PARAM = 'older';
+
+/** Whether the address asks for older years too. */
+export function searchesOlder(href: string): boolean {
+  return new URL(href).searchParams.get(OLDER_PARAM) === '1';
+}
+
+/** The address with older years asked for. */
+export function olderUrl(href: string): string {
+  const url = new URL(href);
+  url.searchParams.set(OLDER_PARAM, '1');
+  return `${url.pathname}${url.search}`;
+}
+
 /** Older shards merged at a time when a search finds too few results in what is loaded. */
 const EXPAND_STEP = 2;
+
+/**
+ * The shards one search covers. It starts with the recent shards (and a filtered year's) and
+ * widens, newest first, while results run short or when the reader asks for older years.
+ */
+export class SearchScope {
+  readonly shards: Set<string>;
+  readonly #search: ShardedSearch;
+
+  constructor(search: ShardedSearch, shards: string[]) {
+    this.#search = search;
+    this.shards = new Set(shards);
+  }
+
+  /** Whether a result (its `data()`) is in this search's shards. */
+  has(data: PagefindData): boolean {
+    return inShards(this.shards, this.#search.months, { sortdate: data.meta.sortdate, year: data.filters.year?.[0] });
+  }
+
+  /** The years not covered yet (for the "search older" control), or undefined when all are. */
+  get olderYears(): string | undefined {
+    return this.#search.olderYears(this.shards);
+  }
+
+  /** Adds the next `count` older shards (merging them); resolves false when none were left. */
+  async widen(count = EXPAND_STEP): Promise<boolean> {
+    const next = this.#search.next(this.shards, count);
+    for (const id of next) this.shards.add(id);
+    await this.#search.merge(next);
+    return next.length > 0;
+  }
+}
 
 export class ShardedSearch {
   readonly #pf: PagefindModule;
@@ -58,7 +105,11 @@ export class ShardedSearch {
     const pf = (await import(/* @vite-ignore */ path)) as PagefindModule;
     await pf.options(options);
     await pf.init();
-    return new ShardedSearch(pf, (await manifest) ?? { recent: 0, shards: [{ id: BASE_SHARD, path: base, years: [], pages: 0 }] }, options);
+    return new ShardedSearch(pf, (await manifest) ?? { months: 12, recent: 0, shards: [{ id: BASE_SHARD, path: base, years: [], pages: 0 }] }, options);
+  }
+
+  get months(): number {
+    return this.#manifest.months;
   }
 
   /** Shard ids merged so far, in merge order. */
@@ -66,35 +117,31 @@ export class ShardedSearch {
     return [...this.#loaded];
   }
 
-  /** The years not yet searched (for the "search older" control), or undefined when all are. */
-  get olderYears(): string | undefined {
-    return unloadedYears(this.#manifest, this.#loaded);
+  /** A new search's scope: the recent shards and a filtered year's (all shards when `all`), merged. */
+  async scope(year = '', all = false): Promise<SearchScope> {
+    const ids = firstShards(this.#manifest, year);
+    const scope = new SearchScope(this, ids);
+    await this.merge(ids);
+    if (all) await scope.widen(Infinity);
+    return scope;
   }
 
-  /** Merges the shards a search with this year filter needs first (recent ones, and that year's). */
-  prepare(year = ''): Promise<void> {
-    return this.#merge(firstShards(this.#manifest, year));
+  /** The years of shards outside `shards`, as a label. */
+  olderYears(shards: Iterable<string>): string | undefined {
+    return unloadedYears(this.#manifest, shards);
   }
 
-  /** Merges the next older shards; resolves false when every shard was already merged. */
-  async expand(count = EXPAND_STEP): Promise<boolean> {
-    await this.#merging;
-    const next = nextShards(this.#manifest, this.#loaded, count);
-    await this.#merge(next);
-    return next.length > 0;
-  }
-
-  /** Merges every shard not merged yet. */
-  expandAll(): Promise<boolean> {
-    return this.expand(Infinity);
+  /** The next `count` shards outside `shards`, newest first. */
+  next(shards: Iterable<string>, count: number): string[] {
+    return nextShards(this.#manifest, shards, count);
   }
 
   search(query: string, options: PagefindSearchOptions): Promise<{ results: PagefindResult[] } | null> {
     return this.#merging.then(() => this.#pf.search(query, options));
   }
 
-  /** Merges shards one after another (Pagefind's instances are added in this order). */
-  #merge(ids: string[]): Promise<void> {
+  /** Merges shards not merged yet, one after another (Pagefind's instances are added in this order). */
+  merge(ids: string[]): Promise<void> {
     const byId = new Map(this.#manifest.shards.map((s) => [s.id, s]));
     this.#merging = this.#merging.then(async () => {
       for (const id of ids) {

@@ -25,6 +25,8 @@ export interface ShardInfo {
 }
 
 export interface ShardManifest {
+  /** Months per dated shard (12: one a year). */
+  months: number;
   /** Shards: base first, then dated shards newest first. */
   shards: ShardInfo[];
   /** How many of the newest dated shards a first search loads (with the base shard). */
@@ -90,6 +92,15 @@ export function firstShards(manifest: ShardManifest, year = ''): string[] {
 export function recentCount(ids: Iterable<string>, currentYear: string): number {
   const years = [...ids].map(shardYear).filter((y): y is string => y !== undefined);
   return Math.min(years.length, Math.max(1, years.filter((y) => y >= currentYear).length));
+}
+
+/**
+ * Whether a search result belongs to a search over these shards, from the date and year the
+ * page gave Pagefind. Pagefind searches every shard merged so far in the session; a search
+ * keeps only its own shards, so the same address always gives the same results.
+ */
+export function inShards(shards: ReadonlySet<string>, months: number, page: { sortdate?: string; year?: string }): boolean {
+  return shards.has(shardOf(page, months));
 }
 
 /** The next `count` shards to merge (newest not yet loaded first); all of them when count is omitted. */

@@ -110,6 +110,13 @@ test('asking for older years adds their results to recent ones, in one ranking',
   const titles = await page.locator('site-search [data-results] > li h2 a').allTextContents();
   const inTitle = titles.map((t) => t.includes('读书'));
   expect(inTitle.indexOf(false) === -1 || inTitle.lastIndexOf(true) < inTitle.indexOf(false)).toBe(true);
+  // The request is in the address; Back gives the recent-only results again, though the older
+  // shards stay merged in the page.
+  await expect(page).toHaveURL(/older=1/);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/older=1/);
+  await expect.poll(() => page.locator('site-search [data-results] > li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).toEqual(before);
+  await expect(page.getByRole('button', { name: /同时搜索更早的内容/ })).toBeVisible();
 });
 
 test('filters work across shards: a year filter loads that year at once, type and station filter old pages', async ({ page }) => {

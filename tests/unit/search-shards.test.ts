@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageShard, pageUrl, shardCacheKey } from '../../src/lib/search-index.node.ts';
-import { BASE_SHARD, firstShards, mergeOrder, nextShards, recentCount, shardOf, shardPath, unloadedYears, validShardMonths, type ShardManifest } from '../../src/lib/search-shards.ts';
+import { olderUrl, searchesOlder } from '../../src/lib/search-loader.ts';
+import { BASE_SHARD, firstShards, inShards, mergeOrder, nextShards, recentCount, shardOf, shardPath, unloadedYears, validShardMonths, type ShardManifest } from '../../src/lib/search-shards.ts';
 
 describe('shardOf: the shard of a page', () => {
   it.each([
@@ -79,6 +80,7 @@ describe('shardCacheKey', () => {
 
 describe('merge order and the shards a search loads', () => {
   const manifest: ShardManifest = {
+    months: 12,
     recent: 1,
     shards: [
       { id: '2024', path: '/pagefind/2024/', years: ['2024'], pages: 10 },
@@ -109,7 +111,7 @@ describe('merge order and the shards a search loads', () => {
     expect(nextShards(manifest, loaded)).toEqual(['2025', '2024']);
     expect(unloadedYears(manifest, loaded)).toBe('2024—2025');
     expect(unloadedYears(manifest, [...loaded, '2025'])).toBe('2024');
-    expect(unloadedYears({ recent: 1, shards: [{ id: '2025-01', path: '', years: ['2025'], pages: 1 }, { id: '2025-04', path: '', years: ['2025'], pages: 1 }] }, [])).toBe('2025');
+    expect(unloadedYears({ months: 3, recent: 1, shards: [{ id: '2025-01', path: '', years: ['2025'], pages: 1 }, { id: '2025-04', path: '', years: ['2025'], pages: 1 }] }, [])).toBe('2025');
     expect(nextShards(manifest, [BASE_SHARD, '2026', '2025', '2024'])).toEqual([]);
     expect(unloadedYears(manifest, [BASE_SHARD, '2026', '2025', '2024'])).toBeUndefined();
   });
@@ -124,5 +126,27 @@ describe('recentCount: the shards a first search loads', () => {
     ['no dated shards', ['base'], '2026', 0],
   ])('%s', (_, ids, year, expected) => {
     expect(recentCount(ids, year)).toBe(expected);
+  });
+});
+
+describe('a search keeps only its own shards, so an address always gives the same results', () => {
+  const scope = new Set([BASE_SHARD, '2026']);
+  it.each([
+    ['a page of a shard in scope', { sortdate: '2026-03-01T10:00', year: '2026' }, 12, true],
+    ['an undated page (base shard)', {}, 12, true],
+    ['a page of an older shard merged by an earlier search', { sortdate: '2024-03-01T10:00', year: '2024' }, 12, false],
+    ['a page with only a year filter', { year: '2026' }, 12, true],
+  ])('%s', (_, page, months, expected) => {
+    expect(inShards(scope, months, page)).toBe(expected);
+  });
+  it('quarter shards are told apart', () => {
+    expect(inShards(new Set(['2026-10']), 3, { sortdate: '2026-11-01T00:00' })).toBe(true);
+    expect(inShards(new Set(['2026-10']), 3, { sortdate: '2026-07-01T00:00' })).toBe(false);
+  });
+  it('asking for older years is kept in the address, beside the query and filters', () => {
+    const href = 'https://example.test/search/?q=%E8%AF%BB%E4%B9%A6&year=2025';
+    expect(searchesOlder(href)).toBe(false);
+    expect(olderUrl(href)).toBe('/search/?q=%E8%AF%BB%E4%B9%A6&year=2025&older=1');
+    expect(searchesOlder(`https://example.test${olderUrl(href)}`)).toBe(true);
   });
 });
