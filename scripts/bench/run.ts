@@ -93,8 +93,10 @@ async function browse(run: Run, dist: string, lighthouse: boolean): Promise<void
     if (existsSync(path.join(dist, 'search', 'index.html'))) {
       log(`first search for “${budgets.searchTerm}”`);
       const s = await firstSearchBytes(origin, budgets.searchTerm);
-      run.searchBytes = s.bytes;
       log(`  ${s.requests} requests, ${s.bytes} bytes, ${s.results} results shown`);
+      // A search that failed transfers little: its bytes must never pass for a figure.
+      if (s.results === 0) throw new Error(`the first search for “${budgets.searchTerm}” showed no results`);
+      run.searchBytes = s.bytes;
     }
     if (lighthouse) {
       const targets = lighthouseTargets(dist);
