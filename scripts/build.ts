@@ -11,6 +11,7 @@ import { precompress } from './precompress.ts';
 import { run } from './run.ts';
 import { buildNow } from '../src/lib/schedule.ts';
 import { acquireBuildLock } from './build-lock.ts';
+import { indexSearch } from './search-index.ts';
 
 const contentRoot = process.env.CONTENT_ROOT ?? 'content';
 const outDir = process.env.BUILD_OUT_DIR ?? 'dist';
@@ -55,7 +56,7 @@ const adminPage = `${staging}/admin/index.html`;
 if (existsSync(adminPage)) writeFileSync(adminPage, withoutPublicCsp(readFileSync(adminPage, 'utf8')));
 const astroSeconds = (performance.now() - started) / 1000;
 const indexStarted = performance.now();
-if ((await run('npx', ['pagefind', '--site', staging])) !== 0) {
+if ((await indexSearch(staging)) !== 0) {
   rmSync(staging, { recursive: true, force: true });
   console.error('Pagefind 索引失败，现有的 dist/ 未被改动。');
   process.exit(1);

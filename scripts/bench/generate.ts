@@ -122,10 +122,21 @@ function body(rng: Rng, target: number, max: number, sentence: () => string, clo
   return `${paragraphs.join('\n\n')}\n`;
 }
 
-/** A Beijing-time instant between 2024-01-01 and 2026-11-27, with date and time parts. */
-function randomTime(rng: Rng): { date: string; time: string; dayIndex: number } {
-  const start = Date.UTC(2024, 0, 1);
-  const days = 1061;
+/** The last day generated entries are dated (the span ends here and grows backwards). */
+const LAST_DAY = Date.UTC(2026, 10, 26);
+/** Days the dates span at small N: 2024-01-01 to 2026-11-26. */
+const MIN_SPAN_DAYS = 1061;
+/** A district publishes about 6,000 entries a year (issue 15): larger N span more years. */
+export const ENTRIES_PER_YEAR = 6000;
+
+/** Days the dates of N entries span: at least MIN_SPAN_DAYS, else N at ENTRIES_PER_YEAR. */
+export function spanDays(n: number): number {
+  return Math.max(MIN_SPAN_DAYS, Math.ceil((n / ENTRIES_PER_YEAR) * 365.25));
+}
+
+/** A Beijing-time instant in the `days` days up to 2026-11-26, with date and time parts. */
+function randomTime(rng: Rng, days: number): { date: string; time: string; dayIndex: number } {
+  const start = LAST_DAY - (days - 1) * 86_400_000;
   const dayIndex = rng.int(0, days - 1);
   const d = new Date(start + dayIndex * 86_400_000);
   const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
@@ -203,6 +214,7 @@ export function generateContent(options: GenerateOptions): GenerateResult {
 
   const rng = new Rng(seed);
   const counts = splitCounts(n);
+  const days = spanDays(n);
   const write = (collection: string, id: string, text: string) => {
     const dir = path.join(out, collection);
     mkdirSync(dir, { recursive: true });
@@ -215,7 +227,7 @@ export function generateContent(options: GenerateOptions): GenerateResult {
 
   for (let i = 0; i < counts.news; i++) {
     const station = rng.chance(0.85) ? rng.pick(stations) : undefined;
-    const { date, time } = randomTime(rng);
+    const { date, time } = randomTime(rng, days);
     const text = body(rng, rng.int(450, 1000), 1130, report(station), closing(station));
     const title = station ? fill(rng, rng.pick(P.NEWS_TITLES), station) : rng.pick(P.DISTRICT_TITLES);
     write('news', `${date}-${station?.id ?? 'ququ'}-n${pad(i, 5)}`, frontMatter([
@@ -231,7 +243,7 @@ export function generateContent(options: GenerateOptions): GenerateResult {
 
   for (let i = 0; i < counts.activities; i++) {
     const station = rng.pick(stations);
-    const { date, time } = randomTime(rng);
+    const { date, time } = randomTime(rng, days);
     const [h, m] = time.split(':') as [string, string];
     const end = `${pad(Math.min(Number(h) + rng.int(1, 3), 21))}:${m}`;
     const text = body(rng, rng.int(150, 450), 600, report(station));
@@ -280,7 +292,7 @@ export function generateContent(options: GenerateOptions): GenerateResult {
   }
 
   for (let i = 0; i < counts.theory; i++) {
-    const { date, time } = randomTime(rng);
+    const { date, time } = randomTime(rng, days);
     const text = body(rng, rng.int(800, 2000), 2300, sentences(P.THEORY_SENTENCES));
     write('theory', `${date}-t${pad(i, 5)}`, frontMatter([
       ['title', str(rng.pick(P.THEORY_TITLES))],
@@ -295,7 +307,7 @@ export function generateContent(options: GenerateOptions): GenerateResult {
   const exchangeIds: string[] = [];
   for (let i = 0; i < counts.exchange; i++) {
     const station = rng.pick(stations);
-    const { date, time } = randomTime(rng);
+    const { date, time } = randomTime(rng, days);
     const text = body(rng, rng.int(300, 900), 1000, report(station), closing(station));
     const id = `${date}-${station.id}-x${pad(i, 5)}`;
     // Replies point only at earlier posts, so reply chains never form a cycle.
@@ -314,7 +326,7 @@ export function generateContent(options: GenerateOptions): GenerateResult {
 
   for (let i = 0; i < counts.diary; i++) {
     const station = rng.pick(stations);
-    const { date } = randomTime(rng);
+    const { date } = randomTime(rng, days);
     const text = body(rng, rng.int(100, 400), 500, sentences(P.DIARY_SENTENCES, station));
     write('diary', `${date}-${station.id}-d${pad(i, 5)}`, frontMatter([
       ['title', str(rng.pick(P.DIARY_TITLES))],

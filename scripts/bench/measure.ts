@@ -5,14 +5,17 @@
  * tree it waited for) or, where that is missing, from polling /proc for the whole process tree.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pageShard } from '../../src/lib/search-index.node.ts';
+import { BASE_SHARD } from '../../src/lib/search-shards.ts';
 import { formatProblem, validateContent } from '../../src/lib/validate.node.ts';
 import { copyDecap } from '../prepare.ts';
+import type { IndexReport } from '../search-index.ts';
 
 const GNU_TIME = '/usr/bin/time';
 const ASTRO = 'node_modules/.bin/astro';
-const PAGEFIND = 'node_modules/.bin/pagefind';
+const INDEXER = 'scripts/search-index.ts';
 
 export interface StepResult {
   seconds: number;
@@ -77,23 +80,86 @@ export function timedRun(command: string, args: string[], env: NodeJS.ProcessEnv
   });
 }
 
+/** The sharded search-index step: time and memory of the whole step, and each shard's figures. */
+export interface IndexStep extends StepResult {
+  shards: IndexReport['shards'];
+}
+
 export interface SiteBuild {
   astro: StepResult;
-  pagefind: StepResult;
+  pagefind: IndexStep;
+}
+
+/**
+ * Runs the build's search-index step (scripts/search-index.ts, the same module scripts/build.ts
+ * calls) on a built site, in a process of its own so its peak memory is measured apart.
+ */
+export async function indexSite(outDir: string, cacheDir: string, quiet = false): Promise<IndexStep> {
+  const reportFile = path.join('.tmp', `bench-index-${process.pid}-${Date.now()}.json`);
+  const result = await timedRun(process.execPath, [INDEXER, outDir, '--report', reportFile], { SEARCH_INDEX_CACHE: cacheDir }, quiet);
+  if (result.code !== 0) throw new Error(`search index of ${outDir} failed (exit ${result.code})`);
+  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as IndexReport;
+  rmSync(reportFile, { force: true });
+  return { seconds: result.seconds, rssMB: result.rssMB, shards: report.shards };
+}
+
+/** What a one-entry edit costs the search-index step. */
+export interface EditResult {
+  /** The whole step after the edit (every page read and hashed, the changed shard indexed). */
+  seconds: number;
+  rssMB: number | undefined;
+  /** The shard the edited page is in, and how long indexing it took in the cold build. */
+  shard: string;
+  shardSeconds: number;
+  /** Shards indexed again (the rest came from the cache). */
+  reindexed: string[];
+}
+
+/**
+ * Edits one entry of the newest dated shard in a built site (one sentence added to its body,
+ * as a rebuilt page would differ) and runs the search-index step again with the cache of the
+ * first run: only that shard should be indexed again.
+ */
+export async function measureEdit(outDir: string, cacheDir: string, cold: IndexStep, quiet = false): Promise<EditResult> {
+  const target = cold.shards.find((s) => s.id !== BASE_SHARD && s.pages > 0);
+  if (!target) throw new Error(`${outDir}: no dated shard to edit`);
+  const dir = path.join(outDir, 'news');
+  const page = readdirSync(dir)
+    .sort()
+    .reverse()
+    .map((name) => path.join(dir, name, 'index.html'))
+    .find((file) => existsSync(file) && pageShard(readFileSync(file, 'utf8')) === target.id);
+  if (!page) throw new Error(`${outDir}: no news page in shard ${target.id}`);
+  const html = readFileSync(page, 'utf8');
+  writeFileSync(page, html.replace('</h1>', '</h1><p>本条内容已更新：补充了活动报名方式。</p>'));
+  const again = await indexSite(outDir, cacheDir, quiet);
+  return {
+    seconds: again.seconds,
+    rssMB: again.rssMB,
+    shard: target.id,
+    shardSeconds: target.seconds,
+    reindexed: again.shards.filter((s) => !s.cached).map((s) => s.id),
+  };
 }
 
 /**
  * Builds the site from `contentRoot` (relative to the repository) into `outDir` with a cold
- * content cache in `work`: validation, Decap copy, Astro with the site's configuration, Pagefind.
+ * content cache in `work`: validation, Decap copy, Astro with the site's configuration, the
+ * sharded search index (cold).
  */
 export async function buildSite(contentRoot: string, outDir: string, work: string, quiet = false): Promise<SiteBuild> {
   const problems = validateContent(contentRoot);
   if (problems.length > 0) throw new Error(`${contentRoot} is not valid:\n${problems.map(formatProblem).join('\n')}`);
   copyDecap();
   const astro = await buildSiteAstro(contentRoot, outDir, work, quiet);
-  const pagefind = await timedRun(PAGEFIND, ['--site', outDir], {}, quiet);
-  if (pagefind.code !== 0) throw new Error(`Pagefind on ${outDir} failed (exit ${pagefind.code})`);
+  // A cache of its own: the first index is cold; measureEdit reuses it.
+  const pagefind = await indexSite(outDir, searchCacheDir(work, outDir), quiet);
   return { astro, pagefind };
+}
+
+/** The search-index cache of one build in `work`. */
+export function searchCacheDir(work: string, outDir: string): string {
+  return path.join(work, `search-cache-${path.basename(outDir)}`);
 }
 
 /** The Astro step of the site build alone, cold, timed (also used for the repeated timings). */

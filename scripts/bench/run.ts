@@ -1,15 +1,19 @@
 /**
  * `npm run bench`: builds the demo content and generated content sets of N entries (default
  * 1,000 and 10,000) with the site's real configuration, builds the same generated content with a
- * bare Astro project, weighs the output, measures a first search and runs Lighthouse, then
- * prints one table with every budget of scripts/bench/budgets.json judged beside its figure.
+ * bare Astro project, weighs the output, measures a first search, times the search index again
+ * after a one-entry edit, and runs Lighthouse, then prints one table with every budget of
+ * scripts/bench/budgets.json judged beside its figure.
  *
  *   npm run bench                    N = 1,000 and 10,000, demo, Lighthouse
+ *   npm run bench -- --large         adds N = 60,000 (about ten years of a district's entries;
+ *                                    long: allow an hour and about 10 GB of disk on a small machine)
  *   npm run bench -- --n 200         other sizes (comma-separated); BENCH_SIZES=200 works too
  *   npm run bench -- --smoke         N = 200 only, no demo build, no Lighthouse (used by the tests)
  *   --repeat <k>                     time each Astro build (ours and bare) k times, in turn, and
  *                                    use the medians (default 3; 1 with --smoke)
- *   --no-lighthouse, --seed <n>, --json <file> (also write the measurements)
+ *   --no-lighthouse, --no-demo (generated sizes only), --seed <n>, --json <file> (also write
+ *                                    the measurements, after every size)
  *
  * Progress goes to stderr, the table to stdout. Ports: BENCH_PORT (static server, default 4340)
  * and BENCH_PORT + 1 (Chromium's debugging port for Lighthouse). Work files live in
@@ -23,7 +27,7 @@ import path from 'node:path';
 import { firstSearchBytes, runLighthouse } from './browser.ts';
 import { analyzeDist } from './dist-stats.ts';
 import { generateContent } from './generate.ts';
-import { buildBare, buildSite, buildSiteAstro } from './measure.ts';
+import { buildBare, buildSite, buildSiteAstro, measureEdit, searchCacheDir } from './measure.ts';
 import { serveStatic } from '../site-files.ts';
 import { buildTable, LIGHTHOUSE_PAGES, renderTable, type Budgets, type LighthousePage, type Measurements, type Run } from './table.ts';
 
@@ -35,13 +39,13 @@ const option = (name: string) => {
 };
 
 const smoke = flag('smoke');
-const sizesText = option('n') ?? process.env.BENCH_SIZES ?? (smoke ? '200' : '1000,10000');
+const sizesText = option('n') ?? process.env.BENCH_SIZES ?? (smoke ? '200' : flag('large') ? '1000,10000,60000' : '1000,10000');
 const sizes = sizesText.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
 if (sizes.length === 0) {
   console.error(`Invalid sizes “${sizesText}”: give whole numbers, e.g. --n 1000,10000`);
   process.exit(2);
 }
-const withDemo = !smoke;
+const withDemo = !smoke && !flag('no-demo');
 const withLighthouse = !smoke && !flag('no-lighthouse');
 const seed = Number(option('seed') ?? 1);
 const repeat = Number(option('repeat') ?? (smoke ? 1 : 3));
@@ -89,8 +93,10 @@ async function browse(run: Run, dist: string, lighthouse: boolean): Promise<void
     if (existsSync(path.join(dist, 'search', 'index.html'))) {
       log(`first search for “${budgets.searchTerm}”`);
       const s = await firstSearchBytes(origin, budgets.searchTerm);
-      run.searchBytes = s.bytes;
       log(`  ${s.requests} requests, ${s.bytes} bytes, ${s.results} results shown`);
+      // A search that failed transfers little: its bytes must never pass for a figure.
+      if (s.results === 0) throw new Error(`the first search for “${budgets.searchTerm}” showed no results`);
+      run.searchBytes = s.bytes;
     }
     if (lighthouse) {
       const targets = lighthouseTargets(dist);
@@ -128,34 +134,61 @@ async function main(): Promise<void> {
       measurements.demo = run;
     }
     for (const n of sizes) {
-      const content = path.join(work, `content-${n}`);
-      const dist = path.join(work, `dist-${n}`);
-      const bareDist = path.join(work, `bare-${n}`);
-      log(`N=${n}: generating content (seed ${seed})`);
-      generateContent({ n, seed, out: content });
-      log(`N=${n}: site build (validate, Astro, Pagefind)`);
-      const site = await buildSite(content, dist, work, true);
-      log(`  Astro ${site.astro.seconds.toFixed(1)} s, Pagefind ${site.pagefind.seconds.toFixed(1)} s`);
-      const run: Run = { n, ...site, dist: analyzeDist(dist), searchBytes: undefined };
-      await browse(run, dist, false);
-      log(`N=${n}: bare Astro build`);
-      run.bare = await buildBare(content, bareDist, work, true);
-      log(`  bare Astro ${run.bare.seconds.toFixed(1)} s, ${run.bare.pages} pages`);
-      run.repeats = { site: [], bare: [] };
-      for (let k = 2; k <= repeat; k++) {
-        log(`N=${n}: timing ${k} of ${repeat}, site then bare Astro`);
-        run.repeats.site.push((await buildSiteAstro(content, path.join(work, `dist-${n}-${k}`), work, true)).seconds);
-        run.repeats.bare.push((await buildBare(content, path.join(work, `bare-${n}-${k}`), work, true)).seconds);
-        log(`  ${run.repeats.site.at(-1)?.toFixed(1)} s and ${run.repeats.bare.at(-1)?.toFixed(1)} s`);
+      // A size that fails (say, out of memory at the largest N) is reported; the others still print.
+      try {
+        await measureSize(n, measurements);
+        saveJson(measurements);
+      } catch (error) {
+        log(`N=${n} failed: ${error instanceof Error ? error.message : String(error)}`);
+        failedSizes.push(n);
       }
-      measurements.runs.push(run);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+  saveJson(measurements);
+  process.stdout.write(renderTable(buildTable(measurements, budgets)));
+  if (failedSizes.length > 0) {
+    process.stdout.write(`Sizes that did not complete: ${failedSizes.join(', ')}\n`);
+    process.exitCode = 1;
+  }
+}
+
+const failedSizes: number[] = [];
+
+/** Writes the measurements so far to the --json file, if any (after every size, so a long run that is stopped keeps them). */
+function saveJson(measurements: Measurements): void {
   const json = option('json');
   if (json) writeFileSync(json, `${JSON.stringify(measurements, null, 2)}\n`);
-  process.stdout.write(renderTable(buildTable(measurements, budgets)));
+}
+
+/** Generates, builds, indexes, weighs and times one generated size, adding its run to `measurements`. */
+async function measureSize(n: number, measurements: Measurements): Promise<void> {
+  const content = path.join(work, `content-${n}`);
+  const dist = path.join(work, `dist-${n}`);
+  const bareDist = path.join(work, `bare-${n}`);
+  log(`N=${n}: generating content (seed ${seed})`);
+  generateContent({ n, seed, out: content });
+  log(`N=${n}: site build (validate, Astro, Pagefind)`);
+  const site = await buildSite(content, dist, work, true);
+  log(`  Astro ${site.astro.seconds.toFixed(1)} s, Pagefind ${site.pagefind.seconds.toFixed(1)} s`);
+  const run: Run = { n, ...site, dist: analyzeDist(dist), searchBytes: undefined };
+  // In the table even if a later step of this size fails.
+  measurements.runs.push(run);
+  await browse(run, dist, false);
+  log(`N=${n}: search index after a one-entry edit`);
+  run.edit = await measureEdit(dist, searchCacheDir(work, dist), site.pagefind, true);
+  log(`  ${run.edit.seconds.toFixed(1)} s (indexed again: ${run.edit.reindexed.join(', ')}; ${run.edit.shard} took ${run.edit.shardSeconds.toFixed(1)} s cold)`);
+  log(`N=${n}: bare Astro build`);
+  run.bare = await buildBare(content, bareDist, work, true);
+  log(`  bare Astro ${run.bare.seconds.toFixed(1)} s, ${run.bare.pages} pages`);
+  run.repeats = { site: [], bare: [] };
+  for (let k = 2; k <= repeat; k++) {
+    log(`N=${n}: timing ${k} of ${repeat}, site then bare Astro`);
+    run.repeats.site.push((await buildSiteAstro(content, path.join(work, `dist-${n}-${k}`), work, true)).seconds);
+    run.repeats.bare.push((await buildBare(content, path.join(work, `bare-${n}-${k}`), work, true)).seconds);
+    log(`  ${run.repeats.site.at(-1)?.toFixed(1)} s and ${run.repeats.bare.at(-1)?.toFixed(1)} s`);
+  }
 }
 
 await main();

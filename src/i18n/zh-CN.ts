@@ -583,6 +583,8 @@ export const zhCN = {
   'mobile.filters': '筛选',
   'mobile.filtersActive': '（已选 {count} 项）',
   'mobile.tableScroll': '{caption}（可左右滑动查看）',
+  // Sharded search index (issue 15)
+  'search.older': '同时搜索更早的内容（{years}年）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

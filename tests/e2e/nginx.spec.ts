@@ -414,6 +414,13 @@ http {
       const fragment = readdirSync(path.join(SITE, 'pagefind', 'fragment'))[0];
       expect((await get(`/pagefind/fragment/${fragment}`)).headers['cache-control']).toContain('immutable');
       expect((await get('/pagefind/pagefind-entry.json')).headers['cache-control']).toBe('public, max-age=300, must-revalidate');
+      expect((await get('/pagefind/shards.json')).headers['cache-control']).toBe('public, max-age=300, must-revalidate');
+      // The same for every year's shard bundle.
+      const shard = readdirSync('dist/pagefind').find((f) => /^\d{4}$/.test(f));
+      expect(shard).toBeDefined();
+      const shardFragment = readdirSync(`dist/pagefind/${shard}/fragment`)[0];
+      expect((await get(`/pagefind/${shard}/fragment/${shardFragment}`)).headers['cache-control']).toContain('immutable');
+      expect((await get(`/pagefind/${shard}/pagefind-entry.json`)).headers['cache-control']).toBe('public, max-age=300, must-revalidate');
     });
     for (const pathname of ['/', '/stations/lingxiu/']) {
       test(`${pathname} is cached briefly`, async () => {

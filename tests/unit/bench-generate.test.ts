@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateContent, mulberry32, splitCounts } from '../../scripts/bench/generate.ts';
+import { ENTRIES_PER_YEAR, generateContent, mulberry32, spanDays, splitCounts } from '../../scripts/bench/generate.ts';
 import { validateContent } from '../../src/lib/validate.node.ts';
 
 const temp = mkdtempSync(path.join(tmpdir(), 'bench-generate-'));
@@ -102,5 +102,16 @@ describe('generateContent', () => {
       orders.set(course, seen);
     }
     expect(orders.size).toBeGreaterThan(0);
+  });
+});
+
+describe('spanDays: generated dates span about N / 6,000 years, as a district publishes', () => {
+  it.each([
+    [200, 1061],
+    [10000, 1061],
+    [20000, Math.ceil((20000 / ENTRIES_PER_YEAR) * 365.25)],
+    [60000, 3653],
+  ])('N = %i spans %i days', (n, days) => {
+    expect(spanDays(n)).toBe(days);
   });
 });

@@ -6,10 +6,12 @@ import {
   facetValues,
   filterNav,
   filterItems,
+  findById,
   groupByMonth,
   listRoutes,
   neighbours,
   pageHref,
+  positionOf,
   paginate,
   relatedItems,
   threadOf,
@@ -153,6 +155,27 @@ describe('neighbours in a newest-first list', () => {
     expect(n.older?.id).toBe(older);
   });
   it('gives nothing for an unknown id', () => expect(neighbours(list, 'x')).toEqual({}));
+});
+
+describe('positionOf and findById: an entry found by id without a scan per page', () => {
+  const list = [{ id: 'c', n: 1 }, { id: 'b', n: 2 }, { id: 'a', n: 3 }, { id: 'b', n: 4 }];
+  it.each([
+    ['c', 0],
+    ['a', 2],
+    ['b', 1], // the first of a repeated id, as findIndex gives
+    ['x', -1],
+  ])('%s is at %i', (id, at) => {
+    expect(positionOf(list, id)).toBe(at);
+    expect(positionOf(list, id)).toBe(list.findIndex((e) => e.id === id));
+  });
+  it('finds the entry itself, or nothing', () => {
+    expect(findById(list, 'a')).toBe(list[2]);
+    expect(findById(list, 'x')).toBeUndefined();
+  });
+  it('keeps lists apart', () => {
+    expect(positionOf([{ id: 'a' }], 'a')).toBe(0);
+    expect(positionOf([{ id: 'z' }, { id: 'a' }], 'a')).toBe(1);
+  });
 });
 
 describe('exchange threads', () => {

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { pageShard, pageUrl, shardCacheKey } from '../../src/lib/search-index.node.ts';
+import { olderUrl, searchesOlder } from '../../src/lib/search-loader.ts';
+import { BASE_SHARD, firstShards, inShards, mergeOrder, nextShards, recentCount, shardOf, shardPath, unloadedYears, validShardMonths, type ShardManifest } from '../../src/lib/search-shards.ts';
+
+describe('shardOf: the shard of a page', () => {
+  it.each([
+    ['a dated page goes to its year', { sortdate: '2026-11-20T09:30' }, 12, '2026'],
+    ['the first minute of a year is that year', { sortdate: '2025-01-01T00:00' }, 12, '2025'],
+    ['the last minute of a year is that year', { sortdate: '2025-12-31T23:59' }, 12, '2025'],
+    ['a year filter alone gives the year', { year: '2024' }, 12, '2024'],
+    ['the sort date wins over the year filter', { sortdate: '2026-01-05T08:00', year: '2025' }, 12, '2026'],
+    ['an undated page goes to the base shard', {}, 12, BASE_SHARD],
+    ['a malformed date goes to the base shard', { sortdate: 'soon', year: '26' }, 12, BASE_SHARD],
+    ['quarters: November is in the quarter from October', { sortdate: '2026-11-20T09:30' }, 3, '2026-10'],
+    ['quarters: March is in the first quarter', { sortdate: '2026-03-31T23:00' }, 3, '2026-01'],
+    ['months: each month its own shard', { sortdate: '2026-07-01T00:00' }, 1, '2026-07'],
+    ['half years: a year filter alone gives the first half', { year: '2024' }, 6, '2024-01'],
+  ])('%s', (_, date, months, expected) => {
+    expect(shardOf(date, months)).toBe(expected);
+  });
+
+  it.each([5, 7, 0, -3, 1.5, 24])('a shard length of %s months is refused', (months) => {
+    expect(validShardMonths(months)).toBe(false);
+    expect(() => shardOf({ sortdate: '2026-01-01T00:00' }, months)).toThrow(/12/);
+  });
+
+  it('the base shard is the primary bundle; others are nested bundles', () => {
+    expect(shardPath(BASE_SHARD)).toBe('/pagefind/');
+    expect(shardPath('2025')).toBe('/pagefind/2025/');
+  });
+});
+
+describe('pageShard: reading a built page', () => {
+  const page = (attrs: string, body = true) => `<html lang="zh-CN"><body><main><div class="x"${body ? ' data-pagefind-body' : ''}>${attrs}<p>正文</p></div></main></body></html>`;
+  it.each([
+    ['an article by its date sort key', page('<span hidden data-pagefind-filter="year:2025"></span><span hidden data-pagefind-sort="date:2025-06-01T09:00"></span>'), '2025'],
+    ['a page with only a year filter', page('<span hidden data-pagefind-filter="year:2024"></span>'), '2024'],
+    ['an undated indexed page (a station)', page('<span hidden data-pagefind-filter="type:工作站"></span>'), BASE_SHARD],
+    ['a page Pagefind does not index', page('<span hidden data-pagefind-sort="date:2025-06-01T09:00"></span>', false), undefined],
+    ['data-pagefind-body="" counts as indexed', '<div data-pagefind-body=""><span data-pagefind-sort="date:2023-02-01T00:00"></span></div>', '2023'],
+  ])('%s', (_, html, expected) => {
+    expect(pageShard(html)).toBe(expected);
+  });
+
+  it('quarter shards from the same page', () => {
+    expect(pageShard(page('<span hidden data-pagefind-sort="date:2025-06-01T09:00"></span>'), 3)).toBe('2025-04');
+  });
+
+  it.each([
+    ['news/x/index.html', '/news/x/'],
+    ['index.html', '/'],
+    ['404.html', '/404.html'],
+  ])('%s is found at %s', (file, url) => {
+    expect(pageUrl(file)).toBe(url);
+  });
+});
+
+describe('shardCacheKey', () => {
+  const pages = [
+    { url: '/news/a/', hash: 'aaa' },
+    { url: '/news/b/', hash: 'bbb' },
+  ];
+  const key = shardCacheKey(pages, 'v1 2025');
+
+  it('is the same for the same pages in any order', () => {
+    expect(shardCacheKey([...pages].reverse(), 'v1 2025')).toBe(key);
+  });
+
+  it.each([
+    ['a page edited', [pages[0]!, { url: '/news/b/', hash: 'bbc' }], 'v1 2025'],
+    ['a page added', [...pages, { url: '/news/c/', hash: 'ccc' }], 'v1 2025'],
+    ['a page removed', [pages[0]!], 'v1 2025'],
+    ['a page moved to another address', [pages[0]!, { url: '/news/b2/', hash: 'bbb' }], 'v1 2025'],
+    ['another indexer version or shard', pages, 'v2 2025'],
+  ])('changes when %s', (_, changed, salt) => {
+    expect(shardCacheKey(changed, salt)).not.toBe(key);
+  });
+});
+
+describe('merge order and the shards a search loads', () => {
+  const manifest: ShardManifest = {
+    months: 12,
+    recent: 1,
+    shards: [
+      { id: '2024', path: '/pagefind/2024/', years: ['2024'], pages: 10 },
+      { id: BASE_SHARD, path: '/pagefind/', years: [], pages: 5 },
+      { id: '2026', path: '/pagefind/2026/', years: ['2026'], pages: 10 },
+      { id: '2025', path: '/pagefind/2025/', years: ['2025'], pages: 10 },
+    ],
+  };
+
+  it('base first (the primary bundle), then dated shards newest first', () => {
+    expect(mergeOrder(['2024', '2026', BASE_SHARD, '2025', '2026'])).toEqual([BASE_SHARD, '2026', '2025', '2024']);
+    expect(mergeOrder(['2025-01', '2025-10', '2025-04'])).toEqual(['2025-10', '2025-04', '2025-01']);
+  });
+
+  it.each([
+    ['no filter: base and the newest shard', 1, '', [BASE_SHARD, '2026']],
+    ['two recent shards', 2, '', [BASE_SHARD, '2026', '2025']],
+    ['an old year filter adds that year', 1, '2024', [BASE_SHARD, '2026', '2024']],
+    ['a year with no shard adds nothing', 1, '2019', [BASE_SHARD, '2026']],
+    ['no recent shards: base only', 0, '', [BASE_SHARD]],
+  ])('first search, %s', (_, recent, year, expected) => {
+    expect(firstShards({ ...manifest, recent }, year)).toEqual(expected);
+  });
+
+  it('older shards follow newest first, and the control names the years left', () => {
+    const loaded = [BASE_SHARD, '2026'];
+    expect(nextShards(manifest, loaded, 1)).toEqual(['2025']);
+    expect(nextShards(manifest, loaded)).toEqual(['2025', '2024']);
+    expect(unloadedYears(manifest, loaded)).toBe('2024—2025');
+    expect(unloadedYears(manifest, [...loaded, '2025'])).toBe('2024');
+    expect(unloadedYears({ months: 3, recent: 1, shards: [{ id: '2025-01', path: '', years: ['2025'], pages: 1 }, { id: '2025-04', path: '', years: ['2025'], pages: 1 }] }, [])).toBe('2025');
+    expect(nextShards(manifest, [BASE_SHARD, '2026', '2025', '2024'])).toEqual([]);
+    expect(unloadedYears(manifest, [BASE_SHARD, '2026', '2025', '2024'])).toBeUndefined();
+  });
+});
+
+describe('recentCount: the shards a first search loads', () => {
+  it.each([
+    ['the current year and a future one', ['base', '2027', '2026', '2025'], '2026', 2],
+    ['only the current year', ['2026', '2025', '2024'], '2026', 1],
+    ['at least one, when nothing is this year yet', ['2025', '2024'], '2026', 1],
+    ['quarters of the current year', ['2026-10', '2026-07', '2026-04', '2026-01', '2025-10'], '2026', 4],
+    ['no dated shards', ['base'], '2026', 0],
+  ])('%s', (_, ids, year, expected) => {
+    expect(recentCount(ids, year)).toBe(expected);
+  });
+});
+
+describe('a search keeps only its own shards, so an address always gives the same results', () => {
+  const scope = new Set([BASE_SHARD, '2026']);
+  it.each([
+    ['a page of a shard in scope', { sortdate: '2026-03-01T10:00', year: '2026' }, 12, true],
+    ['an undated page (base shard)', {}, 12, true],
+    ['a page of an older shard merged by an earlier search', { sortdate: '2024-03-01T10:00', year: '2024' }, 12, false],
+    ['a page with only a year filter', { year: '2026' }, 12, true],
+  ])('%s', (_, page, months, expected) => {
+    expect(inShards(scope, months, page)).toBe(expected);
+  });
+  it('quarter shards are told apart', () => {
+    expect(inShards(new Set(['2026-10']), 3, { sortdate: '2026-11-01T00:00' })).toBe(true);
+    expect(inShards(new Set(['2026-10']), 3, { sortdate: '2026-07-01T00:00' })).toBe(false);
+  });
+  it('asking for older years is kept in the address, beside the query and filters', () => {
+    const href = 'https://example.test/search/?q=%E8%AF%BB%E4%B9%A6&year=2025';
+    expect(searchesOlder(href)).toBe(false);
+    expect(olderUrl(href)).toBe('/search/?q=%E8%AF%BB%E4%B9%A6&year=2025&older=1');
+    expect(searchesOlder(`https://example.test${olderUrl(href)}`)).toBe(true);
+  });
+});
