@@ -39,6 +39,8 @@ interface ImageValue {
 }
 
 const FRONTMATTER_RE = /^\uFEFF?---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
+/** Pictures are raster files: an SVG can carry script, and Astro's image pipeline resizes only these. */
+const RASTER_RE = /\.(?:jpe?g|png|webp|avif)$/i;
 /** Ids appear in addresses: lower-case ASCII letters, digits and hyphens. */
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -148,7 +150,9 @@ export function validateContent(root: string): Problem[] {
       }
       if (found.image) {
         const target = path.resolve(path.dirname(entry.file), found.image.__image);
-        if (!existsSync(target)) {
+        if (!RASTER_RE.test(found.image.__image)) {
+          problems.push({ file: rel(entry.file), field: fieldPath(found.at), message: `图片“${found.image.__image}”应为 JPEG、PNG、WebP 或 AVIF 格式` });
+        } else if (!existsSync(target)) {
           problems.push({ file: rel(entry.file), field: fieldPath(found.at), message: `图片“${found.image.__image}”不存在` });
         }
       }
@@ -170,5 +174,27 @@ export function validateContent(root: string): Problem[] {
     }
   }
 
+  problems.push(...emptyTopics(parsed).map((p) => ({ ...p, file: rel(p.file) })));
   return problems;
+}
+
+/**
+ * Topics that gather nothing: no hand-picked entry, and no published entry carrying any of
+ * their tags (the schema already refuses a topic with neither tags nor entries).
+ */
+function emptyTopics(parsed: readonly { file: string; collection: CollectionName; data: unknown }[]): Problem[] {
+  const tagged = new Set<string>();
+  for (const e of parsed) {
+    if (e.collection === 'topics') continue;
+    const data = e.data as { tags?: unknown; draft?: boolean };
+    if (data.draft || !Array.isArray(data.tags)) continue;
+    for (const tag of data.tags) if (typeof tag === 'string') tagged.add(tag);
+  }
+  return parsed
+    .filter((e) => e.collection === 'topics')
+    .flatMap((e) => {
+      const topic = e.data as { tags: string[]; entries: unknown[] };
+      if (topic.entries.length > 0 || topic.tags.length === 0 || topic.tags.some((tag) => tagged.has(tag))) return [];
+      return [{ file: e.file, field: 'tags', message: `专题没有汇集任何内容：没有已发布的条目带有标签 ${topic.tags.map((tag) => `“${tag}”`).join('、')}，也没有手选条目` }];
+    });
 }
