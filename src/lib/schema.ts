@@ -18,7 +18,6 @@ import {
   QUESTION_TYPES,
   STATION_SERVICES,
   STREET_KINDS,
-  TOPIC_SECTIONS,
   type CollectionName,
   type TopicSection,
 } from './enums.ts';
@@ -101,7 +100,7 @@ export function requireCoverAlt(entry: { cover?: unknown; coverAlt?: string | un
  * validator); no entry is picked twice.
  */
 export function refineTopic(
-  topic: { start: Date; end?: Date | undefined; tags: string[]; entries: { type: string; entry: unknown }[] },
+  topic: { start: Date; end?: Date | undefined; tags: string[]; entries: { type: string; entry?: unknown }[] },
   ctx: z.RefinementCtx,
 ): void {
   if (topic.end && topic.end.getTime() < topic.start.getTime()) {
@@ -481,7 +480,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
       // Last day of the topic; an open-ended topic has none.
       end: label(day().optional(), '结束日期', '可不填；填写后，过了这一天专题移入往期专题'),
       // Entries carrying any of these tags are gathered automatically.
-      tags: label(z.array(text()).default([]), '汇集标签', '带有其中任一标签的动态、理论文章、活动、交流和日记自动归入本专题'),
+      tags: label(z.array(text()).default([]), '汇集标签', '带有其中任一标签的动态、理论文章、活动、交流和日记自动归入本专题（专题结束后发布的不再归入）'),
       // Entries picked by hand, from any section; shown first in their section, in this order.
       entries: label(z.array(topicEntry).default([]), '手选条目', '可从任何栏目挑选；在各栏目中按此顺序排在最前'),
       // A draft is never published.

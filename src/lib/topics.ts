@@ -66,7 +66,8 @@ export interface TopicGroup<G> {
 /**
  * The entries a topic gathers, grouped by section in TOPIC_SECTIONS order, empty sections left
  * out. In each section the hand-picked entries come first, in the editor's order; then those
- * found by tag, newest first (undated ones keep their given order, after the dated). An entry
+ * found by tag, newest first (undated ones keep their given order, after the dated). Tags only
+ * gather entries dated before the topic is over, so an ended topic stays as it was. An entry
  * is listed once, and a pick that names no known entry is skipped (the validator reports it).
  */
 export function gatherTopic<G extends Gatherable>(topic: TopicFacts, items: readonly G[]): TopicGroup<G>[] {
@@ -81,9 +82,11 @@ export function gatherTopic<G extends Gatherable>(topic: TopicFacts, items: read
     groups.get(item.section)!.push(item);
   }
   const tags = new Set(topic.tags);
+  const over = topicEndsAt(topic)?.getTime() ?? Infinity;
+  const inTime = (item: G) => item.date === undefined || item.date.getTime() < over;
   const tagged = items
     .map((item, index) => ({ item, index }))
-    .filter(({ item }) => !taken.has(keyOf(item.section, item.id)) && item.tags.some((tag) => tags.has(tag)))
+    .filter(({ item }) => !taken.has(keyOf(item.section, item.id)) && inTime(item) && item.tags.some((tag) => tags.has(tag)))
     .sort((a, b) => {
       const ta = a.item.date?.getTime();
       const tb = b.item.date?.getTime();

@@ -7,7 +7,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
-import { COLLECTIONS, type CollectionName } from './enums.ts';
+import { COLLECTIONS, TOPIC_SECTIONS, type CollectionName, type TopicSection } from './enums.ts';
+import { gatherTopic, type Gatherable } from './topics.ts';
 import { COLLECTION_FILES, makeSchemas } from './schema.ts';
 import { findHostileHtml } from './hostile-html.ts';
 import { ALLOWED_TAGS } from './sanitize-schema.ts';
@@ -179,22 +180,25 @@ export function validateContent(root: string): Problem[] {
 }
 
 /**
- * Topics that gather nothing: no hand-picked entry, and no published entry carrying any of
- * their tags (the schema already refuses a topic with neither tags nor entries).
+ * Topics that gather nothing: no published entry is picked by hand or carries one of their tags
+ * in time (the schema already refuses a topic with neither tags nor entries). Uses the very
+ * gathering rule of the topic pages.
  */
-function emptyTopics(parsed: readonly { file: string; collection: CollectionName; data: unknown }[]): Problem[] {
-  const tagged = new Set<string>();
-  for (const e of parsed) {
-    if (e.collection === 'topics') continue;
-    const data = e.data as { tags?: unknown; draft?: boolean };
-    if (data.draft || !Array.isArray(data.tags)) continue;
-    for (const tag of data.tags) if (typeof tag === 'string') tagged.add(tag);
-  }
+function emptyTopics(parsed: readonly { file: string; collection: CollectionName; id: string; data: unknown }[]): Problem[] {
+  const sections = new Set<string>(TOPIC_SECTIONS);
+  const items: Gatherable[] = parsed
+    .filter((e) => sections.has(e.collection) && !(e.data as { draft?: boolean }).draft)
+    .map((e) => {
+      const d = e.data as { published?: Date; start?: Date; date?: Date; tags?: string[] };
+      return { section: e.collection as TopicSection, id: e.id, date: d.published ?? d.start ?? d.date, tags: d.tags ?? [] };
+    });
   return parsed
     .filter((e) => e.collection === 'topics')
     .flatMap((e) => {
-      const topic = e.data as { tags: string[]; entries: unknown[] };
-      if (topic.entries.length > 0 || topic.tags.length === 0 || topic.tags.some((tag) => tagged.has(tag))) return [];
-      return [{ file: e.file, field: 'tags', message: `专题没有汇集任何内容：没有已发布的条目带有标签 ${topic.tags.map((tag) => `“${tag}”`).join('、')}，也没有手选条目` }];
+      const topic = e.data as { start: Date; end?: Date; tags: string[]; entries: { type: TopicSection; entry: RefValue }[] };
+      const facts = { id: e.id, start: topic.start, end: topic.end, tags: topic.tags, picks: topic.entries.map((p) => ({ section: p.type, id: p.entry.id })) };
+      if (topic.tags.length + topic.entries.length === 0 || gatherTopic(facts, items).length > 0) return [];
+      const tags = topic.tags.map((tag) => `“${tag}”`).join('、');
+      return [{ file: e.file, field: topic.tags.length > 0 ? 'tags' : 'entries', message: `专题没有汇集到任何已发布的内容${tags ? `：专题结束前没有条目带有标签 ${tags}` : ''}` }];
     });
 }
