@@ -513,6 +513,10 @@ export const zhCN = {
   'topics.contents': '专题内容',
   'topics.home': '专题',
   'topics.homeAll': '全部专题',
+  'cms.preview.topicKicker': '专题',
+  'cms.preview.topicStart': '开始日期',
+  'cms.preview.topicEnd': '结束日期',
+  'cms.preview.topicOpen': '未设结束日期',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

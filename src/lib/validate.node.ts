@@ -199,6 +199,6 @@ function emptyTopics(parsed: readonly { file: string; collection: CollectionName
       const facts = { id: e.id, start: topic.start, end: topic.end, tags: topic.tags, picks: topic.entries.map((p) => ({ section: p.type, id: p.entry.id })) };
       if (topic.tags.length + topic.entries.length === 0 || gatherTopic(facts, items).length > 0) return [];
       const tags = topic.tags.map((tag) => `“${tag}”`).join('、');
-      return [{ file: e.file, field: topic.tags.length > 0 ? 'tags' : 'entries', message: `专题没有汇集到任何已发布的内容${tags ? `：专题结束前没有条目带有标签 ${tags}` : ''}` }];
+      return [{ file: e.file, field: topic.tags.length > 0 ? 'tags' : 'entries', message: `专题没有汇集到任何已发布的内容${tags ? `：${topic.end ? '专题结束前' : ''}没有条目带有标签 ${tags}` : ''}` }];
     });
 }

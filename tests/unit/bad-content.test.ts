@@ -85,6 +85,13 @@ describe.each([
   ['hostile-body', 'news/2026-01-18-hostile-body.md', '正文含有不安全的内容'],
   ['cover-without-alt', 'news/2026-01-10-cover-no-alt.md', '字段 coverAlt'],
   ['cover-missing-file', 'news/2026-01-11-cover-missing.md', '字段 cover'],
+  // Topics: a hand-picked entry that does not exist, an end before the start, tags that match
+  // nothing, neither tags nor entries, a banner that is not a raster picture.
+  ['topic-missing-entry', 'topics/missing-entry.md', '字段 entries[1].entry'],
+  ['topic-end-before-start', 'topics/end-before-start.md', '字段 end'],
+  ['topic-gathers-nothing', 'topics/gathers-nothing.md', '字段 tags'],
+  ['topic-no-gathering', 'topics/no-gathering.md', '字段 entries'],
+  ['topic-svg-banner', 'topics/svg-banner.md', '字段 banner'],
 ])('bad content: %s', (name, file, field) => {
   const r = validate(rootFor(name));
   const line = r.out.split('\n').find((l) => l.includes(file));
