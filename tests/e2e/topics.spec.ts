@@ -99,3 +99,23 @@ test('search has a 专题 type that finds topic pages', async ({ page }) => {
   await expect(links.first()).toHaveAttribute('href', ENDED.href);
   for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) expect(href).toMatch(/^\/topics\//);
 });
+
+test('the reader’s clock decides what is current: read in May 2026, the spring topic runs and the study season is still to come', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-05-01T10:00:00+08:00'));
+  await page.goto('/topics/');
+  await expect(page.getByRole('region', { name: zhCN['topics.current'] }).getByRole('link', { name: ENDED.title })).toBeVisible();
+  await expect(page.getByRole('region', { name: zhCN['topics.upcoming'] }).getByRole('link', { name: CURRENT.title })).toBeVisible();
+  await expect(page.getByRole('region', { name: zhCN['topics.archive'] })).toBeHidden();
+  // The home page lists only topics running now: none of those it was built with.
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: zhCN['topics.home'] })).toBeHidden();
+});
+
+test('with JavaScript at build time’s date, the lists stay as built', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-30T10:00:00+08:00'));
+  await page.goto('/topics/');
+  await expect(page.getByRole('region', { name: zhCN['topics.current'] }).getByRole('link', { name: CURRENT.title })).toBeVisible();
+  await expect(page.getByRole('region', { name: zhCN['topics.archive'] }).getByRole('link', { name: ENDED.title })).toBeVisible();
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: zhCN['topics.home'] }).getByRole('link', { name: CURRENT.title })).toBeVisible();
+});
