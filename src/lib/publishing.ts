@@ -33,6 +33,11 @@ export function diaryHref(id: string): string {
   return `/diary/${id}/`;
 }
 
+/** One station's diary list: /diary/station/<station>/ (the station facet of sections.ts). */
+export function diaryStationHref(station: string): string {
+  return `/diary/station/${station}/`;
+}
+
 /** The same entry inside its month archive, by its in-page anchor: /diary/month/2026-11/#<id> */
 export function diaryAnchorHref(entry: { id: string; data: { date: Date } }): string {
   return `${diaryMonthHref(entry.data.date)}#${entry.id}`;

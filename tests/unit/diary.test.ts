@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { byStation, stationNeighbours } from '../../src/lib/diary.ts';
-import { diaryAnchorHref, diaryHref, entryHref } from '../../src/lib/publishing.ts';
+import { diaryAnchorHref, diaryHref, diaryStationHref, entryHref } from '../../src/lib/publishing.ts';
+import { DIARY_BASE, DIARY_FACETS } from '../../src/lib/sections.ts';
 import { toInstant } from '../../src/lib/dates.ts';
 
 // Newest first, as content.ts sorts the diary.
@@ -35,6 +36,8 @@ describe('diary addresses', () => {
   const entry = { id: '2026-11-01-lanting', collection: 'diary', data: { date: toInstant('2026-11-01')! } };
   it('an entry has its own page', () => expect(diaryHref(entry.id)).toBe('/diary/2026-11-01-lanting/'));
   it('links to an entry go to its page', () => expect(entryHref(entry as Parameters<typeof entryHref>[0])).toBe('/diary/2026-11-01-lanting/'));
+  it('a station’s diary list is the station facet page of the diary', () =>
+    expect(diaryStationHref('lanting')).toBe(`${DIARY_BASE}${DIARY_FACETS.station.key}/lanting/`));
   it('the month archive keeps the entry’s anchor (Beijing month, not UTC: 11-01 00:00 +08:00 is still October in UTC)', () =>
     expect(diaryAnchorHref(entry)).toBe('/diary/month/2026-11/#2026-11-01-lanting'));
 });
