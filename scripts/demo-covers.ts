@@ -1,5 +1,5 @@
 /**
- * `node scripts/demo-covers.ts`: draws the demo news covers into content/media/. They are
+ * `node scripts/demo-covers.ts`: draws the demo news covers and topic banners into content/media/. They are
  * original abstract pictures (shapes in the site's palette, no photographs), drawn as SVG and
  * rasterised with sharp to 1600×900 JPEG, so the demo exercises Astro's image pipeline with
  * nothing borrowed. Re-running overwrites them with identical pictures.
@@ -116,6 +116,30 @@ const covers: Record<string, string> = {
           .join('');
         return lines + houses;
       })(),
+  ),
+  // Topic banner: a path of open books climbing towards a rising sun (a season of study).
+  'zhuanti-qingnian-xuexi': svg(
+    sky('s', '#fff4dc', '#f2c98f') +
+      `<circle cx="1260" cy="330" r="150" fill="${GOLD}"/>` +
+      Array.from({ length: 9 }, (_, i) => {
+        const a = Math.PI * (1.05 + i * 0.11);
+        return `<line x1="1260" y1="330" x2="${1260 + Math.cos(a) * 420}" y2="${330 + Math.sin(a) * 420}" stroke="${GOLD}" stroke-width="12" opacity="0.45"/>`;
+      }).join('') +
+      Array.from({ length: 5 }, (_, i) => {
+        const x = 120 + i * 230;
+        const y = 780 - i * 90;
+        return `<path d="M${x} ${y} l110 -40 l110 40 v70 l-110 -40 l-110 40 z" fill="${i % 2 ? DARK : RED}"/><path d="M${x + 20} ${y - 4} l90 -30 l90 30 v48 l-90 -30 l-90 30 z" fill="${CREAM}"/>`;
+      }).join('') +
+      `<rect x="0" y="840" width="${W}" height="60" fill="${DARK}"/>`,
+  ),
+  // Topic banner: a handshake of two arcs under office windows (jobs and steady employment).
+  'zhuanti-wengang-jiuye': svg(
+    sky('s', '#eef3f8', '#cfdbe8') +
+      tower(60, 260, 620, '#4d5f73', 2) +
+      tower(1280, 260, 700, '#4d5f73', 5) +
+      `<path d="M420 620 C 560 420, 760 420, 800 520 C 840 420, 1040 420, 1180 620" fill="none" stroke="${RED}" stroke-width="70" stroke-linecap="round"/>` +
+      `<path d="M560 640 C 660 560, 760 560, 800 600 C 840 560, 940 560, 1040 640" fill="none" stroke="${GOLD}" stroke-width="40" stroke-linecap="round"/>` +
+      `<circle cx="800" cy="300" r="70" fill="${GREEN}"/><path d="M765 300 l25 25 l45 -50" fill="none" stroke="#ffffff" stroke-width="16" stroke-linecap="round" stroke-linejoin="round"/>`,
   ),
 };
 

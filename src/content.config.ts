@@ -6,7 +6,7 @@
 import { defineCollection, reference, type ImageFunction } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { COLLECTION_FILES, entryIdFromFile, makeSchemas, requireCoverAlt } from './lib/schema.ts';
+import { COLLECTION_FILES, entryIdFromFile, makeSchemas, refineTopic, requireCoverAlt } from './lib/schema.ts';
 import { CONTENT_ROOT } from './lib/content-root.ts';
 import type { CollectionName } from './lib/enums.ts';
 
@@ -23,8 +23,8 @@ function loader(name: CollectionName) {
 /**
  * The shared schemas with Astro's own reference helper, built once. Astro calls a schema given
  * as a function once per entry, and building all thirteen schemas for every entry made content
- * sync the slowest step of the build (see `npm run bench`). Only `news` uses image(), whose
- * helper Astro makes per entry, so only news keeps the function form, and only to swap its cover.
+ * sync the slowest step of the build (see `npm run bench`). Only `news` and `topics` use image(),
+ * whose helper Astro makes per entry, so only they keep the function form, only to swap the picture.
  */
 const fixed = makeSchemas({ ref: (c) => reference(c), image: () => z.never() });
 
@@ -37,6 +37,14 @@ function newsWithImage(image: ImageFunction) {
   const cover = image().optional();
   const meta = fixed.news.shape.cover.meta();
   return z.strictObject({ ...fixed.news.shape, cover: meta ? cover.meta(meta) : cover }).superRefine(requireCoverAlt);
+}
+
+/** topics with Astro's per-entry image helper for the banner, rebuilt like news. */
+function topicsWithImage(image: ImageFunction) {
+  const shape = fixed.topics.shape;
+  const meta = shape.banner.meta();
+  const banner = image();
+  return z.strictObject({ ...shape, banner: meta ? banner.meta(meta) : banner }).superRefine(refineTopic);
 }
 
 export const collections = {
@@ -53,4 +61,5 @@ export const collections = {
   exchange: defineCollection({ loader: loader('exchange'), schema: fixed.exchange }),
   diary: defineCollection({ loader: loader('diary'), schema: fixed.diary }),
   pages: defineCollection({ loader: loader('pages'), schema: fixed.pages }),
+  topics: defineCollection({ loader: loader('topics'), schema: ({ image }) => topicsWithImage(image) }),
 };

@@ -171,4 +171,17 @@ export function registerPreviews(cms: Registry, { h, createClass }: DecapGlobals
       );
     }),
   );
+  cms.registerPreviewTemplate(
+    'topics',
+    simple((p) => {
+      const banner = text(field(p, 'banner'));
+      const end = field(p, 'end');
+      return article(
+        p,
+        t('cms.preview.topicKicker'),
+        [[t('cms.preview.topicStart'), when(field(p, 'start'), false)], [t('cms.preview.topicEnd'), end ? when(end, false) : t('cms.preview.topicOpen')]],
+        banner ? h('figure', null, h('img', { src: p.getAsset(banner)?.toString() ?? banner, alt: text(field(p, 'bannerAlt')) })) : null,
+      );
+    }),
+  );
 }

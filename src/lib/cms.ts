@@ -73,6 +73,7 @@ export const CMS_COLLECTIONS: Record<CollectionName, CollectionSettings> = {
   exchange: { label: '经验交流', labelSingular: '交流', body: '正文', create: true, slug: SLUGS.dated('published'), summary: '{{published}} · {{title}}' },
   diary: { label: '党建日记', labelSingular: '日记', body: '正文', create: true, slug: SLUGS.dated('date'), summary: '{{date}} · {{title}}' },
   pages: { label: '单页', labelSingular: '单页', body: '正文', create: false },
+  topics: { label: '专题', labelSingular: '专题', body: '专题介绍', create: true, slug: SLUGS.stamped('topic'), summary: '{{start}} · {{title}}', media: CONTENT_MEDIA },
 };
 
 function metaOf(schema: z.ZodType): Meta {
@@ -86,6 +87,9 @@ interface Def {
   shape?: Record<string, z.ZodType>;
   entries?: Record<string, string>;
   in?: z.ZodType;
+  options?: z.ZodType[];
+  discriminator?: string;
+  values?: unknown[];
   checks?: { _zod: { def: { format?: string } } }[];
   defaultValue?: unknown;
 }
@@ -147,10 +151,10 @@ export function toField(name: string, schema: z.ZodType): CmsField {
     Object.assign(field, relation(meta.cmsRef));
   } else if (meta.cmsImage) {
     field.widget = 'image';
-  } else if (meta.cmsWidget === 'datetime') {
+  } else if (meta.cmsWidget === 'datetime' || meta.cmsWidget === 'date') {
     field.widget = 'datetime';
     field.default = '{{now}}';
-    if (DATE_ONLY_FIELDS.has(name)) Object.assign(field, { format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false });
+    if (meta.cmsWidget === 'date' || DATE_ONLY_FIELDS.has(name)) Object.assign(field, { format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false });
     else Object.assign(field, { format: 'YYYY-MM-DD HH:mm', date_format: 'YYYY-MM-DD', time_format: 'HH:mm' });
   } else if (def.type === 'string') {
     field.widget = name === 'summary' || name === 'description' || name === 'explanation' || name === 'question' ? 'text' : 'string';
@@ -180,6 +184,10 @@ export function toField(name: string, schema: z.ZodType): CmsField {
         widget: 'list',
         fields: Object.entries(elementDef.shape!).map(([k, v]) => toField(k, v)),
       });
+    } else if (elementDef.type === 'union' && elementDef.discriminator) {
+      // A list whose items are of several kinds (a topic's entries from any section): Decap's
+      // typed list, the kind written under the discriminator key.
+      Object.assign(field, { widget: 'list', typeKey: elementDef.discriminator, types: elementDef.options!.map((o) => listType(o, elementDef.discriminator!)) });
     } else {
       // One input per item: a comma-separated line would split Chinese text wrongly.
       const item = elementDef.type === 'number'
@@ -197,6 +205,22 @@ export function toField(name: string, schema: z.ZodType): CmsField {
     throw new Error(`cms: no widget for field "${name}" of type ${def.type}`);
   }
   return field;
+}
+
+/** One kind of item of a typed list: its discriminator value names it, its other fields are its fields. */
+function listType(option: z.ZodType, key: string): CmsField {
+  const { title, description } = metaOf(option);
+  const shape = defOf(option).shape!;
+  const value = defOf(shape[key]!).values?.[0];
+  if (typeof value !== 'string') throw new Error(`cms: list type without a literal "${key}"`);
+  const type: CmsField = {
+    name: value,
+    label: title ?? value,
+    widget: 'object',
+    fields: Object.entries(shape).filter(([k]) => k !== key).map(([k, v]) => toField(k, v)),
+  };
+  if (description) type.hint = description;
+  return type;
 }
 
 /**

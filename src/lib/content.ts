@@ -127,3 +127,12 @@ export function getExams(): Promise<CollectionEntry<'exams'>[]> {
 export function getPages(): Promise<CollectionEntry<'pages'>[]> {
   return once('pages', async () => (await getCollection('pages')).sort((a, b) => a.data.order - b.data.order));
 }
+
+/** Published topics (专题), newest start first. */
+export function getTopics(): Promise<CollectionEntry<'topics'>[]> {
+  return once('topics', async () =>
+    (await getCollection('topics'))
+      .filter(notDraft)
+      .sort((a, b) => b.data.start.getTime() - a.data.start.getTime() || a.id.localeCompare(b.id)),
+  );
+}

@@ -45,5 +45,10 @@ export const COLLECTIONS = [
   'exchange',
   'diary',
   'pages',
+  'topics',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
+
+/** Sections a topic (专题) gathers entries from, in the order its page shows them. */
+export const TOPIC_SECTIONS = ['news', 'theory', 'lessons', 'activities', 'exchange', 'diary'] as const;
+export type TopicSection = (typeof TOPIC_SECTIONS)[number];

@@ -10,6 +10,7 @@ export const NAV: ReadonlyArray<{ href: string; label: MessageKey }> = [
   { href: '/stations/', label: 'nav.stations' },
   { href: '/exchange/', label: 'nav.exchange' },
   { href: '/diary/', label: 'nav.diary' },
+  { href: '/topics/', label: 'nav.topics' },
   { href: '/stats/', label: 'nav.stats' },
   { href: '/search/', label: 'nav.search' },
 ];

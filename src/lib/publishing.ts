@@ -24,7 +24,7 @@ export function entryHref(
     case 'exchange':
       return `/exchange/${entry.id}/`;
     case 'diary':
-      return `${diaryMonthHref(entry.data.date)}#${entry.id}`;
+      return diaryHref(entry.id);
   }
 }
 
@@ -34,6 +34,44 @@ export function entryHref(
  */
 export function pageHref(id: string): string {
   return `/${encodeURIComponent(id)}/`;
+}
+
+/** A diary entry's own page: /diary/<id>/ */
+export function diaryHref(id: string): string {
+  return `/diary/${id}/`;
+}
+
+/** One station's diary list: /diary/station/<station>/ (the station facet of sections.ts). */
+export function diaryStationHref(station: string): string {
+  return `/diary/station/${station}/`;
+}
+
+/** The same entry inside its month archive, by its in-page anchor: /diary/month/2026-11/#<id> */
+export function diaryAnchorHref(entry: { id: string; data: { date: Date } }): string {
+  return `${diaryMonthHref(entry.data.date)}#${entry.id}`;
+}
+
+/** A lesson of the online party school: /school/<course>/<lesson>/ */
+export function lessonHref(entry: { id: string; data: { course: { id: string } } }): string {
+  return `/school/${entry.data.course.id}/${entry.id}/`;
+}
+
+/** The list of topics: /topics/ */
+export const TOPICS_BASE = '/topics/';
+
+/** One topic's page: /topics/<id>/ */
+export function topicHref(id: string): string {
+  return `${TOPICS_BASE}${id}/`;
+}
+
+/** One section of a topic, paginated: /topics/<id>/<section>/ */
+export function topicSectionHref(id: string, section: string): string {
+  return `${topicHref(id)}${section}/`;
+}
+
+/** One topic's RSS feed: /topics/<id>/rss.xml */
+export function topicFeedHref(id: string): string {
+  return `${topicHref(id)}rss.xml`;
 }
 
 /** Archive page of the Beijing month an instant falls in: /diary/month/2026-11/ */

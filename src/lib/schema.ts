@@ -20,6 +20,7 @@ import {
   STATION_SERVICES,
   STREET_KINDS,
   type CollectionName,
+  type TopicSection,
 } from './enums.ts';
 import { ICP_RE, PSB_RE, SITE_CODE_RE } from './site-ids.ts';
 
@@ -92,6 +93,9 @@ const instant = () =>
 /** CMS hint of every publish time: a time in the future schedules the entry (定时发布, src/lib/schedule.ts). */
 const PUBLISH_HINT = '北京时间，如 2026-11-20 09:30。填将来的时间即为定时发布：到点前网站上看不到，到点后的下一次构建（每天，或每小时）自动上线';
 
+/** A calendar day in Beijing time ("2026-11-20"); the CMS shows a date picker without a time. */
+const day = () => instant().meta({ cmsWidget: 'date' });
+
 const count = () => z.number().int('应为整数').min(0, '不能为负数');
 
 /** The fields of a quiz or exam question; `answer` holds the indices of the correct options (0-based). */
@@ -163,6 +167,39 @@ export function requireCoverAlt(entry: { cover?: unknown; coverAlt?: string | un
     ctx.addIssue({ code: 'custom', path: ['coverAlt'], message: '有封面图时必须填写封面图说明' });
   }
 }
+
+/**
+ * A topic's own rules: the end, when given, is not before the start; it gathers something (tags
+ * or hand-picked entries; whether the tags match anything is checked across files by the
+ * validator); no entry is picked twice.
+ */
+export function refineTopic(
+  topic: { start: Date; end?: Date | undefined; tags: string[]; entries: { type: string; entry?: unknown }[] },
+  ctx: z.RefinementCtx,
+): void {
+  if (topic.end && topic.end.getTime() < topic.start.getTime()) {
+    ctx.addIssue({ code: 'custom', path: ['end'], message: '结束日期早于开始日期' });
+  }
+  if (topic.tags.length === 0 && topic.entries.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['entries'], message: '专题没有汇集任何内容：请填写汇集标签或手选条目' });
+  }
+  const seen = new Set<string>();
+  topic.entries.forEach((item, i) => {
+    const key = `${item.type}:${JSON.stringify(item.entry)}`;
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'entry'], message: '手选条目重复' });
+    seen.add(key);
+  });
+}
+
+/** Chinese name of each section a topic gathers from, as the CMS shows it. */
+const TOPIC_SECTION_LABELS: Record<TopicSection, string> = {
+  news: '党建动态',
+  theory: '理论文章',
+  lessons: '网上党校课时',
+  activities: '活动通知',
+  exchange: '经验交流',
+  diary: '党建日记',
+};
 
 /** Builds every collection's schema with the given reference and image helpers. */
 export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, image }: SchemaHelpers<R, I>) {
@@ -551,7 +588,43 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
     order: label(z.number().int().default(0), '排序', '页脚链接中的顺序'),
   });
 
-  return { settings, streets, stations, news, activities, columns, theory, courses, lessons, exams, exchange, diary, pages };
+  /** One hand-picked entry of a topic: which section, and which entry of it. */
+  const pick = <S extends TopicSection>(section: S) =>
+    z
+      .object({
+        // The section; Decap writes it as the list item's type.
+        type: z.literal(section),
+        // The entry of that section.
+        entry: label(ref(section), '条目', `选择一条${TOPIC_SECTION_LABELS[section]}`),
+      })
+      .meta({ title: TOPIC_SECTION_LABELS[section], description: `从${TOPIC_SECTION_LABELS[section]}中挑选` });
+  // One element per section of TOPIC_SECTIONS, in its order (the test of the CMS config checks both agree).
+  const topicEntry = z.discriminatedUnion('type', [pick('news'), pick('theory'), pick('lessons'), pick('activities'), pick('exchange'), pick('diary')]);
+
+  const topics = z
+    .object({
+      // Name of the campaign or study theme.
+      title: label(text(), '专题名称', '例如 “两新”组织党建质量提升年'),
+      // Short summary for lists, the home page and search results.
+      summary: summary(),
+      // Banner picture at the top of the topic page (JPEG, PNG or WebP, not a drawing file).
+      banner: label(image(), '题图', '横向图片，JPEG、PNG 或 WebP 格式，显示在专题页顶部'),
+      // Text alternative of the banner for screen readers.
+      bannerAlt: label(text(), '题图说明', '用一句话描述图片内容，供读屏软件朗读'),
+      // First day of the topic, Beijing time.
+      start: label(day(), '开始日期', '如 2026-03-01'),
+      // Last day of the topic; an open-ended topic has none.
+      end: label(day().optional(), '结束日期', '可不填；填写后，过了这一天专题移入往期专题'),
+      // Entries carrying any of these tags are gathered automatically.
+      tags: label(z.array(text()).default([]), '汇集标签', '带有其中任一标签的动态、理论文章、活动、交流和日记自动归入本专题（专题结束后发布的不再归入）'),
+      // Entries picked by hand, from any section; shown first in their section, in this order.
+      entries: label(z.array(topicEntry).default([]), '手选条目', '可从任何栏目挑选；在各栏目中按此顺序排在最前'),
+      // A draft is never published.
+      draft: label(z.boolean().default(false), '草稿', '勾选后不会发布'),
+    })
+    .superRefine(refineTopic);
+
+  return { settings, streets, stations, news, activities, columns, theory, courses, lessons, exams, exchange, diary, pages, topics };
 }
 
 /** Where each collection lives under the content root, and its file pattern. */
@@ -569,6 +642,7 @@ export const COLLECTION_FILES: Record<CollectionName, string> = {
   exchange: 'exchange/*.md',
   diary: 'diary/*.md',
   pages: 'pages/*.md',
+  topics: 'topics/*.md',
 };
 
 /**

@@ -7,7 +7,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
-import { COLLECTIONS, type CollectionName } from './enums.ts';
+import { COLLECTIONS, TOPIC_SECTIONS, type CollectionName, type TopicSection } from './enums.ts';
+import { gatherTopic, type Gatherable } from './topics.ts';
 import { COLLECTION_FILES, MAX_LENGTH, RESERVED_PAGE_IDS, entryIdFromFile, makeSchemas } from './schema.ts';
 import { parseBody, sanitiserRemovals } from './sanitize-report.ts';
 import { mayNeedSanitizing } from './markdown.ts';
@@ -43,6 +44,7 @@ interface ImageValue {
 }
 
 const FRONTMATTER_RE = /^\uFEFF?---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
+/** Pictures are raster files: an SVG can carry script, and Astro's image pipeline resizes only these. */
 /** Ids appear in addresses: lower-case ASCII letters, digits and hyphens. */
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -306,6 +308,7 @@ export function validateContent(root: string, { publicDir = 'public' }: Validate
 
   problems.push(...checkLocations(parsed, rel));
   problems.push(...checkExamLessons(parsed, rel));
+  problems.push(...emptyTopics(parsed).map((p) => ({ ...p, file: rel(p.file) })));
 
   return problems;
 }
@@ -407,4 +410,28 @@ export function readCollection<N extends CollectionName>(root: string, name: N):
     if (result.success) out.push({ file, id: path.basename(file, path.extname(file)), data: result.data as z.output<(typeof validatorSchemas)[N]>, body: entry.body });
   }
   return out;
+}
+
+/**
+ * Topics that gather nothing: no published entry is picked by hand or carries one of their tags
+ * in time (the schema already refuses a topic with neither tags nor entries). Uses the very
+ * gathering rule of the topic pages.
+ */
+function emptyTopics(parsed: readonly { file: string; collection: CollectionName; id: string; data: unknown }[]): Problem[] {
+  const sections = new Set<string>(TOPIC_SECTIONS);
+  const items: Gatherable[] = parsed
+    .filter((e) => sections.has(e.collection) && !(e.data as { draft?: boolean }).draft)
+    .map((e) => {
+      const d = e.data as { published?: Date; start?: Date; date?: Date; tags?: string[] };
+      return { section: e.collection as TopicSection, id: e.id, date: d.published ?? d.start ?? d.date, tags: d.tags ?? [] };
+    });
+  return parsed
+    .filter((e) => e.collection === 'topics')
+    .flatMap((e) => {
+      const topic = e.data as { start: Date; end?: Date; tags: string[]; entries: { type: TopicSection; entry: RefValue }[] };
+      const facts = { id: e.id, start: topic.start, end: topic.end, tags: topic.tags, picks: topic.entries.map((p) => ({ section: p.type, id: p.entry.id })) };
+      if (topic.tags.length + topic.entries.length === 0 || gatherTopic(facts, items).length > 0) return [];
+      const tags = topic.tags.map((tag) => `“${tag}”`).join('、');
+      return [{ file: e.file, field: topic.tags.length > 0 ? 'tags' : 'entries', message: `专题没有汇集到任何已发布的内容${tags ? `：${topic.end ? '专题结束前' : ''}没有条目带有标签 ${tags}` : ''}` }];
+    });
 }

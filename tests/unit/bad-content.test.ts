@@ -121,6 +121,13 @@ describe.each([
   ['upload-js', 'public/media/uploads/app.js', '不接受 .js 文件'],
   ['upload-disguised', 'media/photo.jpg', '文件内容与扩展名 .jpg 不符'],
   ['upload-bad-name', 'media/a b.jpg', '文件名“a b.jpg”不合规'],
+  // Topics: a hand-picked entry that does not exist, an end before the start, tags that match
+  // nothing, neither tags nor entries, a banner that is not a raster picture.
+  ['topic-missing-entry', 'topics/missing-entry.md', '字段 entries[1].entry'],
+  ['topic-end-before-start', 'topics/end-before-start.md', '字段 end'],
+  ['topic-gathers-nothing', 'topics/gathers-nothing.md', '字段 tags'],
+  ['topic-no-gathering', 'topics/no-gathering.md', '字段 entries'],
+  ['topic-svg-banner', 'topics/svg-banner.md', '字段 banner'],
 ])('bad content: %s', (name, file, field) => {
   const r = validate(rootFor(name));
   const line = r.out.split('\n').find((l) => l.includes(file));

@@ -18,6 +18,7 @@ describe('new entries get ASCII file names that are never empty', () => {
     ['exams', { title: '结业考试', course: 'xinren-peixun' }, 'xinren-peixun'],
     ['streets', { name: '古城街道' }, 'street-20261127-103005'],
     ['stations', { buildings: [{ name: '银杏大厦' }] }, 'station-20261127-103005'],
+    ['topics', { title: '楼宇青年学习季' }, 'topic-20261127-103005'],
   ] as const)('%s %j → %s', (collection, data, expected) => {
     const slug = slugOf(collection, data);
     expect(slug).toBe(expected);

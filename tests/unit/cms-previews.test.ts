@@ -36,7 +36,7 @@ function render(name: string, data: Record<string, unknown>, meta?: Record<strin
 
 describe('CMS previews', () => {
   it('registers a template for every collection editors write prose in', () => {
-    expect([...templates.keys()].sort()).toEqual(['activities', 'lessons', 'news', 'stations', 'theory']);
+    expect([...templates.keys()].sort()).toEqual(['activities', 'lessons', 'news', 'stations', 'theory', 'topics']);
   });
 
   it('shows a news item with the site labels and the station picked by building', () => {
@@ -71,10 +71,17 @@ describe('CMS previews', () => {
     for (const part of [t('cms.preview.stationName', { building: '领秀大厦' }), t('cms.preview.building', { name: '领秀大厦', area: 12000, companies: 60, employees: 800 }), '党建、工会', t('stations.phone'), '010-0000']) expect(text).toContain(part);
   });
 
+  it('shows a topic with its days, an open end, summary and introduction', () => {
+    const text = render('topics', { title: '楼宇青年学习季', start: '2026-09-01', summary: '一个学习季。', bannerAlt: '插画' });
+    for (const part of [t('cms.preview.topicKicker'), '楼宇青年学习季', t('cms.preview.topicStart'), '2026年9月1日', t('cms.preview.topicOpen'), '一个学习季。', '【正文】']) expect(text).toContain(part);
+    expect(render('topics', { start: '2026-03-01', end: '2026-06-30' })).toContain('2026年6月30日');
+  });
+
   it('renders empty entries with placeholders instead of failing', () => {
     expect(render('news', {})).toContain(t('cms.preview.untitled'));
     expect(render('stations', {})).toContain(t('cms.preview.needBuilding'));
     expect(render('theory', {})).toContain(t('cms.preview.theoryKicker'));
+    expect(render('topics', {})).toContain(t('cms.preview.untitled'));
   });
 });
 

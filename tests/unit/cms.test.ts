@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { backendFromEnv, cmsConfig, cmsCsp, cmsWarnings, collectionFields, localBackendUrl, type CmsEnv, type CmsField } from '../../src/lib/cms.ts';
-import { COLLECTIONS, NEWS_CATEGORIES, STATION_SERVICES } from '../../src/lib/enums.ts';
+import { COLLECTIONS, NEWS_CATEGORIES, STATION_SERVICES, TOPIC_SECTIONS } from '../../src/lib/enums.ts';
 
 const config = cmsConfig({ contentRoot: 'content', siteUrl: 'https://example.test/' });
 const collections = config.collections as CmsField[];
@@ -161,5 +161,36 @@ describe('production backends come from the environment', () => {
     expect(csp).toContain("script-src 'self' 'unsafe-eval';");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(csp).toContain("object-src 'none'");
+  });
+});
+
+describe('topics (专题) in the CMS', () => {
+  const fields = collectionFields('topics');
+  const topics = collections.find((c) => c.name === 'topics')!;
+
+  it('is a collection of Markdown files whose body is the introduction, banners stored beside the content', () => {
+    expect(topics).toMatchObject({ folder: 'content/topics', extension: 'md', create: true, media_folder: '../media' });
+    expect(field(fields, 'body')).toMatchObject({ widget: 'markdown', required: true, label: '专题介绍' });
+  });
+
+  it('has a required banner picture with a required text alternative', () => {
+    expect(field(fields, 'banner')).toMatchObject({ widget: 'image', required: true });
+    expect(field(fields, 'bannerAlt')).toMatchObject({ widget: 'string', required: true });
+  });
+
+  it('asks for start and end as days without a time; the end is optional', () => {
+    expect(field(fields, 'start')).toMatchObject({ widget: 'datetime', format: 'YYYY-MM-DD', time_format: false, required: true });
+    expect(field(fields, 'end')).toMatchObject({ widget: 'datetime', format: 'YYYY-MM-DD', time_format: false, required: false });
+  });
+
+  it('picks entries from any section through a typed list, one relation widget per section', () => {
+    const entries = field(fields, 'entries');
+    expect(entries).toMatchObject({ widget: 'list', typeKey: 'type', required: false, default: [] });
+    const types = entries.types as CmsField[];
+    expect(types.map((t) => t.name)).toEqual([...TOPIC_SECTIONS]);
+    for (const t of types) {
+      expect(String(t.label)).toMatch(/\p{Script=Han}/u);
+      expect(t.fields).toEqual([expect.objectContaining({ name: 'entry', widget: 'relation', collection: t.name, required: true })]);
+    }
   });
 });
