@@ -41,7 +41,7 @@ test('every template shows the identifiers in its footer, the 公安 number link
   }
 });
 
-test('the 网站地图 lists every section, column, course and station', async ({ page }) => {
+test('the 网站地图 lists every section, column, course, station and topic', async ({ page }) => {
   await page.goto('/');
   await page.locator('footer').getByRole('link', { name: '网站地图' }).click();
   await expect(page).toHaveURL(/\/sitemap\/$/);
@@ -51,7 +51,8 @@ test('the 网站地图 lists every section, column, course and station', async (
   for (const id of ids('stations', '.md')) expect(hrefs).toContain(`/stations/${id}/`);
   for (const id of ids('columns', '.yaml')) expect(hrefs).toContain(`/theory/${id}/`);
   for (const id of ids('courses', '.md')) expect(hrefs).toContain(`/school/${id}/`);
-  for (const section of ['/news/', '/activities/', '/theory/', '/school/', '/stations/', '/exchange/', '/diary/', '/stats/']) expect(hrefs).toContain(section);
+  for (const id of ids('topics', '.md')) expect(hrefs).toContain(`/topics/${id}/`);
+  for (const section of ['/news/', '/activities/', '/theory/', '/school/', '/stations/', '/exchange/', '/diary/', '/topics/', '/stats/']) expect(hrefs).toContain(section);
   await expectNoAxeViolations(page);
 });
 
