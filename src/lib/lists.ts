@@ -3,7 +3,7 @@
  * bounded number of combinations (one facet at a time), related items, previous/next and
  * exchange threads. Everything here is plain data in, plain data out.
  */
-import { shanghaiParts, shanghaiYear } from './dates.ts';
+import { monthKey, shanghaiYear } from './dates.ts';
 
 /** Entries per list page. */
 export const PAGE_SIZE = 10;
@@ -275,8 +275,7 @@ export function threadOf<T extends PostFacts>(posts: readonly T[], id: string): 
 export function groupByMonth<T extends { date: Date }>(items: readonly T[]): { month: string; items: T[] }[] {
   const groups: { month: string; items: T[] }[] = [];
   for (const item of items) {
-    const { year, month: mm } = shanghaiParts(item.date);
-    const month = `${year}-${mm}`;
+    const month = monthKey(item.date);
     const last = groups.at(-1);
     if (last && last.month === month) last.items.push(item);
     else groups.push({ month, items: [item] });

@@ -3,6 +3,7 @@
  * related and linked by. Addresses of entries are built here and nowhere else.
  */
 import type { CollectionEntry } from 'astro:content';
+import { monthKey } from './dates.ts';
 import type { ItemFacts, PostFacts } from './lists.ts';
 
 /** Where an entry of a dated collection lives. */
@@ -33,11 +34,6 @@ export function diaryMonthHref(date: Date): string {
   return `/diary/month/${monthKey(date)}/`;
 }
 
-/** "2026-11" for an instant, in Beijing time. */
-export function monthKey(date: Date): string {
-  const d = new Date(date.getTime() + 8 * 60 * 60 * 1000);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
 
 /** Street of a station id, from a lookup of station id → street id. */
 type StreetOf = (station: string | undefined) => string | undefined;
