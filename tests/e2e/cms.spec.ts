@@ -5,7 +5,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './helpers.ts';
 import yaml from 'js-yaml';
 import { formatProblem, validateContent } from '../../src/lib/validate.node.ts';
 import { serveStatic } from '../../scripts/site-files.ts';

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers.ts';
 import { isUnsafeUrl } from '../../src/lib/hostile-html.ts';
 import { serveStatic, walkFiles } from '../../scripts/site-files.ts';
 

@@ -11,7 +11,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
 
 const PORT = Number(process.env.NGINX_TEST_PORT ?? 4361);

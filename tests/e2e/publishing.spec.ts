@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './helpers.ts';
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './helpers.ts';
 
 const listItems = (page: Page) => page.locator('main .ld-list > li');
 

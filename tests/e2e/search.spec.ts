@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
-import { expectNoAxeViolations } from './helpers.ts';
+import { expect, expectNoAxeViolations, test } from './helpers.ts';
 
 /** Waits for the search to finish and returns the full-match and partial-match links, in order. */
 async function results(page: Page): Promise<{ status: string; full: string[]; partial: string[] }> {
