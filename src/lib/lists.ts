@@ -4,14 +4,10 @@
  * exchange threads. Everything here is plain data in, plain data out.
  */
 import { monthKey, shanghaiYear } from './dates.ts';
+import { filterHref, pageHref } from './publishing.ts';
 
 /** Entries per list page. */
 export const PAGE_SIZE = 10;
-
-/** Address of page `n` of a list whose first page is `base` (ends with "/"). */
-export function pageHref(base: string, n: number): string {
-  return n <= 1 ? base : `${base}page/${n}/`;
-}
 
 /** One page of a list. */
 export interface ListPage<T> {
@@ -75,7 +71,7 @@ export function listRoutes<T>(items: readonly T[], base: string, facets: readonl
   const routes: RoutedPage<T>[] = paginate(items, base).map((p) => ({ ...p, path: restOf(base, p.href) }));
   for (const facet of facets) {
     for (const value of facetValues(items, facet.values)) {
-      const filterBase = `${base}${facet.key}/${value.value}/`;
+      const filterBase = filterHref(base, facet.key, value.value);
       const matching = items.filter((item) => facet.values(item).includes(value.value));
       for (const p of paginate(matching, filterBase)) {
         routes.push({ ...p, path: restOf(base, p.href), filter: { key: facet.key, value: value.value } });
@@ -308,7 +304,7 @@ export function facetLinks<T>(
   if (order === 'slug-desc') values.sort((a, b) => b.value.localeCompare(a.value));
   return values.map((v) => ({
     label: labelOf(v.value),
-    href: `${base}${facet.key}/${v.value}/`,
+    href: filterHref(base, facet.key, v.value),
     count: v.count,
     current: current?.key === facet.key && current.value === v.value,
   }));

@@ -3,6 +3,7 @@
  * learner's record is checked against, lesson neighbours, JSON islands and message filling.
  */
 import type { CatalogueCourse } from './progress.ts';
+import { courseHref, examHref, lessonHref } from './publishing.ts';
 
 export interface CourseLike {
   id: string;
@@ -61,9 +62,9 @@ export function schoolUrls(catalogue: readonly CatalogueCourse[], examCourses: r
     '/school/',
     '/school/record/',
     ...catalogue.flatMap((c) => [
-      `/school/${c.id}/`,
-      ...c.lessons.map((l) => `/school/${c.id}/${l.id}/`),
-      ...(examCourses.includes(c.id) ? [`/school/${c.id}/exam/`] : []),
+      courseHref(c.id),
+      ...c.lessons.map((l) => lessonHref(c.id, l.id)),
+      ...(examCourses.includes(c.id) ? [examHref(c.id)] : []),
     ]),
   ];
 }
