@@ -458,6 +458,10 @@ export const zhCN = {
   'cms.questionType.multiple': '多选题',
   'cms.questionType.single': '单选题',
   'cms.questionType.truefalse': '判断题',
+  // CMS field validation generated from the schema (codebase restructure, issue 16)
+  'cms.maxLength.error': '最多 {max} 个字，请删减',
+  'cms.maxLength.hint': '最多 {max} 个字',
+  'cms.hint.separator': '；',
   'cms.preview.untitled': '（无标题）',
   'cms.preview.newsKicker': '党建动态',
   'cms.preview.districtWide': '全区',
