@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
+import { splitFrontMatter } from './front-matter.ts';
 import { z } from 'astro/zod';
 import { COLLECTIONS, type CollectionName } from './enums.ts';
 import { COLLECTION_FILES, makeSchemas } from './schema.ts';
@@ -38,7 +39,6 @@ interface ImageValue {
   __image: string;
 }
 
-const FRONTMATTER_RE = /^\uFEFF?---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
 /** Ids appear in addresses: lower-case ASCII letters, digits and hyphens. */
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -52,9 +52,9 @@ function readEntry(file: string): { data: unknown; body: string } | { error: str
   const raw = readFileSync(file, 'utf8');
   try {
     if (file.endsWith('.md') || file.endsWith('.mdx')) {
-      const match = FRONTMATTER_RE.exec(raw);
-      if (!match) return { error: '缺少以 --- 开头和结尾的文件头（front matter）' };
-      return { data: yaml.load(match[1] ?? '') ?? {}, body: raw.slice(match[0].length) };
+      const parts = splitFrontMatter(raw);
+      if (!parts) return { error: '缺少以 --- 开头和结尾的文件头（front matter）' };
+      return { data: yaml.load(parts.yaml) ?? {}, body: parts.body };
     }
     return { data: yaml.load(raw) ?? {}, body: '' };
   } catch (err) {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import type { Page } from '@playwright/test';
 import { collectionFiles } from '../../src/lib/validate.node.ts';
+import { splitFrontMatter } from '../../src/lib/front-matter.ts';
 import type { CollectionName } from '../../src/lib/enums.ts';
 import { NAV } from '../../src/lib/nav.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
@@ -21,7 +22,7 @@ function sample(collection: CollectionName): { id: string; data: Record<string, 
   const file = collectionFiles('content', collection).at(-1);
   if (!file) throw new Error(`content/${collection} has no entries`);
   const raw = readFileSync(file, 'utf8');
-  const front = file.endsWith('.md') ? (/^---\n([\s\S]*?)\n---/.exec(raw)?.[1] ?? '') : raw;
+  const front = file.endsWith('.md') ? (splitFrontMatter(raw)?.yaml ?? '') : raw;
   return { id: path.basename(file, path.extname(file)), data: yaml.load(front) as Record<string, unknown> };
 }
 

@@ -13,11 +13,11 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { expect, test } from './helpers.ts';
 import { isUnsafeUrl } from '../../src/lib/hostile-html.ts';
+import { splitFrontMatter } from '../../src/lib/front-matter.ts';
 import { serveStatic, walkFiles } from '../../scripts/site-files.ts';
 
 const CORPUS = 'tests/fixtures/hostile';
 const BASE = 'tests/fixtures/content-min';
-const FRONTMATTER_RE = /^---\r?\n([\s\S]*?\r?\n)?---\r?\n/;
 /** Front-matter keys that hold free text shown on pages. */
 const TEXT_KEYS = new Set(['title', 'summary', 'place', 'audience', 'signup', 'author', 'source', 'description', 'coverAlt', 'name', 'address', 'hours', 'group', 'phone', 'organiser', 'district', 'icp']);
 
@@ -51,8 +51,7 @@ function hostileRoot(dir: string): { root: string; bodies: number; strings: numb
   for (const collection of readdirSync(root)) {
     const templateName = readdirSync(path.join(root, collection)).find((f) => f.endsWith('.md'));
     if (!templateName) continue;
-    const match = FRONTMATTER_RE.exec(readFileSync(path.join(root, collection, templateName), 'utf8'));
-    const data = yaml.load(match?.[1] ?? '') as Record<string, unknown>;
+    const data = yaml.load(splitFrontMatter(readFileSync(path.join(root, collection, templateName), 'utf8'))?.yaml ?? '') as Record<string, unknown>;
     bodies.forEach((file, i) => {
       const n = String(i + 1).padStart(2, '0');
       const text = `${strings[i % strings.length]} HOSTILE-FM`;
