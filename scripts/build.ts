@@ -4,7 +4,7 @@
  * previous dist/ untouched: nothing is ever half-published.
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { formatProblem, validateContent } from '../src/lib/validate.node.ts';
+import { contentReport } from '../src/lib/validate.node.ts';
 import { withoutPublicCsp } from '../src/lib/csp.ts';
 import { copyDecap, writePreviewCss } from './prepare.ts';
 import { precompress } from './precompress.ts';
@@ -14,10 +14,9 @@ const contentRoot = process.env.CONTENT_ROOT ?? 'content';
 const outDir = process.env.BUILD_OUT_DIR ?? 'dist';
 const staging = `.tmp/build-${process.pid}`;
 
-const problems = validateContent(contentRoot);
-if (problems.length > 0) {
-  console.error(`内容检查未通过（${problems.length} 处问题），网站没有构建：`);
-  for (const p of problems) console.error(`  ${formatProblem(p)}`);
+const report = contentReport(contentRoot);
+if (report) {
+  console.error(report);
   process.exit(1);
 }
 

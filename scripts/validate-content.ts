@@ -2,13 +2,13 @@
  * `npm run validate [content-root]`: checks every content file against the schemas and prints
  * one line per problem. Exits 1 when there is any, so the build never starts on bad content.
  */
-import { formatProblem, validateContent } from '../src/lib/validate.node.ts';
+import { contentReport } from '../src/lib/validate.node.ts';
+import { t } from '../src/i18n/t.ts';
 
 const root = process.argv[2] ?? process.env.CONTENT_ROOT ?? 'content';
-const problems = validateContent(root);
-if (problems.length > 0) {
-  console.error(`内容检查未通过（${problems.length} 处问题），网站没有构建：`);
-  for (const p of problems) console.error(`  ${formatProblem(p)}`);
+const report = contentReport(root);
+if (report) {
+  console.error(report);
   process.exit(1);
 }
-console.log(`内容检查通过：${root}`);
+console.log(t('validate.passed', { root }));

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { formatProblem, validateContent } from '../../src/lib/validate.node.ts';
+import { contentReport } from '../../src/lib/validate.node.ts';
 import { copyDecap } from '../prepare.ts';
 
 const GNU_TIME = '/usr/bin/time';
@@ -87,8 +87,8 @@ export interface SiteBuild {
  * content cache in `work`: validation, Decap copy, Astro with the site's configuration, Pagefind.
  */
 export async function buildSite(contentRoot: string, outDir: string, work: string, quiet = false): Promise<SiteBuild> {
-  const problems = validateContent(contentRoot);
-  if (problems.length > 0) throw new Error(`${contentRoot} is not valid:\n${problems.map(formatProblem).join('\n')}`);
+  const report = contentReport(contentRoot);
+  if (report) throw new Error(`${contentRoot}:\n${report}`);
   copyDecap();
   const astro = await buildSiteAstro(contentRoot, outDir, work, quiet);
   const pagefind = await timedRun(PAGEFIND, ['--site', outDir], {}, quiet);

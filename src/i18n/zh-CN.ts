@@ -462,6 +462,8 @@ export const zhCN = {
   'cms.maxLength.error': '最多 {max} 个字，请删减',
   'cms.maxLength.hint': '最多 {max} 个字',
   'cms.hint.separator': '；',
+  'validate.failed': '内容检查未通过（{count} 处问题），网站没有构建：',
+  'validate.passed': '内容检查通过：{root}',
   'cms.preview.untitled': '（无标题）',
   'cms.preview.newsKicker': '党建动态',
   'cms.preview.districtWide': '全区',

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
+import { t } from '../i18n/t.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { z } from 'astro/zod';
 import { COLLECTIONS, type CollectionName } from './enums.ts';
@@ -29,6 +30,17 @@ export interface Problem {
 /** One line per problem: `content/news/a.md: 字段 station：……`. */
 export function formatProblem(p: Problem): string {
   return p.field ? `${p.file}: 字段 ${p.field}：${p.message}` : `${p.file}: ${p.message}`;
+}
+
+/**
+ * The one validate-and-report step of the build, `npm run validate` and the bench: checks the
+ * content under `root` and returns the report to print, a heading and one line per problem;
+ * undefined when the content is valid.
+ */
+export function contentReport(root: string): string | undefined {
+  const problems = validateContent(root);
+  if (problems.length === 0) return undefined;
+  return [t('validate.failed', { count: problems.length }), ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n');
 }
 
 interface RefValue {
