@@ -9,6 +9,7 @@ import { withoutPublicCsp } from '../src/lib/csp.ts';
 import { copyDecap, writePreviewCss } from './prepare.ts';
 import { precompress } from './precompress.ts';
 import { run } from './run.ts';
+import { writeServiceWorker } from './service-worker.ts';
 
 const contentRoot = process.env.CONTENT_ROOT ?? 'content';
 const outDir = process.env.BUILD_OUT_DIR ?? 'dist';
@@ -31,6 +32,7 @@ if ((await run('npx', ['astro', 'build', '--outDir', staging])) !== 0) {
 // Astro injects the public CSP into every page; /admin/ (Decap, which needs eval) has its own.
 const adminPage = `${staging}/admin/index.html`;
 if (existsSync(adminPage)) writeFileSync(adminPage, withoutPublicCsp(readFileSync(adminPage, 'utf8')));
+writeServiceWorker(staging);
 const astroSeconds = (performance.now() - started) / 1000;
 const indexStarted = performance.now();
 if ((await run('npx', ['pagefind', '--site', staging])) !== 0) {
