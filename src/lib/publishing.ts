@@ -38,6 +38,10 @@ export const stationRssHref = (id: string) => `${stationHref(id)}rss.xml`;
 export const stationIcsHref = (id: string) => `${stationHref(id)}activities.ics`;
 /** /exchange/<id>/ */
 export const exchangeHref = (id: string) => `/exchange/${id}/`;
+/** The news feed. */
+export const NEWS_RSS_HREF = '/news/rss.xml';
+/** The calendar of every activity. */
+export const ACTIVITIES_ICS_HREF = '/activities.ics';
 /** A single page at the top level: /about/ */
 export const singlePageHref = (id: string) => `/${id}/`;
 

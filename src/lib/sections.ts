@@ -14,7 +14,7 @@ import { formatActivityTime } from './activity-phase.ts';
 import { shanghaiYear } from './dates.ts';
 import type { FeedItem } from './feeds.ts';
 import type { Facet, FacetSpec } from './lists.ts';
-import { entryHref } from './publishing.ts';
+import { ACTIVITIES_ICS_HREF, entryHref, NEWS_RSS_HREF } from './publishing.ts';
 import { CATEGORY_SLUGS, fromSlug, KIND_SLUGS, TOPIC_SLUGS, tagSlug } from './slugs.ts';
 
 /** Station id → street id. */
@@ -129,6 +129,8 @@ export interface ListSectionDef<C extends ListSection> extends SectionDef<C> {
   facets: (streets: StreetIndex) => Record<string, Facet<CollectionEntry<C>>>;
   /** The filter bar, in order. */
   filters: readonly FilterDef[];
+  /** The section's feed, linked from its list pages. */
+  feed?: { title: MessageKey; href: string; type?: 'text/calendar' };
   /** The block on a station page: its anchor id, heading and empty text. */
   latest: { id: string; heading: MessageKey; empty: MessageKey };
 }
@@ -149,6 +151,7 @@ export const SECTIONS: { [C in ListSection]: ListSectionDef<C> } & { theory: Sec
     facets: newsFacets,
     filters: [{ key: 'category', group: 'filter.category', label: (s) => fromSlug(CATEGORY_SLUGS, s) ?? s }, byYear, byStation, byStreet, byTag],
     feedItem: (e) => ({ title: e.data.title, link: entryHref(e), pubDate: e.data.published, description: e.data.summary, categories: [e.data.category, ...e.data.tags] }),
+    feed: { title: 'feed.news', href: NEWS_RSS_HREF },
     latest: { id: 'news', heading: 'stations.news', empty: 'stations.news.empty' },
   },
   activities: {
@@ -166,6 +169,7 @@ export const SECTIONS: { [C in ListSection]: ListSectionDef<C> } & { theory: Sec
       description: `${formatActivityTime(e.data.start, e.data.end)}，${e.data.place}。${e.data.summary}`,
       categories: [e.data.kind, ...e.data.tags],
     }),
+    feed: { title: 'activities.subscribe', href: ACTIVITIES_ICS_HREF, type: 'text/calendar' },
     latest: { id: 'activities', heading: 'stations.activities', empty: 'stations.activities.empty' },
   },
   exchange: {
