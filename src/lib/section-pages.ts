@@ -12,8 +12,13 @@ import { tagSlugs } from './slugs.ts';
 
 const section = <C extends ListSection>(name: C) => SECTIONS[name] as unknown as ListSectionDef<C>;
 
+/** The props of a list section's page: the page of (possibly filtered) entries it shows. */
+export interface SectionPageProps<C extends ListSection> {
+  route: RoutedPage<CollectionEntry<C>>;
+}
+
 /** getStaticPaths of a list section: its pages and its filter pages. */
-export async function sectionPaths<C extends ListSection>(name: C): Promise<{ params: { list: string | undefined }; props: { route: RoutedPage<CollectionEntry<C>> } }[]> {
+export async function sectionPaths<C extends ListSection>(name: C): Promise<{ params: { list: string | undefined }; props: SectionPageProps<C> }[]> {
   const def = section(name);
   const entries = await getDated(name);
   const facets = def.facets(streetIndex((await stationMap()).values()));
