@@ -4,7 +4,7 @@
  * previous dist/ untouched: nothing is ever half-published.
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { contentWarnings, formatProblem, validateContent } from '../src/lib/validate.node.ts';
+import { contentReport, contentWarningsReport } from '../src/lib/validate.node.ts';
 import { withoutPublicCsp } from '../src/lib/csp.ts';
 import { copyDecap, writePreviewCss } from './prepare.ts';
 import { precompress } from './precompress.ts';
@@ -12,6 +12,7 @@ import { run } from './run.ts';
 import { buildNow } from '../src/lib/schedule.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { indexSearch } from './search-index.ts';
+import { writeServiceWorker } from './service-worker.ts';
 
 const contentRoot = process.env.CONTENT_ROOT ?? 'content';
 const outDir = process.env.BUILD_OUT_DIR ?? 'dist';
@@ -31,17 +32,13 @@ const builtAt = (() => {
 // One build at a time: a second build waits here until the first has replaced dist/.
 await acquireBuildLock();
 
-const problems = validateContent(contentRoot);
-if (problems.length > 0) {
-  console.error(`内容检查未通过（${problems.length} 处问题），网站没有构建：`);
-  for (const p of problems) console.error(`  ${formatProblem(p)}`);
+const report = contentReport(contentRoot);
+if (report) {
+  console.error(report);
   process.exit(1);
 }
-const warnings = contentWarnings(contentRoot);
-if (warnings.length > 0) {
-  console.warn(`内容检查提示（${warnings.length} 处，不影响发布）：`);
-  for (const w of warnings) console.warn(`  ${formatProblem(w)}`);
-}
+const warnings = contentWarningsReport(contentRoot);
+if (warnings) console.warn(warnings);
 
 copyDecap();
 writePreviewCss();
@@ -54,6 +51,7 @@ if ((await run('npx', ['astro', 'build', '--outDir', staging])) !== 0) {
 // Astro injects the public CSP into every page; /admin/ (Decap, which needs eval) has its own.
 const adminPage = `${staging}/admin/index.html`;
 if (existsSync(adminPage)) writeFileSync(adminPage, withoutPublicCsp(readFileSync(adminPage, 'utf8')));
+writeServiceWorker(staging);
 const astroSeconds = (performance.now() - started) / 1000;
 const indexStarted = performance.now();
 if ((await indexSearch(staging)) !== 0) {

@@ -1,5 +1,5 @@
 /**
- * `npm test`: type check, unit tests, a production build, then the browser tests against the
+ * `npm test`: type check, unit tests, integration tests (bad-content builds, bench smoke), a production build, then the browser tests against the
  * built site. Stops at the first failing step; stops at once when no Chromium is installed.
  */
 import { findChromium } from './chromium.ts';
@@ -12,7 +12,8 @@ if (!findChromium()) {
 
 const steps: [string, string, string[]][] = [
   ['类型检查', 'npx', ['astro', 'check']],
-  ['单元测试', 'npx', ['vitest', 'run']],
+  ['单元测试', 'npx', ['vitest', 'run', '--project', 'unit']],
+  ['集成测试', 'npx', ['vitest', 'run', '--project', 'integration']],
   ['构建', 'node', ['scripts/build.ts']],
   ['浏览器测试', 'npx', ['playwright', 'test']],
 ];

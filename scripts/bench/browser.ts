@@ -31,8 +31,9 @@ export async function firstSearchBytes(origin: string, term: string): Promise<{ 
     // The status line leaves its "loading" message once Pagefind has answered.
     await page.waitForFunction(
       () => {
-        const el = document.querySelector('site-search [data-status]');
-        const loading = document.querySelector('site-search')?.getAttribute('data-msg-loading');
+        const el = document.querySelector('ld-site-search [data-status]');
+        const table = JSON.parse(document.querySelector('ld-site-search')?.getAttribute('data-messages') ?? '{}') as Record<string, string>;
+        const loading = table['search.loading'];
         return !!el && !!el.textContent && el.textContent !== loading;
       },
       undefined,

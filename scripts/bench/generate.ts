@@ -9,6 +9,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
+import { splitFrontMatter } from '../../src/lib/front-matter.ts';
 import { ACTIVITY_KINDS, EXCHANGE_TOPICS, NEWS_CATEGORIES } from '../../src/lib/enums.ts';
 import * as P from './phrases.ts';
 import { seededRandom } from '../../src/lib/exam.ts';
@@ -181,8 +182,8 @@ function copyDir(from: string, to: string, filter: (f: string) => boolean = () =
 /** Reads the main building's name from a station file's front matter. */
 function stationInfo(file: string): StationInfo {
   const raw = readFileSync(file, 'utf8');
-  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(raw);
-  const data = (match ? yaml.load(match[1] ?? '') : {}) as { buildings?: { name?: string }[] };
+  const parts = splitFrontMatter(raw);
+  const data = (parts ? yaml.load(parts.yaml) : {}) as { buildings?: { name?: string }[] };
   const building = data.buildings?.[0]?.name ?? '某某大厦';
   return { id: path.basename(file, '.md'), building };
 }

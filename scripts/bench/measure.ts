@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { pageShard } from '../../src/lib/search-index.node.ts';
 import { BASE_SHARD } from '../../src/lib/search-shards.ts';
-import { formatProblem, validateContent } from '../../src/lib/validate.node.ts';
+import { contentReport } from '../../src/lib/validate.node.ts';
 import { copyDecap } from '../prepare.ts';
 import type { IndexReport } from '../search-index.ts';
 
@@ -148,8 +148,8 @@ export async function measureEdit(outDir: string, cacheDir: string, cold: IndexS
  * sharded search index (cold).
  */
 export async function buildSite(contentRoot: string, outDir: string, work: string, quiet = false): Promise<SiteBuild> {
-  const problems = validateContent(contentRoot);
-  if (problems.length > 0) throw new Error(`${contentRoot} is not valid:\n${problems.map(formatProblem).join('\n')}`);
+  const report = contentReport(contentRoot);
+  if (report) throw new Error(`${contentRoot}:\n${report}`);
   copyDecap();
   const astro = await buildSiteAstro(contentRoot, outDir, work, quiet);
   // A cache of its own: the first index is cold; measureEdit reuses it.

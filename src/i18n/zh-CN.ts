@@ -490,6 +490,13 @@ export const zhCN = {
   'cms.questionType.multiple': '多选题',
   'cms.questionType.single': '单选题',
   'cms.questionType.truefalse': '判断题',
+  // CMS field validation generated from the schema (codebase restructure, issue 16)
+  'cms.maxLength.error': '最多 {max} 个字，请删减',
+  'cms.maxLength.hint': '最多 {max} 个字',
+  'cms.hint.separator': '；',
+  'validate.failed': '内容检查未通过（{count} 处问题），网站没有构建：',
+  'validate.passed': '内容检查通过：{root}',
+  'validate.warnings': '内容检查提示（{count} 处，不影响发布）：',
   'cms.preview.untitled': '（无标题）',
   'cms.preview.newsKicker': '党建动态',
   'cms.preview.districtWide': '全区',

@@ -5,6 +5,8 @@
  * checks the two agree.
  */
 
+import type { KeyValueStore } from './key-value-store.ts';
+
 export const FONT_SIZES = ['normal', 'large', 'xlarge'] as const;
 export type FontSize = (typeof FONT_SIZES)[number];
 
@@ -20,13 +22,8 @@ export function isFontSize(value: unknown): value is FontSize {
   return typeof value === 'string' && (FONT_SIZES as readonly string[]).includes(value);
 }
 
-interface KeyValueStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-
 /** Reads the stored choices; anything missing or malformed falls back to the defaults. */
-export function loadPrefs(store: KeyValueStore): Prefs {
+export function loadPrefs(store: Pick<KeyValueStore, 'getItem'>): Prefs {
   try {
     const raw: unknown = JSON.parse(store.getItem(PREFS_KEY) ?? 'null');
     if (!raw || typeof raw !== 'object') return { ...DEFAULT_PREFS };
@@ -38,7 +35,7 @@ export function loadPrefs(store: KeyValueStore): Prefs {
 }
 
 /** Stores the choices; a full or blocked storage only loses persistence, never the page. */
-export function savePrefs(store: KeyValueStore, prefs: Prefs): void {
+export function savePrefs(store: Pick<KeyValueStore, 'setItem'>, prefs: Prefs): void {
   try {
     store.setItem(PREFS_KEY, JSON.stringify(prefs));
   } catch {

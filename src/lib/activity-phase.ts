@@ -6,6 +6,13 @@ import { formatDate, formatTime } from './dates.ts';
 
 export type Phase = 'upcoming' | 'ongoing' | 'past';
 
+/** The dictionary key of each phase's label. */
+export const PHASE_KEYS = {
+  upcoming: 'stations.activities.upcoming',
+  ongoing: 'stations.activities.ongoing',
+  past: 'stations.activities.ended',
+} as const satisfies Record<Phase, string>;
+
 /** Phase of an activity at `now`: before its start, between start and end, or after its end. */
 export function activityPhase(start: Date, end: Date, now: Date): Phase {
   if (now.getTime() < start.getTime()) return 'upcoming';

@@ -11,6 +11,7 @@
  */
 import { createEvents, type EventAttributes } from 'ics';
 import { t } from '../i18n/t.ts';
+import { activityHref } from './publishing.ts';
 
 /** What the calendar needs to know about one activity. */
 export interface CalendarActivity {
@@ -43,7 +44,7 @@ export function eventUid(id: string, site: URL | string): string {
 
 /** Address of an activity's page. */
 export function activityUrl(id: string, site: URL | string): string {
-  return new URL(`/activities/${id}/`, site).href;
+  return new URL(activityHref(id), site).href;
 }
 
 /**

@@ -5,6 +5,7 @@
  * Decap sees them, because Decap's own slugging turns "封面.jpg" into ".jpg": a hidden file that
  * the next Chinese-named upload would overwrite.
  */
+import { compactStamp, wallClockParts } from './dates.ts';
 
 /** Decap's slug sanitising with `encoding: ascii` and `-` as replacement, lower-cased. */
 export function sanitizeSegment(value: string): string {
@@ -19,10 +20,9 @@ export function sanitizeSegment(value: string): string {
 
 /** Formats a Beijing wall-clock value ("2026-11-20 09:30" or "2026-11-20") like Decap's date filter. */
 function formatWallClock(value: string, pattern: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?/.exec(value.trim());
-  if (!m) return '';
-  const [, y = '', mo = '', d = '', h = '00', mi = '00'] = m;
-  return pattern.replace('YYYY', y).replace('MM', mo).replace('DD', d).replace('HH', h).replace('mm', mi);
+  const p = wallClockParts(value);
+  if (!p) return '';
+  return pattern.replace('YYYY', p.year).replace('MM', p.month).replace('DD', p.day).replace('HH', p.hour).replace('mm', p.minute);
 }
 
 /**
@@ -68,10 +68,7 @@ export function safeUploadName(name: string, now: Date): string {
   const base = dot > 0 ? name.slice(0, dot) : name;
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase().replace(/[^a-z0-9]/g, '') : '';
   const stem = sanitizeSegment(base).replace(/[_.~]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '').slice(0, 40).replace(/-$/, '') || 'tupian';
-  const b = new Date(now.getTime() + 8 * 60 * 60 * 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${b.getUTCFullYear()}${pad(b.getUTCMonth() + 1)}${pad(b.getUTCDate())}-${pad(b.getUTCHours())}${pad(b.getUTCMinutes())}${pad(b.getUTCSeconds())}`;
-  return `${stem}-${stamp}${ext ? `.${ext}` : ''}`;
+  return `${stem}-${compactStamp(now)}${ext ? `.${ext}` : ''}`;
 }
 
 type Path = (string | number)[];

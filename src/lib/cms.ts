@@ -76,51 +76,30 @@ export const CMS_COLLECTIONS: Record<CollectionName, CollectionSettings> = {
   topics: { label: '专题', labelSingular: '专题', body: '专题介绍', create: true, slug: SLUGS.stamped('topic'), summary: '{{start}} · {{title}}', media: CONTENT_MEDIA },
 };
 
-function metaOf(schema: z.ZodType): Meta {
-  return (z.globalRegistry.get(schema) ?? {}) as Meta;
+/**
+ * One node of the JSON Schema that zod's public `z.toJSONSchema()` writes for a content schema
+ * (input side: what an editor types). Our `.meta()` keys (title, description, cmsWidget, cmsRef,
+ * cmsImage) come through on the node they were set on.
+ */
+export interface SchemaNode extends Meta {
+  type?: string;
+  default?: unknown;
+  enum?: string[];
+  properties?: Record<string, SchemaNode>;
+  required?: string[];
+  items?: SchemaNode;
+  oneOf?: SchemaNode[];
+  anyOf?: SchemaNode[];
+  const?: unknown;
+  minItems?: number;
+  maxLength?: number;
+  $ref?: string;
 }
 
-interface Def {
-  type: string;
-  innerType?: z.ZodType;
-  element?: z.ZodType;
-  shape?: Record<string, z.ZodType>;
-  entries?: Record<string, string>;
-  in?: z.ZodType;
-  options?: z.ZodType[];
-  discriminator?: string;
-  values?: unknown[];
-  checks?: { _zod: { def: { format?: string } } }[];
-  defaultValue?: unknown;
-}
-const defOf = (schema: z.ZodType) => schema._zod.def as unknown as Def;
-
-/** Strips optional/default wrappers; reports whether the field may be left empty and its default. */
-function unwrap(schema: z.ZodType): { inner: z.ZodType; required: boolean; defaultValue?: unknown; meta: Meta } {
-  let meta = metaOf(schema);
-  let current = schema;
-  let required = true;
-  let defaultValue: unknown;
-  for (;;) {
-    const def = defOf(current);
-    if (def.type === 'optional' || def.type === 'default') {
-      required = false;
-      if (def.type === 'default') defaultValue = def.defaultValue;
-      current = def.innerType!;
-      meta = { ...metaOf(current), ...meta };
-    } else if (def.type === 'pipe' && !metaOf(current).cmsWidget) {
-      current = def.in!;
-      meta = { ...metaOf(current), ...meta };
-    } else {
-      return { inner: current, required, defaultValue, meta };
-    }
-  }
-}
-
-/** The smallest number of items an array schema accepts (its `.min()`), 0 when none. */
-function minItems(def: Def): number {
-  const min = def.checks?.map((c) => (c._zod.def as { minimum?: number }).minimum).find((m) => typeof m === 'number');
-  return min ?? 0;
+/** The JSON Schema of a content schema, every reused part written out in place. */
+export function schemaNode(schema: z.ZodType): SchemaNode {
+  // io "input": the value as typed, before transforms; z.date() (YAML timestamps) has no JSON form.
+  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', reused: 'inline' }) as SchemaNode;
 }
 
 /** A list item's one-line summary: its first text field, e.g. the question or building name. */
@@ -139,88 +118,105 @@ function selectOptions(values: string[]): Json[] {
 
 const DATE_ONLY_FIELDS = new Set(['date']);
 
-/** Decap field for one schema field. */
-export function toField(name: string, schema: z.ZodType): CmsField {
-  const { inner, required, defaultValue, meta } = unwrap(schema);
-  const def = defOf(inner);
-  const field: CmsField = { name, label: meta.title ?? name, required };
-  if (meta.description) field.hint = meta.description;
-  if (defaultValue !== undefined && typeof defaultValue !== 'function') field.default = defaultValue as Json;
+/** The fields of an object node, in schema order. */
+function objectFields(node: SchemaNode): CmsField[] {
+  const required = new Set(node.required ?? []);
+  return Object.entries(node.properties ?? {}).map(([k, v]) => toField(k, v, required.has(k)));
+}
 
-  if (meta.cmsRef) {
-    Object.assign(field, relation(meta.cmsRef));
-  } else if (meta.cmsImage) {
+/**
+ * Decap field for one schema field (`node` from `schemaNode`); `required` is whether its parent
+ * object requires it. A string's `.max()` becomes Decap validation with a Chinese message and
+ * is said in the hint, so the editor learns the limit before the build refuses the entry.
+ */
+export function toField(name: string, node: SchemaNode, required: boolean): CmsField {
+  if (node.$ref) throw new Error(`cms: field "${name}" is a JSON Schema reference; give the schema no id`);
+  const field: CmsField = { name, label: node.title ?? name, required };
+  if (node.description) field.hint = node.description;
+  if (node.default !== undefined) field.default = node.default as Json;
+
+  if (node.cmsRef) {
+    Object.assign(field, relation(node.cmsRef));
+  } else if (node.cmsImage) {
     field.widget = 'image';
-  } else if (meta.cmsWidget === 'datetime' || meta.cmsWidget === 'date') {
+  } else if (node.cmsWidget === 'datetime' || node.cmsWidget === 'date') {
     field.widget = 'datetime';
     field.default = '{{now}}';
-    if (meta.cmsWidget === 'date' || DATE_ONLY_FIELDS.has(name)) Object.assign(field, { format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false });
+    if (node.cmsWidget === 'date' || DATE_ONLY_FIELDS.has(name)) Object.assign(field, { format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false });
     else Object.assign(field, { format: 'YYYY-MM-DD HH:mm', date_format: 'YYYY-MM-DD', time_format: 'HH:mm' });
-  } else if (def.type === 'string') {
-    field.widget = name === 'summary' || name === 'description' || name === 'explanation' || name === 'question' ? 'text' : 'string';
-  } else if (def.type === 'number') {
-    field.widget = 'number';
-    field.value_type = def.checks?.some((c) => c._zod.def.format === 'safeint') ? 'int' : 'float';
-  } else if (def.type === 'boolean') {
-    field.widget = 'boolean';
-  } else if (def.type === 'enum') {
+  } else if (node.enum) {
     field.widget = 'select';
-    field.options = selectOptions(Object.values(def.entries!));
-  } else if (def.type === 'object') {
+    field.options = selectOptions(node.enum);
+  } else if (node.type === 'string') {
+    field.widget = name === 'summary' || name === 'description' || name === 'explanation' || name === 'question' ? 'text' : 'string';
+  } else if (node.type === 'integer' || node.type === 'number') {
+    field.widget = 'number';
+    field.value_type = node.type === 'integer' ? 'int' : 'float';
+  } else if (node.type === 'boolean') {
+    field.widget = 'boolean';
+  } else if (node.type === 'object') {
     field.widget = 'object';
-    field.fields = Object.entries(def.shape!).map(([k, v]) => toField(k, v));
+    field.fields = objectFields(node);
     // Decap validates an optional object's required parts even when it is left empty, so an
     // optional object (a lesson's video) marks its parts optional; the schema still requires
     // them together, and the validator names the missing one at build time.
     if (!required) field.fields = (field.fields as CmsField[]).map((f) => ({ ...f, required: false }));
     field.collapsed = !required;
-  } else if (def.type === 'array') {
-    const element = unwrap(def.element!);
-    const elementDef = defOf(element.inner);
-    if (elementDef.type === 'enum') {
-      Object.assign(field, { widget: 'select', multiple: true, options: selectOptions(Object.values(elementDef.entries!)) });
-    } else if (elementDef.type === 'object') {
-      Object.assign(field, {
-        widget: 'list',
-        fields: Object.entries(elementDef.shape!).map(([k, v]) => toField(k, v)),
-      });
-    } else if (elementDef.type === 'union' && elementDef.discriminator) {
+  } else if (node.type === 'array' && node.items) {
+    const element = node.items;
+    if (element.enum) {
+      Object.assign(field, { widget: 'select', multiple: true, options: selectOptions(element.enum) });
+    } else if (element.type === 'object') {
+      Object.assign(field, { widget: 'list', fields: objectFields(element) });
+    } else if (element.oneOf || element.anyOf) {
       // A list whose items are of several kinds (a topic's entries from any section): Decap's
       // typed list, the kind written under the discriminator key.
-      Object.assign(field, { widget: 'list', typeKey: elementDef.discriminator, types: elementDef.options!.map((o) => listType(o, elementDef.discriminator!)) });
+      const options = (element.oneOf ?? element.anyOf)!;
+      const key = discriminatorOf(options);
+      Object.assign(field, { widget: 'list', typeKey: key, types: options.map((o) => listType(o, key)) });
     } else {
       // One input per item: a comma-separated line would split Chinese text wrongly.
-      const item = elementDef.type === 'number'
+      const item = element.type === 'integer' || element.type === 'number'
         ? { name: 'item', label: field.label as string, widget: 'number', value_type: 'int', min: 0 }
         : { name: 'item', label: field.label as string, widget: 'string' };
       Object.assign(field, { widget: 'list', field: item });
     }
     if (field.widget === 'list') {
       if (!required && field.default === undefined) field.default = [];
-      const min = minItems(def);
-      if (min > 0) field.min = min;
+      if (node.minItems) field.min = node.minItems;
       if (field.fields) field.summary = listSummary(field.fields as CmsField[]);
     }
   } else {
-    throw new Error(`cms: no widget for field "${name}" of type ${def.type}`);
+    throw new Error(`cms: no widget for field "${name}" of type ${node.type ?? 'unknown'}`);
+  }
+  if (typeof node.maxLength === 'number' && typeof field.widget === 'string' && ['string', 'text'].includes(field.widget)) {
+    const limit = t('cms.maxLength.hint', { max: node.maxLength });
+    field.pattern = maxLengthPattern(node.maxLength);
+    field.hint = node.description ? `${node.description}${t('cms.hint.separator')}${limit}` : limit;
   }
   return field;
 }
 
+/** The key whose constant value tells the kinds of a typed list apart (the union's discriminator). */
+function discriminatorOf(options: SchemaNode[]): string {
+  const first = options[0]?.properties ?? {};
+  const key = Object.keys(first).find((k) => options.every((o) => typeof o.properties?.[k]?.const === 'string'));
+  if (!key) throw new Error('cms: a list of several kinds needs a literal key in each kind');
+  return key;
+}
+
 /** One kind of item of a typed list: its discriminator value names it, its other fields are its fields. */
-function listType(option: z.ZodType, key: string): CmsField {
-  const { title, description } = metaOf(option);
-  const shape = defOf(option).shape!;
-  const value = defOf(shape[key]!).values?.[0];
-  if (typeof value !== 'string') throw new Error(`cms: list type without a literal "${key}"`);
-  const type: CmsField = {
-    name: value,
-    label: title ?? value,
-    widget: 'object',
-    fields: Object.entries(shape).filter(([k]) => k !== key).map(([k, v]) => toField(k, v)),
-  };
-  if (description) type.hint = description;
+function listType(option: SchemaNode, key: string): CmsField {
+  const value = option.properties![key]!.const as string;
+  const fields = objectFields({ ...option, properties: Object.fromEntries(Object.entries(option.properties!).filter(([k]) => k !== key)) });
+  const type: CmsField = { name: value, label: option.title ?? value, widget: 'object', fields };
+  if (option.description) type.hint = option.description;
   return type;
+}
+
+/** Decap's `pattern` for "at most `max` characters" (any character, newlines included). */
+export function maxLengthPattern(max: number): [string, string] {
+  return [`^[\\s\\S]{0,${max}}$`, t('cms.maxLength.error', { max })];
 }
 
 /**
@@ -246,10 +242,9 @@ export function relation(collection: CollectionName): CmsField {
 
 /** The fields of a collection, in schema order, plus the Markdown body where it has one. */
 export function collectionFields(name: CollectionName): CmsField[] {
-  const schema = cmsSchemas[name];
-  const shape = defOf(unwrap(schema).inner).shape;
-  if (!shape) throw new Error(`cms: collection ${name} is not an object schema`);
-  const fields = Object.entries(shape).map(([k, v]) => toField(k, v));
+  const node = schemaNode(cmsSchemas[name]);
+  if (node.type !== 'object' || !node.properties) throw new Error(`cms: collection ${name} is not an object schema`);
+  const fields = objectFields(node);
   const body = CMS_COLLECTIONS[name].body;
   // Stations, courses and pages may have no text of their own; everything else needs a body.
   const bodyRequired = !['stations', 'courses', 'pages'].includes(name);

@@ -1,7 +1,8 @@
 /**
- * Dates and times of the site. Everything an editor writes is Beijing time (Asia/Shanghai,
- * UTC+8 all year, no daylight saving); pages show dates as 2026年11月27日 and publish times as
- * 2026-11-27 09:30.
+ * Dates and times of the site, the one place that knows about Beijing time. Everything an editor
+ * writes is Beijing time (Asia/Shanghai, UTC+8 all year, no daylight saving); pages show dates as
+ * 2026年11月27日 and publish times as 2026-11-27 09:30. Nothing else in the code adds or subtracts
+ * the offset: it asks this module for calendar parts, month keys and stamps.
  */
 
 export const TIME_ZONE = 'Asia/Shanghai';
@@ -12,16 +13,16 @@ const ZONED_RE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
  * Turns a front-matter value into an instant. Strings without a zone ("2026-11-20 09:30",
- * "2026-11-20") are Beijing time; strings with a zone are taken as written. YAML turns a bare
- * date into UTC midnight, which is read back as that calendar day in Beijing.
+ * "2026-11-20 09:30:00", "2026-11-20") are Beijing time; quoted strings with a zone are taken as
+ * written. YAML itself turns an unquoted `2026-11-20` or `2026-11-20 09:30:00` into a Date whose
+ * UTC fields are what the editor wrote, so a Date is read back as that Beijing wall-clock time
+ * (an unquoted zoned timestamp cannot be told apart after YAML has parsed it: quote those).
  * Returns undefined for anything that is not a real date.
  */
 export function toInstant(value: unknown): Date | undefined {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return undefined;
-    const isBareDate =
-      value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0 && value.getUTCMilliseconds() === 0;
-    return isBareDate ? new Date(value.getTime() - OFFSET_MS) : value;
+    return new Date(value.getTime() - OFFSET_MS);
   }
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
@@ -50,6 +51,7 @@ interface Parts {
   day: string;
   hour: string;
   minute: string;
+  second: string;
 }
 
 /** Calendar parts of an instant in Beijing time, zero-padded. */
@@ -62,6 +64,7 @@ export function shanghaiParts(date: Date): Parts {
     day: pad(shifted.getUTCDate()),
     hour: pad(shifted.getUTCHours()),
     minute: pad(shifted.getUTCMinutes()),
+    second: pad(shifted.getUTCSeconds()),
   };
 }
 
@@ -92,4 +95,28 @@ export function isoShanghai(date: Date): string {
 /** The Beijing calendar year of an instant. */
 export function shanghaiYear(date: Date): number {
   return Number(shanghaiParts(date).year);
+}
+
+/** "2026-11" for an instant: its Beijing calendar month. */
+export function monthKey(date: Date): string {
+  const p = shanghaiParts(date);
+  return `${p.year}-${p.month}`;
+}
+
+/** "20261127-183005": the Beijing date and time to the second, for file names. */
+export function compactStamp(date: Date): string {
+  const p = shanghaiParts(date);
+  return `${p.year}${p.month}${p.day}-${p.hour}${p.minute}${p.second}`;
+}
+
+/**
+ * The written parts of a Beijing wall-clock text ("2026-11-20 09:30", "2026-11-20 09:30:00",
+ * "2026-11-20"), as typed: no conversion, missing time parts are "00". Undefined when the text
+ * does not start with a date.
+ */
+export function wallClockParts(value: string): Parts | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(value.trim());
+  if (!m) return undefined;
+  const [, year = '', month = '', day = '', hour = '00', minute = '00', second = '00'] = m;
+  return { year, month, day, hour, minute, second };
 }

@@ -3,58 +3,27 @@ import rss from '@astrojs/rss';
 import type { CollectionEntry } from 'astro:content';
 import { getColumns, getDated, getSettings } from './content.ts';
 import { entryHref } from './publishing.ts';
-import { escapeXml, feedSafeItem, mergeFeedItems, textOfHtml, xmlSafe, type FeedItem } from './feeds.ts';
-import { formatActivityTime } from './activity-phase.ts';
-import { t } from '../i18n/t.ts';
+import { escapeXml, feedSafeItem, mergeFeedItems, xmlSafe, type FeedItem } from './feeds.ts';
+import { SECTIONS, type FeedSection, type SectionDef } from './sections.ts';
 
-/** Characters of a diary entry's text that its feed item carries. */
-const DIARY_DESCRIPTION_LENGTH = 120;
-
-/** Feed items of each collection, optionally only those of one station. */
-export async function feedItems(station?: string): Promise<{ [K in 'news' | 'activities' | 'theory' | 'exchange' | 'diary']: FeedItem[] }> {
-  const own = <T extends { data: { station?: { id: string } } }>(list: T[]) =>
-    station === undefined ? list : list.filter((e) => e.data.station?.id === station);
+/** Feed items of each collection (from the sections table), optionally only those of one station. */
+export async function feedItems(station?: string): Promise<{ [K in FeedSection]: FeedItem[] }> {
   const columns = new Map((await getColumns()).map((c) => [c.id, c.data.title]));
-  const news = own(await getDated('news')).map((e): FeedItem => ({
-    title: e.data.title,
-    link: entryHref(e),
-    pubDate: e.data.published,
-    description: e.data.summary,
-    categories: [e.data.category, ...e.data.tags],
-  }));
-  const activities = own(await getDated('activities')).map((e): FeedItem => ({
-    title: e.data.cancelled ? t('feed.cancelled', { title: e.data.title }) : e.data.title,
-    link: entryHref(e),
-    pubDate: e.data.start,
-    description: `${formatActivityTime(e.data.start, e.data.end)}，${e.data.place}。${e.data.summary}`,
-    categories: [e.data.kind, ...e.data.tags],
-  }));
-  const theory =
-    station === undefined
-      ? (await getDated('theory')).map((e): FeedItem => ({
-          title: e.data.title,
-          link: entryHref(e),
-          pubDate: e.data.published,
-          description: e.data.summary,
-          categories: [columns.get(e.data.column.id) ?? e.data.column.id, ...e.data.tags],
-        }))
-      : [];
-  const exchange = own(await getDated('exchange')).map((e): FeedItem => ({
-    title: e.data.title,
-    link: entryHref(e),
-    pubDate: e.data.published,
-    description: e.data.summary,
-    categories: [e.data.topic, ...e.data.tags],
-  }));
-  const diary = own(await getDated('diary')).map((e): FeedItem => ({
-    title: e.data.title,
-    link: entryHref(e),
-    pubDate: e.data.date,
-    // The rendered, sanitised page text: never raw Markdown, which may hold removed markup.
-    description: textOfHtml(e.rendered?.html ?? '', DIARY_DESCRIPTION_LENGTH) || e.data.title,
-    categories: e.data.tags,
-  }));
-  return { news, activities, theory, exchange, diary };
+  const context = { columnTitle: (id: string) => columns.get(id) ?? id };
+  const items = async <C extends FeedSection>(name: C): Promise<FeedItem[]> => {
+    const section = SECTIONS[name] as unknown as SectionDef<C>;
+    const entries = await getDated(name);
+    const own = station === undefined ? entries : entries.filter((e) => section.stationOf(e) === station);
+    return own.map((e) => section.feedItem(e, context));
+  };
+  // Theory articles belong to no station: a station's feed has none.
+  return {
+    news: await items('news'),
+    activities: await items('activities'),
+    theory: station === undefined ? await items('theory') : [],
+    exchange: await items('exchange'),
+    diary: await items('diary'),
+  };
 }
 
 /** Theory items of one column. */

@@ -3,15 +3,11 @@
  * bounded number of combinations (one facet at a time), related items, previous/next and
  * exchange threads. Everything here is plain data in, plain data out.
  */
-import { shanghaiParts, shanghaiYear } from './dates.ts';
+import { monthKey, shanghaiYear } from './dates.ts';
+import { filterHref, pageHref } from './publishing.ts';
 
 /** Entries per list page. */
 export const PAGE_SIZE = 10;
-
-/** Address of page `n` of a list whose first page is `base` (ends with "/"). */
-export function pageHref(base: string, n: number): string {
-  return n <= 1 ? base : `${base}page/${n}/`;
-}
 
 /** One page of a list. */
 export interface ListPage<T> {
@@ -75,7 +71,7 @@ export function listRoutes<T>(items: readonly T[], base: string, facets: readonl
   const routes: RoutedPage<T>[] = paginate(items, base).map((p) => ({ ...p, path: restOf(base, p.href) }));
   for (const facet of facets) {
     for (const value of facetValues(items, facet.values)) {
-      const filterBase = `${base}${facet.key}/${value.value}/`;
+      const filterBase = filterHref(base, facet.key, value.value);
       const matching = items.filter((item) => facet.values(item).includes(value.value));
       for (const p of paginate(matching, filterBase)) {
         routes.push({ ...p, path: restOf(base, p.href), filter: { key: facet.key, value: value.value } });
@@ -297,8 +293,7 @@ export function threadOf<T extends PostFacts>(posts: readonly T[], id: string): 
 export function groupByMonth<T extends { date: Date }>(items: readonly T[]): { month: string; items: T[] }[] {
   const groups: { month: string; items: T[] }[] = [];
   for (const item of items) {
-    const { year, month: mm } = shanghaiParts(item.date);
-    const month = `${year}-${mm}`;
+    const month = monthKey(item.date);
     const last = groups.at(-1);
     if (last && last.month === month) last.items.push(item);
     else groups.push({ month, items: [item] });
@@ -331,7 +326,7 @@ export function facetLinks<T>(
   if (order === 'slug-desc') values.sort((a, b) => b.value.localeCompare(a.value));
   return values.map((v) => ({
     label: labelOf(v.value),
-    href: `${base}${facet.key}/${v.value}/`,
+    href: filterHref(base, facet.key, v.value),
     count: v.count,
     current: current?.key === facet.key && current.value === v.value,
   }));

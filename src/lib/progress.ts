@@ -8,6 +8,7 @@
  * return a new record and leave the old one untouched.
  */
 import { shanghaiYear } from './dates.ts';
+import type { KeyValueStore } from './key-value-store.ts';
 
 export const PROGRESS_KEY = 'ld-school-progress';
 export const BACKUP_KEY = 'ld-school-progress-backup';
@@ -86,12 +87,6 @@ export interface CatalogueCourse {
   hours: number;
   /** Lessons in study order. */
   lessons: { id: string; title: string; hasQuiz: boolean }[];
-}
-
-export interface KeyValueStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
 }
 
 /** Why a record could not be read. */
@@ -252,18 +247,6 @@ export function saveProgress(store: KeyValueStore, record: Progress): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-/** The browser's localStorage, or a store that refuses every call where storage is blocked. */
-export function browserStore(): KeyValueStore {
-  try {
-    return window.localStorage;
-  } catch {
-    const refuse = (): never => {
-      throw new Error('storage unavailable');
-    };
-    return { getItem: refuse, setItem: refuse, removeItem: refuse };
   }
 }
 

@@ -1,9 +1,67 @@
 /**
- * Bridges content entries to the plain list logic of `lists.ts`: what each entry is filtered,
- * related and linked by. Addresses of entries are built here and nowhere else.
+ * Addresses of the site, built here and nowhere else (pages and components call these helpers,
+ * never a template literal), and the bridge from content entries to the plain list logic of
+ * `lists.ts`: what each entry is filtered, related and linked by.
  */
 import type { CollectionEntry } from 'astro:content';
+import { monthKey } from './dates.ts';
 import type { ItemFacts, PostFacts } from './lists.ts';
+import { CATEGORY_SLUGS, KIND_SLUGS, TOPIC_SLUGS, tagSlug } from './slugs.ts';
+
+/** /news/<id>/ */
+export const newsHref = (id: string) => `/news/${id}/`;
+/** /activities/<id>/ */
+export const activityHref = (id: string) => `/activities/${id}/`;
+/** /activities/<id>/poster/ */
+export const activityPosterHref = (id: string) => `${activityHref(id)}poster/`;
+/** /activities/<id>/event.ics */
+export const activityIcsHref = (id: string) => `${activityHref(id)}event.ics`;
+/** /theory/<column>/ */
+export const columnHref = (column: string) => `/theory/${column}/`;
+/** /theory/<column>/<id>/ */
+export const theoryHref = (column: string, id: string) => `${columnHref(column)}${id}/`;
+/** /theory/<column>/rss.xml */
+export const columnRssHref = (column: string) => `${columnHref(column)}rss.xml`;
+/** /school/<course>/ */
+export const courseHref = (course: string) => `/school/${course}/`;
+/** /school/<course>/<lesson>/ */
+export const lessonHref = (course: string, lesson: string) => `${courseHref(course)}${lesson}/`;
+/** /school/<course>/exam/ */
+export const examHref = (course: string) => `${courseHref(course)}exam/`;
+/** /stations/<id>/ */
+export const stationHref = (id: string) => `/stations/${id}/`;
+/** /stations/<id>/poster/ */
+export const stationPosterHref = (id: string) => `${stationHref(id)}poster/`;
+/** /stations/<id>/rss.xml */
+export const stationRssHref = (id: string) => `${stationHref(id)}rss.xml`;
+/** /stations/<id>/activities.ics */
+export const stationIcsHref = (id: string) => `${stationHref(id)}activities.ics`;
+/** /exchange/<id>/ */
+export const exchangeHref = (id: string) => `/exchange/${id}/`;
+/** The news feed. */
+export const NEWS_RSS_HREF = '/news/rss.xml';
+/** The calendar of every activity. */
+export const ACTIVITIES_ICS_HREF = '/activities.ics';
+/** A single page at the top level: /about/ */
+export const singlePageHref = (id: string) => `/${encodeURIComponent(id)}/`;
+
+/** Address of page `n` of a list whose first page is `base` (ends with "/"). */
+export function pageHref(base: string, n: number): string {
+  return n <= 1 ? base : `${base}page/${n}/`;
+}
+
+/** A filtered list: `<base><facet key>/<value slug>/`, e.g. /news/category/tongzhi/. */
+export const filterHref = (base: string, key: string, value: string) => `${base}${key}/${value}/`;
+/** /news/category/<slug>/ */
+export const newsCategoryHref = (category: keyof typeof CATEGORY_SLUGS) => filterHref('/news/', 'category', CATEGORY_SLUGS[category]);
+/** /news/tag/<slug>/ */
+export const newsTagHref = (tag: string) => filterHref('/news/', 'tag', tagSlug(tag));
+/** /activities/kind/<slug>/ */
+export const activityKindHref = (kind: keyof typeof KIND_SLUGS) => filterHref('/activities/', 'kind', KIND_SLUGS[kind]);
+/** /exchange/topic/<slug>/ */
+export const exchangeTopicHref = (topic: keyof typeof TOPIC_SLUGS) => filterHref('/exchange/', 'topic', TOPIC_SLUGS[topic]);
+/** /exchange/tag/<slug>/ */
+export const exchangeTagHref = (tag: string) => filterHref('/exchange/', 'tag', tagSlug(tag));
 
 /** Where an entry of a dated collection lives. */
 export function entryHref(
@@ -16,24 +74,16 @@ export function entryHref(
 ): string {
   switch (entry.collection) {
     case 'news':
-      return `/news/${entry.id}/`;
+      return newsHref(entry.id);
     case 'activities':
-      return `/activities/${entry.id}/`;
+      return activityHref(entry.id);
     case 'theory':
-      return `/theory/${entry.data.column.id}/${entry.id}/`;
+      return theoryHref(entry.data.column.id, entry.id);
     case 'exchange':
-      return `/exchange/${entry.id}/`;
+      return exchangeHref(entry.id);
     case 'diary':
       return diaryHref(entry.id);
   }
-}
-
-/**
- * Address of a single page: /<id>/. The id is a file name the validator has checked; it is
- * encoded all the same, so no id could ever turn into another path or another site's address.
- */
-export function pageHref(id: string): string {
-  return `/${encodeURIComponent(id)}/`;
 }
 
 /** A diary entry's own page: /diary/<id>/ */
@@ -49,11 +99,6 @@ export function diaryStationHref(station: string): string {
 /** The same entry inside its month archive, by its in-page anchor: /diary/month/2026-11/#<id> */
 export function diaryAnchorHref(entry: { id: string; data: { date: Date } }): string {
   return `${diaryMonthHref(entry.data.date)}#${entry.id}`;
-}
-
-/** A lesson of the online party school: /school/<course>/<lesson>/ */
-export function lessonHref(entry: { id: string; data: { course: { id: string } } }): string {
-  return `/school/${entry.data.course.id}/${entry.id}/`;
 }
 
 /** The list of topics: /topics/ */
@@ -74,16 +119,14 @@ export function topicFeedHref(id: string): string {
   return `${topicHref(id)}rss.xml`;
 }
 
+/** Archive page of a month key: /diary/month/2026-11/ */
+export const diaryMonthKeyHref = (month: string) => `/diary/month/${month}/`;
+
 /** Archive page of the Beijing month an instant falls in: /diary/month/2026-11/ */
 export function diaryMonthHref(date: Date): string {
-  return `/diary/month/${monthKey(date)}/`;
+  return diaryMonthKeyHref(monthKey(date));
 }
 
-/** "2026-11" for an instant, in Beijing time. */
-export function monthKey(date: Date): string {
-  const d = new Date(date.getTime() + 8 * 60 * 60 * 1000);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
 
 /** Street of a station id, from a lookup of station id → street id. */
 type StreetOf = (station: string | undefined) => string | undefined;

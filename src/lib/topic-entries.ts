@@ -48,7 +48,7 @@ async function gatherables(): Promise<TopicItem[]> {
       return { section, id: e.id, date: date(e), tags: data.tags, title: data.title, href: entryHref(e), summary: data.summary, station: stationOf(data.station?.id) };
     });
   const lessons = (await getLessons()).map(
-    (e): TopicItem => ({ section: 'lessons', id: e.id, tags: [], title: e.data.title, href: lessonHref(e), summary: e.data.summary }),
+    (e): TopicItem => ({ section: 'lessons', id: e.id, tags: [], title: e.data.title, href: lessonHref(e.data.course.id, e.id), summary: e.data.summary }),
   );
   return [
     ...dated('news', await getDated('news'), (e) => e.data.published),

@@ -6,6 +6,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
+import { t } from '../i18n/t.ts';
+import { bodyOf, splitFrontMatter } from './front-matter.ts';
 import { z } from 'astro/zod';
 import { COLLECTIONS, TOPIC_SECTIONS, type CollectionName, type TopicSection } from './enums.ts';
 import { gatherTopic, type Gatherable } from './topics.ts';
@@ -35,6 +37,24 @@ export function formatProblem(p: Problem): string {
   return p.field ? `${p.file}: 字段 ${p.field}：${p.message}` : `${p.file}: ${p.message}`;
 }
 
+/**
+ * The one validate-and-report step of the build, `npm run validate` and the bench: checks the
+ * content under `root` and returns the report to print, a heading and one line per problem;
+ * undefined when the content is valid.
+ */
+export function contentReport(root: string, options: ValidateOptions = {}): string | undefined {
+  const problems = validateContent(root, options);
+  if (problems.length === 0) return undefined;
+  return [t('validate.failed', { count: problems.length }), ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n');
+}
+
+/** The warnings that do not stop a build (repeated paragraphs), as printed lines; undefined when none. */
+export function contentWarningsReport(root: string): string | undefined {
+  const warnings = contentWarnings(root);
+  if (warnings.length === 0) return undefined;
+  return [t('validate.warnings', { count: warnings.length }), ...warnings.map((w) => `  ${formatProblem(w)}`)].join('\n');
+}
+
 interface RefValue {
   __ref: CollectionName;
   id: string;
@@ -43,8 +63,6 @@ interface ImageValue {
   __image: string;
 }
 
-const FRONTMATTER_RE = /^\uFEFF?---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
-/** Pictures are raster files: an SVG can carry script, and Astro's image pipeline resizes only these. */
 /** Ids appear in addresses: lower-case ASCII letters, digits and hyphens. */
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -132,9 +150,9 @@ function readEntry(file: string): { data: unknown; body: string } | { error: str
   const raw = readFileSync(file, 'utf8');
   try {
     if (file.endsWith('.md') || file.endsWith('.mdx')) {
-      const match = FRONTMATTER_RE.exec(raw);
-      if (!match) return { error: '缺少以 --- 开头和结尾的文件头（front matter）' };
-      return { data: yaml.load(match[1] ?? '') ?? {}, body: raw.slice(match[0].length) };
+      const parts = splitFrontMatter(raw);
+      if (!parts) return { error: '缺少以 --- 开头和结尾的文件头（front matter）' };
+      return { data: yaml.load(parts.yaml) ?? {}, body: parts.body };
     }
     return { data: yaml.load(raw) ?? {}, body: '' };
   } catch (err) {
@@ -333,8 +351,7 @@ export function contentWarnings(root: string): Problem[] {
   const rel = (f: string) => path.relative(process.cwd(), f) || f;
   const texts = markdownFiles(root).map((file) => {
     const raw = readFileSync(file, 'utf8');
-    const match = FRONTMATTER_RE.exec(raw);
-    return { file: rel(file), body: match ? raw.slice(match[0].length) : raw };
+    return { file: rel(file), body: bodyOf(raw) };
   });
   return repeatedParagraphs(texts).map((r) => ({
     file: r.again,

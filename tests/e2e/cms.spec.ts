@@ -5,9 +5,11 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './helpers.ts';
 import yaml from 'js-yaml';
 import { formatProblem, validateContent } from '../../src/lib/validate.node.ts';
+import { splitFrontMatter } from '../../src/lib/front-matter.ts';
 import { serveStatic } from '../../scripts/site-files.ts';
 
 // One after another in one worker (they share content/), each independent of the others.
@@ -131,8 +133,7 @@ async function publish(page: Page, collection: string): Promise<string> {
 
 function frontMatter(file: string): Record<string, unknown> {
   const raw = readFileSync(file, 'utf8');
-  const match = /^---\n([\s\S]*?)\n---/.exec(raw);
-  return yaml.load(match?.[1] ?? raw, { schema: yaml.JSON_SCHEMA }) as Record<string, unknown>;
+  return yaml.load(splitFrontMatter(raw)?.yaml ?? raw, { schema: yaml.JSON_SCHEMA }) as Record<string, unknown>;
 }
 
 test('the CMS loads from this origin only, and login and the collection list work by keyboard', async ({ page, baseURL }) => {

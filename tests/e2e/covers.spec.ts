@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, SITE } from './helpers.ts';
+import { expect, expectNoAxeViolations, SITE, test } from './helpers.ts';
 
 /** A news item whose demo content has a cover, and one that has none. */
 const WITH_COVER = '/news/2026-11-20-lingxiu-lianxi-huiyi/';

@@ -67,7 +67,7 @@ test('/admin/ does not carry the public policy (Decap needs its own)', () => {
 test('search with a query works under the policy', async ({ page }) => {
   await page.goto(`/search/?q=${encodeURIComponent('工作站')}`);
   await expect(page.locator('[data-results] li').first()).toBeVisible();
-  await expect(page.locator('site-search [data-status]')).not.toHaveText(zhCN['search.error']);
+  await expect(page.locator('ld-site-search [data-status]')).not.toHaveText(zhCN['search.error']);
 });
 
 test('the 适老化 toolbar in use causes no violation', async ({ page }) => {

@@ -70,7 +70,7 @@ test('feeds and the sitemap point at entry pages, never at the diary anchors', a
 
 test('search finds a diary entry and links to its page', async ({ page }) => {
   await page.goto(`/search/?q=${encodeURIComponent('义诊前的协调')}`);
-  const first = page.locator('site-search [data-results] > li').first();
+  const first = page.locator('ld-site-search [data-results] > li').first();
   await expect(first.getByRole('link')).toHaveAttribute('href', NEWEST);
   await expect(first).toContainText(`${zhCN['search.meta.type']}：${zhCN['search.type.diary']}`);
 });

@@ -34,24 +34,23 @@ export async function watchCsp(page: Page): Promise<void> {
 }
 
 /**
- * Playwright's `test`, with a guard on every page: the test fails on any CSP violation and on
- * any uncaught page error. Specs adopt it with `import { test, expect } from './helpers.ts'`.
+ * Playwright's `test`, with a guard on every page a test uses: the test fails on any CSP
+ * violation and on any uncaught page error. The guard wraps the `page` fixture, so tests that
+ * only read dist/ from disk start no browser. Specs adopt it with
+ * `import { test, expect } from './helpers.ts'`.
  */
-export const test = base.extend<{ guard: void }>({
-  guard: [
-    async ({ page }, use) => {
-      const problems: string[] = [];
-      await watchCsp(page);
-      page.on('console', (msg) => {
-        const text = msg.text();
-        if (text.startsWith(CSP_MARK) || (msg.type() === 'error' && /Content Security Policy/i.test(text))) problems.push(`${page.url()}: ${text}`);
-      });
-      page.on('pageerror', (error) => problems.push(`${page.url()}: page error: ${error.message}`));
-      await use();
-      expect(problems, 'CSP violations or page errors').toEqual([]);
-    },
-    { auto: true },
-  ],
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    await watchCsp(page);
+    page.on('console', (msg) => {
+      const text = msg.text();
+      if (text.startsWith(CSP_MARK) || (msg.type() === 'error' && /Content Security Policy/i.test(text))) problems.push(`${page.url()}: ${text}`);
+    });
+    page.on('pageerror', (error) => problems.push(`${page.url()}: page error: ${error.message}`));
+    await use(page);
+    expect(problems, 'CSP violations or page errors').toEqual([]);
+  },
 });
 
 export { expect };

@@ -17,7 +17,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } fro
 import path from 'node:path';
 import yaml from 'js-yaml';
 import ICAL from 'ical.js';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers.ts';
 import { isUnsafeUrl } from '../../src/lib/hostile-html.ts';
 import { COLLECTION_FILES } from '../../src/lib/schema.ts';
 import { validatorSchemas } from '../../src/lib/validate.node.ts';

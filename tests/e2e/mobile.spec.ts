@@ -33,11 +33,11 @@ const PAGES = {
   search: `/search/?q=${encodeURIComponent(QUERY)}`,
 } as const;
 
-const FIRST_RESULT = 'site-search [data-results] > li h2';
+const FIRST_RESULT = 'ld-site-search [data-results] > li h2';
 
 /** Waits for the search page to show its results. */
 async function searchDone(page: Page) {
-  const status = page.locator('site-search [data-status]');
+  const status = page.locator('ld-site-search [data-status]');
   await expect(status).not.toHaveText('');
   await expect(status).not.toHaveText(zhCN['search.loading']);
 }
@@ -225,7 +225,7 @@ test.describe('390 × 844, touch: the header row and the search page', () => {
     await searchDone(page);
     await expect(page.locator('header').getByRole('searchbox')).toHaveCount(0);
     await expect(page.getByRole('searchbox')).toHaveCount(1);
-    const fold = page.locator('site-search summary');
+    const fold = page.locator('ld-site-search summary');
     await expect(fold).toHaveText(`${zhCN['mobile.filters']}${zhCN['mobile.filtersActive'].replace('{count}', '2')}`);
     const type = page.getByLabel(zhCN['search.filter.type']);
     await expect(type).toBeHidden();
@@ -239,7 +239,7 @@ test.describe('390 × 844, touch: the header row and the search page', () => {
   test('search excerpts show the text around the match, not the metadata line', async ({ page }) => {
     await page.goto(`/search/?q=${encodeURIComponent('领秀大厦')}`);
     await searchDone(page);
-    const excerpts = await page.locator('site-search [data-results] .ld-result__excerpt').allTextContents();
+    const excerpts = await page.locator('ld-site-search [data-results] .ld-result__excerpt').allTextContents();
     expect(excerpts.length).toBeGreaterThan(3);
     for (const label of [zhCN['meta.published'], zhCN['meta.category'], zhCN['meta.author'], zhCN['activities.time']]) {
       expect(excerpts.filter((e) => e.includes(`${label}：`) || e.includes(`${label}20`)), label).toEqual([]);
@@ -262,6 +262,6 @@ test.describe('wide screens keep the full header', () => {
     // The search page shows its filters open, with no 筛选 button.
     await page.goto(`/search/?q=${encodeURIComponent('讲座')}`);
     await expect(page.getByLabel(zhCN['search.filter.type'])).toBeVisible();
-    await expect(page.locator('site-search summary')).toBeHidden();
+    await expect(page.locator('ld-site-search summary')).toBeHidden();
   });
 });

@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './helpers.ts';
+import { splitFrontMatter } from '../../src/lib/front-matter.ts';
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './helpers.ts';
 
 const listItems = (page: Page) => page.locator('main .ld-list > li');
 
@@ -12,7 +13,7 @@ function stationsOfStreet(street: string): string[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.md'))
     .filter((f) => {
-      const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(path.join(dir, f), 'utf8'))?.[1] ?? '';
+      const front = splitFrontMatter(readFileSync(path.join(dir, f), 'utf8'))?.yaml ?? '';
       return (yaml.load(front) as { street?: string }).street === street;
     })
     .map((f) => f.replace(/\.md$/, ''));

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { decodeQr, SITE } from './helpers.ts';
+import { decodeQr, expect, SITE, test } from './helpers.ts';
 
 // The decoder (jsQR) is injected into the page and reads the QR code from an image of it; the
 // site's own CSP rightly refuses both, so these tests lift it. csp.spec.ts and the guarded specs

@@ -52,10 +52,10 @@ function mentions(out: string): string[] {
 /** Pagefind's results for the token, as the search page shows them. */
 async function searchHits(page: Page, url: string): Promise<string[]> {
   await page.goto(`${url}/search/?q=${TOKEN}`);
-  const status = page.locator('site-search [data-status]');
+  const status = page.locator('ld-site-search [data-status]');
   await expect(status).not.toHaveText('');
   await expect(status).not.toHaveText(zhCN['search.loading']);
-  return page.locator('site-search [data-results] > li h2 a, site-search [data-results] > li h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  return page.locator('ld-site-search [data-results] > li h2 a, ld-site-search [data-results] > li h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 }
 
 test('an entry scheduled for 10:00 is absent from a 09:59 build and present in a 10:00 build', async ({ page }) => {

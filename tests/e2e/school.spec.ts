@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './helpers.ts';
+import type { Locator, Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './helpers.ts';
 
 interface BankQuestion {
   question: string;

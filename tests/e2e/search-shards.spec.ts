@@ -56,10 +56,10 @@ function watchShards(page: Page): Set<string> {
 
 async function results(page: Page, address: string): Promise<string[]> {
   await page.goto(server.url + address);
-  const status = page.locator('site-search [data-status]');
+  const status = page.locator('ld-site-search [data-status]');
   await expect(status).not.toHaveText('');
   await expect(status).not.toHaveText(zhCN['search.loading']);
-  return page.locator('site-search [data-results] > li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  return page.locator('ld-site-search [data-results] > li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 }
 
 /** The shard of the built page behind a result address. */
@@ -104,10 +104,10 @@ test('asking for older years adds their results to recent ones, in one ranking',
   for (const url of before) expect(recentIds.has(shardOfUrl(url)!)).toBe(true);
   await page.getByRole('button', { name: /同时搜索更早的内容/ }).press('Enter');
   await expect.poll(async () => (await page.locator('[data-results] > li').count()) > before.length).toBe(true);
-  const after = await page.locator('site-search [data-results] > li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  const after = await page.locator('ld-site-search [data-results] > li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
   expect(after.some((url) => !recentIds.has(shardOfUrl(url)!))).toBe(true);
   // Exact title matches still come first across shards (src/lib/search-rank.ts).
-  const titles = await page.locator('site-search [data-results] > li h2 a').allTextContents();
+  const titles = await page.locator('ld-site-search [data-results] > li h2 a').allTextContents();
   const inTitle = titles.map((t) => t.includes('读书'));
   expect(inTitle.indexOf(false) === -1 || inTitle.lastIndexOf(true) < inTitle.indexOf(false)).toBe(true);
   // The request is in the address; Back gives the recent-only results again, though the older
@@ -115,7 +115,7 @@ test('asking for older years adds their results to recent ones, in one ranking',
   await expect(page).toHaveURL(/older=1/);
   await page.goBack();
   await expect(page).not.toHaveURL(/older=1/);
-  await expect.poll(() => page.locator('site-search [data-results] > li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).toEqual(before);
+  await expect.poll(() => page.locator('ld-site-search [data-results] > li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).toEqual(before);
   await expect(page.getByRole('button', { name: /同时搜索更早的内容/ })).toBeVisible();
 });
 

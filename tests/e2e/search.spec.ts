@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
-import { expectNoAxeViolations } from './helpers.ts';
+import { expect, expectNoAxeViolations, test } from './helpers.ts';
 
 /** Waits for the search to finish and returns the full-match and partial-match links, in order. */
 async function results(page: Page): Promise<{ status: string; full: string[]; partial: string[] }> {
-  const status = page.locator('site-search [data-status]');
+  const status = page.locator('ld-site-search [data-status]');
   await expect(status).not.toHaveText('');
   await expect(status).not.toHaveText(zhCN['search.loading']);
   const hrefs = (selector: string) =>
-    page.locator(`site-search ${selector} > li h2 a, site-search ${selector} > li h3 a`).evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    page.locator(`ld-site-search ${selector} > li h2 a, ld-site-search ${selector} > li h3 a`).evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
   return { status: (await status.textContent()) ?? '', full: await hrefs('[data-results]'), partial: await hrefs('[data-partial-results]') };
 }
 
@@ -19,7 +19,7 @@ async function search(page: Page, query: string, extra = '') {
   return results(page);
 }
 
-const searchbox = (page: Page) => page.locator('site-search').getByRole('searchbox', { name: zhCN['search.label'] });
+const searchbox = (page: Page) => page.locator('ld-site-search').getByRole('searchbox', { name: zhCN['search.label'] });
 
 /** Real queries and the page each must return first, must return, or must not return. */
 const QUERIES: { q: string; first?: string; includes?: string[]; excludes?: RegExp; none?: boolean }[] = [
@@ -104,7 +104,7 @@ test.describe('search page', () => {
 
   test('filters and sort change the address and the results', async ({ page }) => {
     const all = await search(page, '讲座');
-    const types = () => page.locator('site-search [data-results] .ld-meta span:first-child').allTextContents();
+    const types = () => page.locator('ld-site-search [data-results] .ld-meta span:first-child').allTextContents();
     expect(new Set(await types()).size).toBeGreaterThan(1);
 
     await page.getByLabel(zhCN['search.filter.type']).selectOption(zhCN['search.type.activities']);
@@ -119,7 +119,7 @@ test.describe('search page', () => {
     await expect(page).toHaveURL(/sort=date/);
     await expect(page).toHaveURL(/type=%E6%B4%BB%E5%8A%A8/);
     await results(page);
-    const dates = await page.locator('site-search [data-results] .ld-meta span:last-child').allTextContents();
+    const dates = await page.locator('ld-site-search [data-results] .ld-meta span:last-child').allTextContents();
     const keys = dates.map((d) => d.replace(/\D+/g, '-'));
     expect(dates.length).toBeGreaterThan(1);
     const asNumbers = dates.map((d) => {
@@ -132,7 +132,7 @@ test.describe('search page', () => {
     await page.reload();
     await expect(page.getByLabel(zhCN['search.filter.type'])).toHaveValue(zhCN['search.type.activities']);
     await expect(page.getByLabel(zhCN['search.sort'])).toHaveValue('date');
-    expect((await results(page)).full).toEqual(await page.locator('site-search [data-results] > li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))));
+    expect((await results(page)).full).toEqual(await page.locator('ld-site-search [data-results] > li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))));
   });
 
   test('Back restores the previous query and its results', async ({ page }) => {
@@ -144,19 +144,19 @@ test.describe('search page', () => {
     await page.goBack();
     await expect(page).toHaveURL(/q=%E9%A2%86%E7%A7%80%E5%A4%A7%E5%8E%A6/);
     await expect(searchbox(page)).toHaveValue('领秀大厦');
-    await expect(page.locator('site-search [data-results] > li h2 a').first()).toHaveAttribute('href', '/stations/lingxiu/');
+    await expect(page.locator('ld-site-search [data-results] > li h2 a').first()).toHaveAttribute('href', '/stations/lingxiu/');
     expect((await results(page)).full).toEqual(first.full);
   });
 
   test('results show title, type, station, date and a highlighted excerpt; the count is announced', async ({ page }) => {
     await search(page, '第四季度企业联席会议');
-    const item = page.locator('site-search [data-results] > li').first();
+    const item = page.locator('ld-site-search [data-results] > li').first();
     await expect(item.getByRole('heading', { level: 2 })).toHaveText('领秀大厦工作站召开第四季度企业联席会议');
     await expect(item.locator('.ld-meta')).toContainText(`${zhCN['search.meta.type']}：${zhCN['search.type.news']}`);
     await expect(item.locator('.ld-meta')).toContainText('古城街道领秀大厦工作站');
     await expect(item.locator('.ld-meta')).toContainText(/\d{4}年\d{1,2}月\d{1,2}日/);
     await expect(item.locator('mark').first()).toBeVisible();
-    const status = page.locator('site-search [role="status"]');
+    const status = page.locator('ld-site-search [role="status"]');
     await expect(status).toHaveAttribute('aria-live', 'polite');
     await expect(status).toHaveText(/找到 \d+ 条/);
   });

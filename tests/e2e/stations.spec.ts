@@ -6,7 +6,7 @@ test.describe('station directory with JavaScript', () => {
   test('filters by street, service and text and announces the count', async ({ page }) => {
     await page.goto('/stations/');
     await expect(page.locator(cards)).toHaveCount(31);
-    const status = page.locator('station-filter').getByRole('status');
+    const status = page.locator('ld-station-filter').getByRole('status');
 
     await page.getByLabel('所属街道').selectOption({ label: '古城街道' });
     await expect(page.locator(`${cards}:visible`)).toHaveCount(5);
@@ -93,7 +93,7 @@ test.describe('/stats/', () => {
     }
     await expect(page.getByRole('img', { name: /^各工作站从业人员数分布：1000人及以上6个/ })).toBeVisible();
     await expect(page.locator('table.stations tbody tr')).toHaveCount(31);
-    await expect(page.locator('freshness-table tbody tr')).toHaveCount(31);
+    await expect(page.locator('ld-freshness-table tbody tr')).toHaveCount(31);
     await expectNoAxeViolations(page);
   });
 
@@ -106,8 +106,8 @@ test.describe('/stats/', () => {
   test('marks stale stations against the reader’s clock', async ({ page }) => {
     await page.clock.setFixedTime(new Date('2030-01-01T00:00:00+08:00'));
     await page.goto('/stats/');
-    await expect(page.locator('freshness-table tr[data-stale="true"]')).toHaveCount(31);
-    await expect(page.locator('freshness-table .summary')).toHaveText('31个工作站14天内无更新');
+    await expect(page.locator('ld-freshness-table tr[data-stale="true"]')).toHaveCount(31);
+    await expect(page.locator('ld-freshness-table .summary')).toHaveText('31个工作站14天内无更新');
   });
 
   test('offers the CSV with one row per station', async ({ page, request }) => {

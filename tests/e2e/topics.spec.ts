@@ -95,7 +95,7 @@ test('each topic has an RSS feed of its entries, announced by its page', async (
 test('search has a 专题 type that finds topic pages', async ({ page }) => {
   await page.goto(`/search/?q=${encodeURIComponent('稳岗就业服务季')}&type=${encodeURIComponent(zhCN['search.type.topics'])}`);
   await expect(page.locator('#search-type option', { hasText: zhCN['search.type.topics'] })).toHaveCount(1);
-  const links = page.locator('site-search [data-results] > li h2 a');
+  const links = page.locator('ld-site-search [data-results] > li h2 a');
   await expect(links.first()).toHaveAttribute('href', ENDED.href);
   for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) expect(href).toMatch(/^\/topics\//);
 });

@@ -7,17 +7,16 @@ function memoryStore(initial: Record<string, string> = {}) {
 }
 const fakeRoot = () => ({ dataset: {} as Record<string, string> }) as unknown as HTMLElement;
 
-describe('loadPrefs falls back to the defaults on bad data', () => {
-  it.each([
-    ['nothing stored', undefined],
-    ['not JSON', '{oops'],
-    ['JSON null', 'null'],
-    ['unknown size', '{"fontSize":"huge","contrast":true}'],
-    ['contrast not boolean', '{"fontSize":"large","contrast":"yes"}'],
-  ])('%s', (_, raw) => {
-    const prefs = loadPrefs(memoryStore(raw === undefined ? {} : { [PREFS_KEY]: raw }));
-    expect(prefs.fontSize === 'normal' || prefs.fontSize === 'large').toBe(true);
-    expect(typeof prefs.contrast).toBe('boolean');
+describe('loadPrefs falls back to the defaults on bad data, field by field', () => {
+  it.each<[string, string | undefined, Prefs]>([
+    ['nothing stored', undefined, { fontSize: 'normal', contrast: false }],
+    ['not JSON', '{oops', { fontSize: 'normal', contrast: false }],
+    ['JSON null', 'null', { fontSize: 'normal', contrast: false }],
+    ['a JSON string', '"large"', { fontSize: 'normal', contrast: false }],
+    ['unknown size, valid contrast kept', '{"fontSize":"huge","contrast":true}', { fontSize: 'normal', contrast: true }],
+    ['contrast not boolean, valid size kept', '{"fontSize":"large","contrast":"yes"}', { fontSize: 'large', contrast: false }],
+  ])('%s', (_, raw, expected) => {
+    expect(loadPrefs(memoryStore(raw === undefined ? {} : { [PREFS_KEY]: raw }))).toEqual(expected);
   });
 
   it('keeps valid choices', () => {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ENTRIES_PER_YEAR, generateContent, mulberry32, spanDays, splitCounts } from '../../scripts/bench/generate.ts';
 import { validateContent } from '../../src/lib/validate.node.ts';
+import { bodyOf } from '../../src/lib/front-matter.ts';
 
 const temp = mkdtempSync(path.join(tmpdir(), 'bench-generate-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -26,7 +27,6 @@ function snapshot(root: string): Map<string, string> {
   return files;
 }
 
-const bodyOf = (text: string) => text.replace(/^---\n[\s\S]*?\n---\n/, '');
 
 describe('mulberry32', () => {
   it('repeats its sequence for the same seed and differs for another', () => {

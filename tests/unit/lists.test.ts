@@ -10,7 +10,6 @@ import {
   groupByMonth,
   listRoutes,
   neighbours,
-  pageHref,
   positionOf,
   paginate,
   relatedItems,
@@ -20,14 +19,6 @@ import {
 
 const day = (s: string) => new Date(`${s}T02:00:00Z`);
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
-
-describe('pageHref puts page 1 at the base and page N under page/N/', () => {
-  it.each([
-    ['/news/', 1, '/news/'],
-    ['/news/', 2, '/news/page/2/'],
-    ['/news/category/tongzhi/', 3, '/news/category/tongzhi/page/3/'],
-  ])('%s page %i → %s', (base, n, href) => expect(pageHref(base, n)).toBe(href));
-});
 
 describe('paginate', () => {
   it.each([

@@ -4,6 +4,7 @@ import { markdownToHtml, type MarkdownToHtmlResult } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { MARKDOWN_FEATURES, headingIdsPlugin, mayNeedSanitizing, sanitizeEntry, sanitizePlugin } from '../../src/lib/markdown.ts';
 import { generateContent } from '../../scripts/bench/generate.ts';
+import { bodyOf } from '../../src/lib/front-matter.ts';
 
 // Every plugin here is synchronous, so the result is never a promise.
 const render = (source: string) => (markdownToHtml(source, { features: MARKDOWN_FEATURES, hastPlugins: [sanitizeEntry] }) as MarkdownToHtmlResult).html;
@@ -17,7 +18,7 @@ function bodies(root: string): { file: string; body: string }[] {
     for (const name of readdirSync(dir)) {
       const file = path.join(dir, name);
       if (statSync(file).isDirectory()) walk(file);
-      else if (name.endsWith('.md')) out.push({ file, body: readFileSync(file, 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '') });
+      else if (name.endsWith('.md')) out.push({ file, body: bodyOf(readFileSync(file, 'utf8')) });
     }
   };
   walk(root);

@@ -1,3 +1,4 @@
+import type { KeyValueStore } from '../../src/lib/key-value-store.ts';
 import { describe, expect, it } from 'vitest';
 import {
   BACKUP_KEY,
@@ -23,7 +24,6 @@ import {
   settleLesson,
   unmarkLearned,
   type CatalogueCourse,
-  type KeyValueStore,
 } from '../../src/lib/progress.ts';
 
 /** An in-memory stand-in for localStorage; `broken` makes every call throw like a blocked storage. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerLetters, buildCatalogue, fill, lessonsOf, neighbours, schoolUrls, serviceWorkerSource, totalMinutes } from '../../src/lib/school.ts';
+import { answerLetters, buildCatalogue, fill, lessonsOf, neighbours, totalMinutes } from '../../src/lib/school.ts';
 
 const lesson = (id: string, course: string, order: number, quiz = 1) => ({
   id,
@@ -37,15 +37,3 @@ describe('fill and answerLetters', () => {
   it('writes option indices as sorted letters', () => expect(answerLetters([2, 0])).toBe('A、C'));
 });
 
-describe('offline', () => {
-  const catalogue = [{ id: 'a', title: '甲', hours: 1, lessons: [{ id: 'a-1', title: '一', hasQuiz: true }] }, { id: 'b', title: '乙', hours: 1, lessons: [] }];
-  it('lists every school page, with exams only where a course has one', () => {
-    expect(schoolUrls(catalogue, ['a'])).toEqual(['/school/', '/school/record/', '/school/daily/', '/school/a/', '/school/a/a-1/', '/school/a/exam/', '/school/b/']);
-  });
-  it('writes a service worker that names its versioned cache and pages', () => {
-    const source = serviceWorkerSource(['/school/'], 'v1');
-    expect(source).toContain('const CACHE = "ld-school-v1"');
-    expect(source).toContain('const PAGES = ["/school/"]');
-    expect(() => new Function(source)).not.toThrow();
-  });
-});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CollectionEntry } from 'astro:content';
 import { listRoutes } from '../../src/lib/lists.ts';
-import { activityFacets, diaryFacets, exchangeFacets, newsFacets, streetFacet, streetIndex } from '../../src/lib/sections.ts';
+import { activityFacets, diaryFacets, exchangeFacets, filterSpecs, LIST_SECTIONS, newsFacets, SECTIONS, STATION_BLOCKS, streetFacet, streetIndex, type ListSection } from '../../src/lib/sections.ts';
+import { t } from '../../src/i18n/t.ts';
 
 /** Three stations in two streets; bajiao and the rest have none. */
 const streets = streetIndex([
@@ -72,5 +73,43 @@ describe('listRoutes gives street pages only to streets that have entries', () =
   });
   it('leaves district-wide news out of every street page', () => {
     expect(routes.filter((r) => r.filter).flatMap((r) => r.items.map((e) => e.id))).not.toContain('w1');
+  });
+});
+
+describe('the sections table', () => {
+  const names = { station: (s: string) => `站:${s}`, street: (s: string) => `街:${s}`, tag: (s: string) => `标签:${s}` };
+
+  it.each([
+    ['news', ['category', 'year', 'station', 'street', 'tag']],
+    ['activities', ['kind', 'year', 'station', 'street']],
+    ['exchange', ['topic', 'station', 'street', 'tag']],
+    ['diary', ['station', 'street']],
+  ] as const)('%s: the filter bar shows its facets in order, each backed by a facet', (name, keys) => {
+    const specs = filterSpecs(name, streets, names);
+    expect(specs.map((s) => s.facet.key)).toEqual(keys);
+    expect(Object.keys(SECTIONS[name].facets(streets)).sort()).toEqual([...keys].sort());
+  });
+
+  it('names filter values from the slug maps and the data', () => {
+    const label = (name: ListSection, key: string, slug: string) => filterSpecs(name, streets, names).find((s) => s.facet.key === key)!.labelOf(slug);
+    expect(label('news', 'category', 'tongzhi')).toBe('通知公告');
+    expect(label('news', 'year', '2026')).toBe(t('filter.yearValue', { year: '2026' }));
+    expect(label('activities', 'kind', 'zhengce')).toBe('送政策');
+    expect(label('exchange', 'topic', 'fuwu')).toBe('服务企业');
+    expect(label('diary', 'station', 'lingxiu')).toBe('站:lingxiu');
+    expect(label('exchange', 'street', 'gucheng')).toBe('街:gucheng');
+    expect(label('news', 'tag', 't-1')).toBe('标签:t-1');
+  });
+
+  it('puts each list section under its own base, with a station-page block', () => {
+    expect(LIST_SECTIONS.map((n) => SECTIONS[n].base)).toEqual(['/news/', '/activities/', '/exchange/', '/diary/']);
+    expect(STATION_BLOCKS.map((n) => SECTIONS[n].latest.id)).toEqual(['news', 'activities', 'diary', 'exchange']);
+  });
+
+  it('dates and places entries the way the lists and feeds need', () => {
+    const entry = news('n', 'lingxiu');
+    expect(SECTIONS.news.dateOf(entry)).toEqual(new Date('2026-11-20T01:30:00Z'));
+    expect(SECTIONS.news.stationOf(entry)).toBe('lingxiu');
+    expect(SECTIONS.news.stationOf(news('m'))).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import yaml from 'js-yaml';
 import { z } from 'astro/zod';
 import { makeSchemas } from '../../../src/lib/schema.ts';
 import { collectionFiles } from '../../../src/lib/validate.node.ts';
+import { splitFrontMatter } from '../../../src/lib/front-matter.ts';
 
 const schemas = makeSchemas({
   ref: () => z.string().transform((id) => ({ id })),
@@ -16,14 +17,12 @@ const schemas = makeSchemas({
 
 export type ParsedStation = z.output<typeof schemas.stations> & { id: string };
 
-const FRONTMATTER_RE = /^\uFEFF?---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
-
 /** Every station under `root` (a content folder), parsed; throws on an invalid file. */
 export function loadStations(root: string): ParsedStation[] {
   return collectionFiles(root, 'stations').map((file) => {
-    const match = FRONTMATTER_RE.exec(readFileSync(file, 'utf8'));
-    if (!match) throw new Error(`${file}: no front matter`);
-    const data = schemas.stations.parse(yaml.load(match[1] ?? ''));
+    const parts = splitFrontMatter(readFileSync(file, 'utf8'));
+    if (!parts) throw new Error(`${file}: no front matter`);
+    const data = schemas.stations.parse(yaml.load(parts.yaml));
     return { ...data, id: path.basename(file, '.md') };
   });
 }
