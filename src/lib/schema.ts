@@ -177,7 +177,8 @@ export function refineTopic(
   topic: { start: Date; end?: Date | undefined; tags: string[]; entries: { type: string; entry?: unknown }[] },
   ctx: z.RefinementCtx,
 ): void {
-  if (topic.end && topic.end.getTime() < topic.start.getTime()) {
+  // A date that failed to parse is reported by its own field; nothing to compare then.
+  if (topic.start instanceof Date && topic.end instanceof Date && topic.end.getTime() < topic.start.getTime()) {
     ctx.addIssue({ code: 'custom', path: ['end'], message: '结束日期早于开始日期' });
   }
   if (topic.tags.length === 0 && topic.entries.length === 0) {
@@ -591,7 +592,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
   /** One hand-picked entry of a topic: which section, and which entry of it. */
   const pick = <S extends TopicSection>(section: S) =>
     z
-      .object({
+      .strictObject({
         // The section; Decap writes it as the list item's type.
         type: z.literal(section),
         // The entry of that section.
@@ -602,7 +603,7 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
   const topicEntry = z.discriminatedUnion('type', [pick('news'), pick('theory'), pick('lessons'), pick('activities'), pick('exchange'), pick('diary')]);
 
   const topics = z
-    .object({
+    .strictObject({
       // Name of the campaign or study theme.
       title: label(text(), '专题名称', '例如 “两新”组织党建质量提升年'),
       // Short summary for lists, the home page and search results.

@@ -72,7 +72,7 @@ describe('CMS previews', () => {
   });
 
   it('shows a topic with its days, an open end, summary and introduction', () => {
-    const text = render('topics', { title: '楼宇青年学习季', start: '2026-09-01', summary: '一个学习季。', bannerAlt: '插画' });
+    const text = render('topics', { title: '楼宇青年学习季', start: '2026-09-01', summary: '一个学习季。', bannerAlt: '插画', body: '【正文】' });
     for (const part of [t('cms.preview.topicKicker'), '楼宇青年学习季', t('cms.preview.topicStart'), '2026年9月1日', t('cms.preview.topicOpen'), '一个学习季。', '【正文】']) expect(text).toContain(part);
     expect(render('topics', { start: '2026-03-01', end: '2026-06-30' })).toContain('2026年6月30日');
   });

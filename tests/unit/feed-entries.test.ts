@@ -14,7 +14,7 @@ describe('feedItems maps every section through the sections table', () => {
     expect(items.theory).toEqual([{ title: '文章', link: '/theory/c1/t1/', pubDate: new Date('2026-10-01T01:00:00Z'), description: '摘要', categories: ['第一栏', '理论'] }]);
     expect(items.exchange[0]?.categories).toEqual(['服务企业']);
     // 2026-10-31 16:00 UTC is midnight of 1 November in Beijing: the November archive.
-    expect(items.diary).toEqual([{ title: '日记', link: '/diary/month/2026-11/#d1', pubDate: new Date('2026-10-31T16:00:00Z'), description: '今天开展了学习。', categories: [] }]);
+    expect(items.diary).toEqual([{ title: '日记', link: '/diary/d1/', pubDate: new Date('2026-10-31T16:00:00Z'), description: '今天开展了学习。', categories: [] }]);
   });
 
   it('keeps only one station\'s entries, and no theory, for a station feed', async () => {
@@ -24,7 +24,7 @@ describe('feedItems maps every section through the sections table', () => {
       activities: ['/activities/a1/'],
       theory: [],
       exchange: [],
-      diary: ['/diary/month/2026-11/#d1'],
+      diary: ['/diary/d1/'],
     });
   });
 

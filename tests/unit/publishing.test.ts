@@ -87,7 +87,7 @@ describe('entryHref', () => {
     ['activity', activity, '/activities/a1/'],
     ['theory article (under its column)', article, '/theory/c1/t1/'],
     ['exchange post', post, '/exchange/x2/'],
-    ['diary entry (its Beijing month archive, at its anchor)', diary, '/diary/month/2026-11/#d1'],
+    ['diary entry (its own page)', diary, '/diary/d1/'],
   ])('%s', (_, entry, href) => expect(entryHref(entry)).toBe(href));
 
   it('files the diary month by Beijing time', () => {

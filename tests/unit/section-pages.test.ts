@@ -26,7 +26,7 @@ describe('stationLatest', () => {
   it('gives a station page its blocks in order, each with that station\'s newest entries', async () => {
     const blocks = await stationLatest('lingxiu');
     expect(blocks.map((b) => b.id)).toEqual(['news', 'activities', 'diary', 'exchange']);
-    expect(blocks.map((b) => b.links.map((l) => l.href))).toEqual([['/news/n-old/'], ['/activities/a1/'], ['/diary/month/2026-11/#d1'], []]);
+    expect(blocks.map((b) => b.links.map((l) => l.href))).toEqual([['/news/n-old/'], ['/activities/a1/'], ['/diary/d1/'], []]);
     expect(blocks[0]).toMatchObject({ heading: 'stations.news', empty: 'stations.news.empty' });
   });
 

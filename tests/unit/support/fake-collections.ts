@@ -42,7 +42,7 @@ export const COLLECTIONS: Record<string, unknown[]> = {
   ],
   theory: [{ id: 't1', collection: 'theory', data: { title: '文章', published: at('2026-10-01T01:00:00Z'), column: ref('columns', 'c1'), tags: ['理论'], summary: '摘要' } }],
   exchange: [{ id: 'x1', collection: 'exchange', data: { title: '经验', published: at('2026-11-01T01:00:00Z'), topic: '服务企业', tags: [], summary: '做法', station: ref('stations', 'meiyuan') } }],
-  diary: [{ id: 'd1', collection: 'diary', body: '\n今天开展了学习。\n', data: { title: '日记', date: at('2026-10-31T16:00:00Z'), tags: [], station: ref('stations', 'lingxiu') } }],
+  diary: [{ id: 'd1', collection: 'diary', body: '\n今天开展了学习。\n', rendered: { html: '<p>今天开展了学习。</p>' }, data: { title: '日记', date: at('2026-10-31T16:00:00Z'), tags: [], station: ref('stations', 'lingxiu') } }],
   courses: [
     { id: 'k2', collection: 'courses', data: { title: '课二', order: 2, hours: 1 } },
     { id: 'k1', collection: 'courses', data: { title: '课一', order: 1, hours: 2 } },
