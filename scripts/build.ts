@@ -4,7 +4,7 @@
  * previous dist/ untouched: nothing is ever half-published.
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { contentReport, contentWarningsReport } from '../src/lib/validate.node.ts';
+import { contentReport, contentWarningsReport } from '../src/lib/schema/validate.node.ts';
 import { withoutPublicCsp } from '../src/lib/csp.ts';
 import { copyDecap, writePreviewCss } from './prepare.ts';
 import { precompress } from './precompress.ts';

@@ -8,11 +8,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readCollection } from '../src/lib/validate.node.ts';
+import { readCollection } from '../src/lib/schema/validate.node.ts';
 import { judge, parseDay, todayInBeijing, type ColumnInput, type FutureEntry, type InspectionFacts } from '../src/lib/inspect.ts';
 import { brokenLinks, findWording, footerIdentifierProblems, type Wording } from '../src/lib/inspect-site.ts';
 import { buildReport, reportHtml, reportText } from '../src/lib/inspect-report.ts';
-import { NEWS_CATEGORIES } from '../src/lib/enums.ts';
+import { NEWS_CATEGORIES } from '../src/lib/schema/enums.ts';
 import { stationShortName } from '../src/lib/naming.ts';
 import { diaryMonthHref } from '../src/lib/publishing.ts';
 import { toInstant } from '../src/lib/dates.ts';

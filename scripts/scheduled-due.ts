@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readCollection } from '../src/lib/validate.node.ts';
+import { readCollection } from '../src/lib/schema/validate.node.ts';
 import { buildNow, dueSince } from '../src/lib/schedule.ts';
 import { formatDateTime, toInstant } from '../src/lib/dates.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Writes the party school's service worker into a built site: compiles src/lib/school-sw.ts
+ * Writes the party school's service worker into a built site: compiles src/lib/browser/school-sw.ts
  * (TypeScript's public transpileModule) and gives it the precache of the files in `outDir`.
  */
 import { createHash } from 'node:crypto';
@@ -9,7 +9,7 @@ import ts from 'typescript';
 import { precacheOf, SERVICE_WORKER_URL, type Precache } from '../src/lib/offline.ts';
 import { walkFiles } from './site-files.ts';
 
-const SOURCE = 'src/lib/school-sw.ts';
+const SOURCE = 'src/lib/browser/school-sw.ts';
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 

@@ -3,7 +3,7 @@
  * uploads folders (content/media, public/media) against the accepted types, and prints
  * one line per problem. Exits 1 when there is any, so the build never starts on bad content.
  */
-import { contentReport, contentWarningsReport } from '../src/lib/validate.node.ts';
+import { contentReport, contentWarningsReport } from '../src/lib/schema/validate.node.ts';
 import { t } from '../src/i18n/t.ts';
 
 const root = process.argv[2] ?? process.env.CONTENT_ROOT ?? 'content';

@@ -1,14 +1,14 @@
 /**
- * Astro's view of the content model. The schemas themselves live in `src/lib/schema.ts` so that
+ * Astro's view of the content model. The schemas themselves live in `src/lib/schema/schema.ts` so that
  * `scripts/validate-content.ts` can run them before Astro does; here they are only wired to
  * loaders and to Astro's `reference()` and `image()` helpers.
  */
 import { defineCollection, reference, type ImageFunction } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { COLLECTION_FILES, entryIdFromFile, makeSchemas, refineTopic, requireCoverAlt } from './lib/schema.ts';
-import { CONTENT_ROOT } from './lib/content-root.ts';
-import type { CollectionName } from './lib/enums.ts';
+import { COLLECTION_FILES, entryIdFromFile, makeSchemas, refineTopic, requireCoverAlt } from './lib/schema/schema.ts';
+import { CONTENT_ROOT } from './lib/schema/content-root.ts';
+import type { CollectionName } from './lib/schema/enums.ts';
 
 /**
  * Loads `<content root>/<folder>/<pattern>`; the file name (without extension) is the id, and

@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { splitFrontMatter } from '../../src/lib/front-matter.ts';
-import { ACTIVITY_KINDS, EXCHANGE_TOPICS, NEWS_CATEGORIES } from '../../src/lib/enums.ts';
+import { ACTIVITY_KINDS, EXCHANGE_TOPICS, NEWS_CATEGORIES } from '../../src/lib/schema/enums.ts';
 import * as P from './phrases.ts';
 import { seededRandom } from '../../src/lib/exam.ts';
 

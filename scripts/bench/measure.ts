@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { pageShard } from '../../src/lib/search-index.node.ts';
 import { BASE_SHARD } from '../../src/lib/search-shards.ts';
-import { contentReport } from '../../src/lib/validate.node.ts';
+import { contentReport } from '../../src/lib/schema/validate.node.ts';
 import { copyDecap } from '../prepare.ts';
 import type { IndexReport } from '../search-index.ts';
 

@@ -8,7 +8,7 @@
  * return a new record and leave the old one untouched.
  */
 import { shanghaiYear } from './dates.ts';
-import type { KeyValueStore } from './key-value-store.ts';
+import type { KeyValueStore } from './browser/key-value-store.ts';
 
 export const PROGRESS_KEY = 'ld-school-progress';
 export const BACKUP_KEY = 'ld-school-progress-backup';

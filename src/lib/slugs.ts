@@ -3,7 +3,7 @@
  * Closed sets get a hand-made map; free-form tags get a hash, so a tag's address never depends
  * on which other tags exist and never changes while the tag's text stays the same.
  */
-import { ACTIVITY_KINDS, EXCHANGE_TOPICS, NEWS_CATEGORIES } from './enums.ts';
+import { ACTIVITY_KINDS, EXCHANGE_TOPICS, NEWS_CATEGORIES } from './schema/enums.ts';
 
 type NewsCategory = (typeof NEWS_CATEGORIES)[number];
 type ActivityKind = (typeof ACTIVITY_KINDS)[number];

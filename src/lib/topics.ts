@@ -2,7 +2,7 @@
  * Topics (专题): which entries a topic gathers, in what order, and whether it is current. Plain
  * data in, plain data out; `topic-entries.ts` feeds it the site's content.
  */
-import { TOPIC_SECTIONS, type TopicSection } from './enums.ts';
+import { TOPIC_SECTIONS, type TopicSection } from './schema/enums.ts';
 
 /** What a topic is placed and gathers by. */
 export interface TopicFacts {

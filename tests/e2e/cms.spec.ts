@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './helpers.ts';
 import yaml from 'js-yaml';
-import { formatProblem, validateContent } from '../../src/lib/validate.node.ts';
+import { formatProblem, validateContent } from '../../src/lib/schema/validate.node.ts';
 import { splitFrontMatter } from '../../src/lib/front-matter.ts';
 import { serveStatic } from '../../scripts/site-files.ts';
 

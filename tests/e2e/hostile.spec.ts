@@ -19,9 +19,9 @@ import yaml from 'js-yaml';
 import ICAL from 'ical.js';
 import { expect, test } from './helpers.ts';
 import { isUnsafeUrl } from '../../src/lib/hostile-html.ts';
-import { COLLECTION_FILES } from '../../src/lib/schema.ts';
-import { validatorSchemas } from '../../src/lib/validate.node.ts';
-import type { CollectionName } from '../../src/lib/enums.ts';
+import { COLLECTION_FILES } from '../../src/lib/schema/schema.ts';
+import { validatorSchemas } from '../../src/lib/schema/validate.node.ts';
+import type { CollectionName } from '../../src/lib/schema/enums.ts';
 import { serveStatic, walkFiles, type StaticServer } from '../../scripts/site-files.ts';
 import { collectionStringFields, readEntryFile, withValue, writeEntryFile } from '../unit/support/front-matter.node.ts';
 

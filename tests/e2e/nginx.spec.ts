@@ -24,7 +24,7 @@ import { promisify } from 'node:util';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import yaml from 'js-yaml';
 import { expect, test } from './helpers.ts';
-import { cmsConfig, cmsCsp, type CmsEnv } from '../../src/lib/cms.ts';
+import { cmsConfig, cmsCsp, type CmsEnv } from '../../src/lib/schema/cms.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ENTRIES_PER_YEAR, generateContent, mulberry32, spanDays, splitCounts } from '../../scripts/bench/generate.ts';
-import { validateContent } from '../../src/lib/validate.node.ts';
+import { validateContent } from '../../src/lib/schema/validate.node.ts';
 import { bodyOf } from '../../src/lib/front-matter.ts';
 
 const temp = mkdtempSync(path.join(tmpdir(), 'bench-generate-'));

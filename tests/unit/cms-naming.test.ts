@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CMS_COLLECTIONS } from '../../src/lib/cms.ts';
-import { FILE_ID_RE, fillSlug, pruneEmpty, safeUploadName, uniqueSlug } from '../../src/lib/cms-naming.ts';
+import { CMS_COLLECTIONS } from '../../src/lib/schema/cms.ts';
+import { FILE_ID_RE, fillSlug, pruneEmpty, safeUploadName, uniqueSlug } from '../../src/lib/schema/cms-naming.ts';
 
 // 2026-11-27 18:30:05 Beijing time.
 const now = new Date('2026-11-27T10:30:05Z');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
-import { backendFromEnv, cmsConfig, cmsCsp, cmsWarnings, collectionFields, localBackendUrl, maxLengthPattern, schemaNode, toField, type CmsEnv, type CmsField } from '../../src/lib/cms.ts';
+import { backendFromEnv, cmsConfig, cmsCsp, cmsWarnings, collectionFields, localBackendUrl, maxLengthPattern, schemaNode, toField, type CmsEnv, type CmsField } from '../../src/lib/schema/cms.ts';
 import { t } from '../../src/i18n/t.ts';
-import { COLLECTIONS, NEWS_CATEGORIES, STATION_SERVICES, TOPIC_SECTIONS } from '../../src/lib/enums.ts';
+import { COLLECTIONS, NEWS_CATEGORIES, STATION_SERVICES, TOPIC_SECTIONS } from '../../src/lib/schema/enums.ts';
 
 const config = cmsConfig({ contentRoot: 'content', siteUrl: 'https://example.test/' });
 const collections = config.collections as CmsField[];

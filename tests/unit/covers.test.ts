@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { absoluteAsset, COVER_VARIANTS, coverWidths, loadingAttributes } from '../../src/lib/covers.ts';
-import { makeSchemas } from '../../src/lib/schema.ts';
+import { makeSchemas } from '../../src/lib/schema/schema.ts';
 
 describe.each([
   // name, original width, wanted, expected

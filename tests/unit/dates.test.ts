@@ -2,7 +2,7 @@ import yaml from 'js-yaml';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { compactStamp, formatDate, formatDateTime, isoShanghai, monthKey, toInstant, wallClockParts } from '../../src/lib/dates.ts';
-import { makeSchemas } from '../../src/lib/schema.ts';
+import { makeSchemas } from '../../src/lib/schema/schema.ts';
 
 describe('toInstant reads editor-written times as Beijing time', () => {
   it.each([

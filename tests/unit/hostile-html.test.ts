@@ -14,7 +14,7 @@ import { decodeEntities, isUnsafeUrl } from '../../src/lib/hostile-html.ts';
 import { MARKDOWN_FEATURES } from '../../src/lib/markdown.ts';
 import { SANITIZE_SCHEMA } from '../../src/lib/sanitize-schema.ts';
 import { sanitiserRemovals } from '../../src/lib/sanitize-report.ts';
-import { validateContent } from '../../src/lib/validate.node.ts';
+import { validateContent } from '../../src/lib/schema/validate.node.ts';
 
 const CORPUS = 'tests/fixtures/hostile';
 const payloads = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort();

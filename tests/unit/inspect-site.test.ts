@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { makeSchemas } from '../../src/lib/schema.ts';
+import { makeSchemas } from '../../src/lib/schema/schema.ts';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { brokenLinks, findWording, footerIdentifierProblems } from '../../src/lib/inspect-site.ts';
 import { buildReport, escapeHtml, reportHtml, reportText } from '../../src/lib/inspect-report.ts';

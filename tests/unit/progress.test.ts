@@ -1,4 +1,4 @@
-import type { KeyValueStore } from '../../src/lib/key-value-store.ts';
+import type { KeyValueStore } from '../../src/lib/browser/key-value-store.ts';
 import { describe, expect, it } from 'vitest';
 import {
   BACKUP_KEY,

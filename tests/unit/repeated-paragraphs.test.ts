@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { paragraphs, repeatedParagraphs } from '../../src/lib/repeated-paragraphs.ts';
-import { contentWarnings } from '../../src/lib/validate.node.ts';
+import { contentWarnings } from '../../src/lib/schema/validate.node.ts';
 
 const long = '工作站将把会上收集的意见分类登记，能当场解决的当场解决，不能当场解决的明确责任人和办结时限。';
 const short = '欢迎楼宇员工踊跃报名参加。';

@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { COLLECTIONS } from '../../src/lib/enums.ts';
-import { COLLECTION_FILES, RESERVED_PAGE_IDS } from '../../src/lib/schema.ts';
-import { fieldName } from '../../src/lib/schema-fields.ts';
-import { formatProblem, validateContent, validatorSchemas } from '../../src/lib/validate.node.ts';
+import { COLLECTIONS } from '../../src/lib/schema/enums.ts';
+import { COLLECTION_FILES, RESERVED_PAGE_IDS } from '../../src/lib/schema/schema.ts';
+import { fieldName } from '../../src/lib/schema/schema-fields.ts';
+import { formatProblem, validateContent, validatorSchemas } from '../../src/lib/schema/validate.node.ts';
 import { collectionStringFields, readEntryFile, withValue, writeEntryFile } from './support/front-matter.node.ts';
 
 const BASE = 'tests/fixtures/content-min';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pageShard, pageUrl, shardCacheKey } from '../../src/lib/search-index.node.ts';
-import { olderUrl, searchesOlder } from '../../src/lib/search-loader.ts';
+import { olderUrl, searchesOlder } from '../../src/lib/browser/search-loader.ts';
 import { BASE_SHARD, firstShards, inShards, mergeOrder, nextShards, recentCount, shardOf, shardPath, unloadedYears, validShardMonths, type ShardManifest } from '../../src/lib/search-shards.ts';
 
 describe('shardOf: the shard of a page', () => {

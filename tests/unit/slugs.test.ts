@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_KINDS, EXCHANGE_TOPICS, NEWS_CATEGORIES } from '../../src/lib/enums.ts';
+import { ACTIVITY_KINDS, EXCHANGE_TOPICS, NEWS_CATEGORIES } from '../../src/lib/schema/enums.ts';
 import { CATEGORY_SLUGS, KIND_SLUGS, TOPIC_SLUGS, fromSlug, tagSlug, tagSlugs } from '../../src/lib/slugs.ts';
 
 describe.each([

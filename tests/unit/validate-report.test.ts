@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/t.ts';
-import { contentReport } from '../../src/lib/validate.node.ts';
+import { contentReport } from '../../src/lib/schema/validate.node.ts';
 
 const temp = mkdtempSync(path.join(tmpdir(), 'validate-report-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

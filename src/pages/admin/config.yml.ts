@@ -1,8 +1,8 @@
-/** /admin/config.yml: the Decap configuration, generated from the content schemas (src/lib/cms.ts). */
+/** /admin/config.yml: the Decap configuration, generated from the content schemas (src/lib/schema/cms.ts). */
 import type { APIRoute } from 'astro';
 import yaml from 'js-yaml';
-import { cmsConfig, cmsWarnings } from '../../lib/cms.ts';
-import { CONTENT_ROOT } from '../../lib/content-root.ts';
+import { cmsConfig, cmsWarnings } from '../../lib/schema/cms.ts';
+import { CONTENT_ROOT } from '../../lib/schema/content-root.ts';
 
 export const GET: APIRoute = ({ site }) => {
   // Printed in the build log: e.g. a Gitea backend publishes without review.

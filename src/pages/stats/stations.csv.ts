@@ -1,6 +1,6 @@
 /** /stats/stations.csv: every station's figures, for spreadsheets. */
 import type { APIRoute } from 'astro';
-import { getStations } from '../../lib/content.ts';
+import { getStations } from '../../lib/data/content.ts';
 import { stationsCsv } from '../../lib/station-csv.ts';
 
 export const GET: APIRoute = async () => {

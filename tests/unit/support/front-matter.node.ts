@@ -5,9 +5,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
-import { COLLECTIONS, type CollectionName } from '../../../src/lib/enums.ts';
-import { stringFields, type JsonSchemaNode, type StringField } from '../../../src/lib/schema-fields.ts';
-import { validatorSchemas } from '../../../src/lib/validate.node.ts';
+import { COLLECTIONS, type CollectionName } from '../../../src/lib/schema/enums.ts';
+import { stringFields, type JsonSchemaNode, type StringField } from '../../../src/lib/schema/schema-fields.ts';
+import { validatorSchemas } from '../../../src/lib/schema/validate.node.ts';
 
 const FRONTMATTER_RE = /^\uFEFF?---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
 

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
-import { makeSchemas } from '../../../src/lib/schema.ts';
-import { collectionFiles } from '../../../src/lib/validate.node.ts';
+import { makeSchemas } from '../../../src/lib/schema/schema.ts';
+import { collectionFiles } from '../../../src/lib/schema/validate.node.ts';
 import { splitFrontMatter } from '../../../src/lib/front-matter.ts';
 
 const schemas = makeSchemas({

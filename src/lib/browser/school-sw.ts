@@ -5,7 +5,7 @@
  * of them does. At install it stores them all; pages are answered from the network first and from
  * the store when offline; /_astro/ files (content-hashed) come from the store.
  */
-import type { Precache } from './offline.ts';
+import type { Precache } from '../offline.ts';
 
 interface ExtendableEvent extends Event {
   waitUntil(promise: Promise<unknown>): void;

@@ -1,13 +1,13 @@
 /**
  * Generates the Decap CMS configuration from the content schemas, so the CMS and the schemas
  * cannot drift: every field, label, hint, widget, enum option, reference and "required" flag
- * comes from `src/lib/schema.ts`. Only what the schemas cannot say (folders, file-name
+ * comes from `src/lib/schema/schema.ts`. Only what the schemas cannot say (folders, file-name
  * patterns, list summaries) is written here.
  */
 import { z } from 'astro/zod';
 import { COLLECTIONS, type CollectionName } from './enums.ts';
-import { t } from '../i18n/t.ts';
-import { zhCN, type MessageKey } from '../i18n/zh-CN.ts';
+import { t } from '../../i18n/t.ts';
+import { zhCN, type MessageKey } from '../../i18n/zh-CN.ts';
 import { COLLECTION_FILES, makeSchemas } from './schema.ts';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };

@@ -5,7 +5,7 @@
  * the shards of a filtered year, then older shards when the reader asks or results run short.
  * Pagefind then searches every merged shard as one index and orders results by one score.
  */
-import { BASE_SHARD, firstShards, inShards, MANIFEST_FILE, nextShards, unloadedYears, type ShardManifest } from './search-shards.ts';
+import { BASE_SHARD, firstShards, inShards, MANIFEST_FILE, nextShards, unloadedYears, type ShardManifest } from '../search-shards.ts';
 
 export interface PagefindData {
   url: string;

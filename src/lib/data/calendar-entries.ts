@@ -1,7 +1,7 @@
 /** Turns activity entries into calendar input and a calendar into an HTTP response. */
 import type { CollectionEntry } from 'astro:content';
 import { stationMap } from './content.ts';
-import { buildCalendar, type CalendarActivity } from './calendar.ts';
+import { buildCalendar, type CalendarActivity } from '../calendar.ts';
 
 /** Calendar input for activity entries, with the organising station's official name. */
 export async function toCalendarActivities(entries: readonly CollectionEntry<'activities'>[]): Promise<CalendarActivity[]> {

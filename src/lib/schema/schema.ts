@@ -8,8 +8,8 @@
  * sees in the CMS. The English `//` comment above each field is for developers.
  */
 import { z } from 'astro/zod';
-import { toInstant } from './dates.ts';
-import { STREET_RE } from './naming.ts';
+import { toInstant } from '../dates.ts';
+import { STREET_RE } from '../naming.ts';
 import {
   ACTIVITY_KINDS,
   EQUIPMENT,
@@ -22,7 +22,7 @@ import {
   type CollectionName,
   type TopicSection,
 } from './enums.ts';
-import { ICP_RE, PSB_RE, SITE_CODE_RE } from './site-ids.ts';
+import { ICP_RE, PSB_RE, SITE_CODE_RE } from '../site-ids.ts';
 
 /** How a schema refers to another collection and to an image; Astro and the validator differ. */
 export interface SchemaHelpers<R extends z.ZodType, I extends z.ZodType> {

@@ -5,7 +5,7 @@
  * Decap sees them, because Decap's own slugging turns "封面.jpg" into ".jpg": a hidden file that
  * the next Chinese-named upload would overwrite.
  */
-import { compactStamp, wallClockParts } from './dates.ts';
+import { compactStamp, wallClockParts } from '../dates.ts';
 
 /** Decap's slug sanitising with `encoding: ascii` and `-` as replacement, lower-cased. */
 export function sanitizeSegment(value: string): string {

@@ -3,8 +3,8 @@
  * teaches it. The pages publish this list; the browser picks the day's entry.
  */
 import { getCourses, getExams, getLessons } from './content.ts';
-import { dailyList } from './daily-question.ts';
-import type { QuestionType } from './enums.ts';
+import { dailyList } from '../daily-question.ts';
+import type { QuestionType } from '../schema/enums.ts';
 
 /** One entry of the published daily list. */
 export interface DailyEntry {

@@ -6,18 +6,18 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { t } from '../i18n/t.ts';
-import { bodyOf, splitFrontMatter } from './front-matter.ts';
+import { t } from '../../i18n/t.ts';
+import { bodyOf, splitFrontMatter } from '../front-matter.ts';
 import { z } from 'astro/zod';
 import { COLLECTIONS, TOPIC_SECTIONS, type CollectionName, type TopicSection } from './enums.ts';
-import { gatherTopic, type Gatherable } from './topics.ts';
+import { gatherTopic, type Gatherable } from '../topics.ts';
 import { COLLECTION_FILES, MAX_LENGTH, RESERVED_PAGE_IDS, entryIdFromFile, makeSchemas } from './schema.ts';
-import { parseBody, sanitiserRemovals } from './sanitize-report.ts';
-import { mayNeedSanitizing } from './markdown.ts';
-import { UPLOAD_FOLDERS, isRasterImagePath, uploadProblem } from './uploads.ts';
+import { parseBody, sanitiserRemovals } from '../sanitize-report.ts';
+import { mayNeedSanitizing } from '../markdown.ts';
+import { UPLOAD_FOLDERS, isRasterImagePath, uploadProblem } from '../uploads.ts';
 import type { Element, Root, RootContent } from 'hast';
-import { insideBounds, type Bounds, type LatLng } from './map-links.ts';
-import { repeatedParagraphs, MIN_REPEATED_CHARS } from './repeated-paragraphs.ts';
+import { insideBounds, type Bounds, type LatLng } from '../map-links.ts';
+import { repeatedParagraphs, MIN_REPEATED_CHARS } from '../repeated-paragraphs.ts';
 
 z.config(z.locales.zhCN());
 z.config({

@@ -5,9 +5,9 @@
  */
 import type { CollectionEntry } from 'astro:content';
 import { getDated, getLessons, getTopics, stationMap } from './content.ts';
-import { entryHref, lessonHref } from './publishing.ts';
-import { gatherTopic, membershipKey, topicMembership, type Gatherable, type TopicFacts, type TopicGroup } from './topics.ts';
-import type { TopicSection } from './enums.ts';
+import { entryHref, lessonHref } from '../publishing.ts';
+import { gatherTopic, membershipKey, topicMembership, type Gatherable, type TopicFacts, type TopicGroup } from '../topics.ts';
+import type { TopicSection } from '../schema/enums.ts';
 
 /** An entry as a topic lists it. */
 export interface TopicItem extends Gatherable {

@@ -2,9 +2,9 @@
 import rss from '@astrojs/rss';
 import type { CollectionEntry } from 'astro:content';
 import { getColumns, getDated, getSettings } from './content.ts';
-import { entryHref } from './publishing.ts';
-import { escapeXml, feedSafeItem, mergeFeedItems, xmlSafe, type FeedItem } from './feeds.ts';
-import { SECTIONS, type FeedSection, type SectionDef } from './sections.ts';
+import { entryHref } from '../publishing.ts';
+import { escapeXml, feedSafeItem, mergeFeedItems, xmlSafe, type FeedItem } from '../feeds.ts';
+import { SECTIONS, type FeedSection, type SectionDef } from '../sections.ts';
 
 /** Feed items of each collection (from the sections table), optionally only those of one station. */
 export async function feedItems(station?: string): Promise<{ [K in FeedSection]: FeedItem[] }> {
