@@ -1,4 +1,6 @@
 // @ts-check
+import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -8,8 +10,18 @@ import { PUBLIC_CSP_DIRECTIVES } from './src/lib/csp.ts';
 /** Absolute origin of the published site; feeds, QR codes and the sitemap use it. */
 const site = process.env.SITE_URL ?? 'https://louyu.example.gov.cn';
 
+/**
+ * Astro's content cache remembers the file each picture was imported from. A build of another
+ * content root (the tests' fixtures, the bench) holding the same entries would reuse an import
+ * path from a folder that is gone ("ImageNotFound"), so each content root has a cache of its own.
+ */
+const contentRoot = process.env.CONTENT_ROOT ?? 'content';
+const cacheDir =
+  contentRoot === 'content' ? undefined : `./.tmp/astro-cache/${createHash('sha256').update(path.resolve(contentRoot)).digest('hex').slice(0, 16)}`;
+
 export default defineConfig({
   site,
+  ...(cacheDir ? { cacheDir } : {}),
   output: 'static',
   trailingSlash: 'always',
   build: {

@@ -51,7 +51,7 @@ const QUERIES: { q: string; first?: string; includes?: string[]; excludes?: RegE
   { q: '第四季度企业联席会议', first: '/news/2026-11-20-lingxiu-lianxi-huiyi/' },
   { q: '讲座', includes: ['/activities/2026-11-25-ziteng-xinli-jiangzuo/'] },
   // Words absent from the site, whose single characters do occur: nothing.
-  { q: '地铁', none: true },
+  { q: '铁路', none: true },
   { q: '楼道', none: true },
   { q: '年会', none: true },
   { q: '会计', none: true },

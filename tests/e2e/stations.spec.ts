@@ -75,7 +75,7 @@ test.describe('station page', () => {
     await expect(page.getByText('电脑：未配备')).toBeVisible();
     await expect(page.getByText('电话：已配备')).toBeVisible();
     // A station with nothing published yet explains the empty sections.
-    await expect(page.getByText('本站暂无党建日记。')).toBeVisible();
+    await expect(page.getByText('本站暂无动态。全区动态请见“动态”栏目。')).toBeVisible();
     await expectNoAxeViolations(page);
   });
 });

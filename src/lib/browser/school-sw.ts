@@ -61,9 +61,24 @@ self.addEventListener('fetch', (event) => {
           }
           return response;
         })
-        .catch(async () => (await caches.match(url.pathname)) ?? Response.error()),
+        .catch(async () => (await caches.match(url.pathname, { ignoreVary: true })) ?? Response.error()),
     );
   } else if (url.pathname.startsWith('/_astro/')) {
-    event.respondWith(caches.match(event.request).then((hit) => hit ?? fetch(event.request)));
+    // ignoreVary: a module script's request carries an Origin header that the install step's
+    // requests lack, and servers answer with Vary (Origin, Accept-Encoding), which would make
+    // every stored script miss. The files are content-hashed, so one URL is one body.
+    event.respondWith(
+      caches.match(event.request, { ignoreVary: true }).then(
+        (hit) =>
+          hit ??
+          fetch(event.request).then((response) => {
+            if (response.ok) {
+              const copy = response.clone();
+              void caches.open(CACHE).then((c) => c.put(event.request, copy));
+            }
+            return response;
+          }),
+      ),
+    );
   }
 });
