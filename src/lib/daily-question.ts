@@ -10,18 +10,13 @@
  * share a question. So the list is shuffled once, with a fixed seed, and day d takes entry
  * d mod N.
  */
+import { beijingDay } from './dates.ts';
 import { drawIndices } from './exam.ts';
 
 const DAY_MS = 86_400_000;
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** The fixed seed of the daily order (any constant; changing it reshuffles every day's question). */
 export const DAILY_SEED = 20261130;
-
-/** The Beijing calendar day of an instant, as "YYYY-MM-DD". */
-export function beijingDay(now: Date): string {
-  return new Date(now.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /** Days from 1970-01-01 to a "YYYY-MM-DD" day. */
 export function dayNumber(day: string): number {

@@ -92,6 +92,17 @@ export function isoShanghai(date: Date): string {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:00+08:00`;
 }
 
+/** The Beijing calendar day an instant falls on, as "2026-11-27". */
+export function beijingDay(date: Date): string {
+  const p = shanghaiParts(date);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** The last instant of a Beijing calendar day "2026-11-27" (23:59:59.999 +08:00). */
+export function endOfBeijingDay(day: string): Date {
+  return new Date(`${day}T23:59:59.999+08:00`);
+}
+
 /** The Beijing calendar year of an instant. */
 export function shanghaiYear(date: Date): number {
   return Number(shanghaiParts(date).year);

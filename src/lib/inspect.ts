@@ -5,7 +5,7 @@
  *
  * Days are Beijing calendar days: an entry published at 23:59 on 11-20 is one day old on 11-21.
  */
-import { shanghaiParts } from './dates.ts';
+import { beijingDay } from './dates.ts';
 
 /** 单项否决 thresholds. */
 export const RULES = {
@@ -22,7 +22,6 @@ export const RULES = {
 } as const;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A Beijing calendar day as YYYY-MM-DD, or undefined when the text is not a real date. */
@@ -34,12 +33,6 @@ export function parseDay(text: string): string | undefined {
   return check.getUTCMonth() === mo - 1 && check.getUTCDate() === d ? text.trim() : undefined;
 }
 
-/** The Beijing calendar day an instant falls on. */
-export function beijingDay(at: Date): string {
-  const p = shanghaiParts(at);
-  return `${p.year}-${p.month}-${p.day}`;
-}
-
 /** Days since 1970-01-01 of a calendar day. */
 function dayNumber(day: string): number {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
@@ -49,11 +42,6 @@ function dayNumber(day: string): number {
 /** Whole Beijing calendar days from the day of `at` to the day `on`; 0 when `at` is later. */
 export function daysSince(at: Date, on: string): number {
   return Math.max(0, dayNumber(on) - dayNumber(beijingDay(at)));
-}
-
-/** The last instant of a Beijing calendar day (23:59:59.999 +08:00). */
-export function endOfDay(day: string): Date {
-  return new Date((dayNumber(day) + 1) * DAY_MS - OFFSET_MS - 1);
 }
 
 /** The same calendar day `months` months earlier, clamped to the month's end (08-31 → 02-28). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { beijingDay } from '../../src/lib/dates.ts';
 import {
-  beijingDay,
   dailyList,
   dailyOrder,
   dailyPosition,

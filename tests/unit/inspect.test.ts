@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { beijingDay, endOfBeijingDay as endOfDay } from '../../src/lib/dates.ts';
 import {
   RULES,
-  beijingDay,
   checkColumn,
   daysSince,
-  endOfDay,
   judge,
   monthsBefore,
   parseDay,

@@ -8,8 +8,7 @@ import { z } from 'astro/zod';
 import { COLLECTIONS, type CollectionName } from '../../../src/lib/schema/enums.ts';
 import { stringFields, type JsonSchemaNode, type StringField } from '../../../src/lib/schema/schema-fields.ts';
 import { validatorSchemas } from '../../../src/lib/schema/validate.node.ts';
-
-const FRONTMATTER_RE = /^\uFEFF?---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
+import { splitFrontMatter } from '../../../src/lib/front-matter.ts';
 
 /** The string fields of each collection, from its JSON Schema. */
 export function collectionStringFields(): [CollectionName, StringField[]][] {
@@ -23,8 +22,8 @@ export function collectionStringFields(): [CollectionName, StringField[]][] {
 export function readEntryFile(file: string): { data: Record<string, unknown>; body: string | undefined } {
   const raw = readFileSync(file, 'utf8');
   if (!file.endsWith('.md')) return { data: yaml.load(raw) as Record<string, unknown>, body: undefined };
-  const match = FRONTMATTER_RE.exec(raw);
-  return { data: (yaml.load(match?.[1] ?? '') ?? {}) as Record<string, unknown>, body: raw.slice(match?.[0].length ?? 0) };
+  const parts = splitFrontMatter(raw);
+  return { data: (yaml.load(parts?.yaml ?? '') ?? {}) as Record<string, unknown>, body: parts ? parts.body : raw };
 }
 
 /** Writes an entry file back (YAML front matter plus body for Markdown). */
