@@ -12,6 +12,7 @@ import { BASE_SHARD } from '../../src/lib/search-shards.ts';
 import { contentReport } from '../../src/lib/schema/validate.node.ts';
 import { copyDecap } from '../prepare.ts';
 import type { IndexReport } from '../search-index.ts';
+import { writeServiceWorker } from '../service-worker.ts';
 
 const GNU_TIME = '/usr/bin/time';
 const ASTRO = 'node_modules/.bin/astro';
@@ -145,13 +146,16 @@ export async function measureEdit(outDir: string, cacheDir: string, cold: IndexS
 /**
  * Builds the site from `contentRoot` (relative to the repository) into `outDir` with a cold
  * content cache in `work`: validation, Decap copy, Astro with the site's configuration, the
- * sharded search index (cold).
+ * service worker, the sharded search index (cold).
  */
 export async function buildSite(contentRoot: string, outDir: string, work: string, quiet = false): Promise<SiteBuild> {
   const report = contentReport(contentRoot);
   if (report) throw new Error(`${contentRoot}:\n${report}`);
   copyDecap();
   const astro = await buildSiteAstro(contentRoot, outDir, work, quiet);
+  // As scripts/build.ts does: the party school's service worker, which every school page
+  // registers (without it, each registration logs an error and Lighthouse marks it down).
+  writeServiceWorker(outDir);
   // A cache of its own: the first index is cold; measureEdit reuses it.
   const pagefind = await indexSite(outDir, searchCacheDir(work, outDir), quiet);
   return { astro, pagefind };
