@@ -14,10 +14,14 @@ import type { CollectionName } from './lib/schema/enums.ts';
  * Loads `<content root>/<folder>/<pattern>`; the file name (without extension) is the id, and
  * only the file name: Astro's default would let a `slug:` key in front matter choose the id, so
  * that a new file could take over another entry's address (the schemas refuse `slug:` too).
+ *
+ * Only lessons keep their raw Markdown body in Astro's data store (their reading time is counted
+ * from it); every other page shows the rendered HTML. The store is held in memory for the whole
+ * build, and at 60,000 entries the bodies were about a third of it (`npm run bench -- --large`).
  */
 function loader(name: CollectionName) {
   const [folder, pattern] = COLLECTION_FILES[name].split('/') as [string, string];
-  return glob({ base: `./${CONTENT_ROOT}/${folder}`, pattern, generateId: ({ entry }) => entryIdFromFile(entry) });
+  return glob({ base: `./${CONTENT_ROOT}/${folder}`, pattern, retainBody: name === 'lessons', generateId: ({ entry }) => entryIdFromFile(entry) });
 }
 
 /**

@@ -70,13 +70,14 @@ export function calendarText(text: string): string {
  */
 export function foldCalendar(ics: string): string {
   const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
-  const encoder = new TextEncoder();
   const folded = lines.map((line) => {
+    // No character is more than 4 octets: a line this short needs no folding.
+    if (line.length * 4 <= 75) return line;
     const parts: string[] = [];
     let current = '';
     let octets = 0;
     for (const char of line) {
-      const size = encoder.encode(char).length;
+      const size = utf8Octets(char.codePointAt(0) as number);
       const limit = parts.length === 0 ? 75 : 74;
       if (octets + size > limit) {
         parts.push(current);
@@ -90,6 +91,11 @@ export function foldCalendar(ics: string): string {
     return parts.join('\r\n ');
   });
   return folded.join('\r\n');
+}
+
+/** Octets of one code point in UTF-8. */
+function utf8Octets(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
 }
 
 /** The `ics` attributes of one activity's event. */

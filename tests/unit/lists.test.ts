@@ -13,6 +13,7 @@ import {
   positionOf,
   paginate,
   relatedItems,
+  RELATED_WINDOW,
   threadOf,
   type ItemFacts,
 } from '../../src/lib/lists.ts';
@@ -131,6 +132,38 @@ describe('relatedItems', () => {
   it('district-wide items are not related by a missing station', () => {
     const a = item('a', '2026-01-01');
     expect(relatedItems(a, [a, item('b', '2026-01-02')])).toEqual([]);
+  });
+});
+
+describe('relatedItems in a long archive: candidates are the nearest in time', () => {
+  // 400 days, one item a day, all sharing tag "a"; every tenth also shares the station.
+  const days = Array.from({ length: 400 }, (_, i) => {
+    const d = new Date(Date.UTC(2020, 0, 1 + i, 2));
+    return item(`d${String(i).padStart(3, '0')}`, d.toISOString().slice(0, 10), { tags: ['a'], station: i % 10 === 0 ? 's' : 't' });
+  });
+  const self = days[200] as Item;
+  it('an old entry relates to entries of its own period, not to the newest', () => {
+    // d200 is at station s: every tenth day shares station and tag (score 3), nearest first and,
+    // at equal distance, newer first; the newest such item (d390) is not among them.
+    expect(relatedItems(self, days).map((i) => i.id)).toEqual(['d210', 'd190', 'd220']);
+    // Without the station, the nearest days sharing the tag.
+    expect(relatedItems({ ...self, station: undefined }, days).map((i) => i.id)).toEqual(['d201', 'd199', 'd202']);
+  });
+  it('looks only RELATED_WINDOW items either side in each shared list', () => {
+    // A match as good as the best, far away in time in every list it shares, is no candidate,
+    // even when every candidate is asked for; a whole-list scan would have ranked it near the top.
+    const far = item('far', '2019-01-01', { tags: ['a'], station: 's' });
+    const me = item('me', '2020-07-20', { tags: ['a'], station: 's' });
+    const ids = relatedItems(me, [...days, far, me], 1000).map((i) => i.id);
+    expect(ids).not.toContain('far');
+    expect(ids.length).toBeLessThanOrEqual(2 * 2 * RELATED_WINDOW);
+    expect(ids.length).toBeGreaterThanOrEqual(2 * RELATED_WINDOW);
+    // In a short list the same match is within the window and wins on score.
+    expect(relatedItems(me, [far, me, ...days.slice(1, 4)])[0]?.id).toBe('far');
+  });
+  it('gives the same answer for a self not in the list (found by binary search)', () => {
+    const copy = { ...self };
+    expect(relatedItems(copy, days.filter((d) => d.id !== self.id)).map((i) => i.id)).toEqual(relatedItems(self, days).map((i) => i.id));
   });
 });
 
