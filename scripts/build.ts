@@ -13,6 +13,7 @@ import { buildNow } from '../src/lib/schedule.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { indexSearch } from './search-index.ts';
 import { writeServiceWorker } from './service-worker.ts';
+import { astroBuildEnv } from './astro-env.ts';
 
 const contentRoot = process.env.CONTENT_ROOT ?? 'content';
 const outDir = process.env.BUILD_OUT_DIR ?? 'dist';
@@ -43,7 +44,7 @@ if (warnings) console.warn(warnings);
 copyDecap();
 writePreviewCss();
 const started = performance.now();
-if ((await run('npx', ['astro', 'build', '--outDir', staging])) !== 0) {
+if ((await run('npx', ['astro', 'build', '--outDir', staging], astroBuildEnv())) !== 0) {
   rmSync(staging, { recursive: true, force: true });
   console.error('Astro 构建失败，现有的 dist/ 未被改动。');
   process.exit(1);

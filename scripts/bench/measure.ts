@@ -13,6 +13,7 @@ import { contentReport } from '../../src/lib/schema/validate.node.ts';
 import { copyDecap } from '../prepare.ts';
 import type { IndexReport } from '../search-index.ts';
 import { writeServiceWorker } from '../service-worker.ts';
+import { astroBuildEnv } from '../astro-env.ts';
 
 const GNU_TIME = '/usr/bin/time';
 const ASTRO = 'node_modules/.bin/astro';
@@ -175,7 +176,7 @@ export async function buildSiteAstro(contentRoot: string, outDir: string, work: 
   const astro = await timedRun(
     ASTRO,
     ['build', '--config', 'scripts/bench/astro.site.config.mjs', '--outDir', outDir],
-    { CONTENT_ROOT: contentRoot, BENCH_CACHE_DIR: cache },
+    { CONTENT_ROOT: contentRoot, BENCH_CACHE_DIR: cache, ...astroBuildEnv() },
     quiet,
   );
   if (astro.code !== 0) throw new Error(`Astro build of ${contentRoot} failed (exit ${astro.code})`);
@@ -190,7 +191,7 @@ export async function buildBare(contentRoot: string, outDir: string, work: strin
   const result = await timedRun(
     ASTRO,
     ['build', '--root', 'scripts/bench/bare', '--outDir', path.resolve(outDir)],
-    { BENCH_CONTENT_ROOT: path.resolve(contentRoot), BENCH_CACHE_DIR: path.resolve(cache), BENCH_VITE_CACHE_DIR: path.resolve(work, 'vite-bare') },
+    { BENCH_CONTENT_ROOT: path.resolve(contentRoot), BENCH_CACHE_DIR: path.resolve(cache), BENCH_VITE_CACHE_DIR: path.resolve(work, 'vite-bare'), ...astroBuildEnv() },
     quiet,
   );
   if (result.code !== 0) throw new Error(`bare Astro build of ${contentRoot} failed (exit ${result.code})`);

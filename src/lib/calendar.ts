@@ -125,10 +125,40 @@ export function eventAttributes(a: CalendarActivity, options: CalendarOptions): 
 
 /** A VCALENDAR holding one event per activity; throws with the library's message on bad input. */
 export function buildCalendar(activities: readonly CalendarActivity[], options: CalendarOptions): string {
-  const { error, value } = createEvents(
-    activities.map((a) => eventAttributes(a, options)),
-    { productId: 'louyu-dangjian/calendar', method: 'PUBLISH', calName: calendarText(options.name) },
-  );
-  if (error || value === null) throw new Error(`日历生成失败：${error?.message ?? '未知错误'}`);
-  return foldCalendar(value);
+  const calendar = { productId: 'louyu-dangjian/calendar', method: 'PUBLISH', calName: calendarText(options.name) } as const;
+  const header = generated(createEvents([], calendar));
+  const end = 'END:VCALENDAR\r\n';
+  if (!header.endsWith(end)) throw new Error('日历生成失败：日历头格式异常');
+  const events = activities.map((a) => eventBlock(eventAttributes(a, options))).join('');
+  return foldCalendar(header.slice(0, -end.length) + events + end);
+}
+
+/** The text `ics` generated, or its error as ours. */
+function generated({ error, value }: { error: Error | null; value?: string | null | undefined }): string {
+  if (error || value === null || value === undefined) throw new Error(`日历生成失败：${error?.message ?? '未知错误'}`);
+  return value;
+}
+
+const BEGIN_EVENT = 'BEGIN:VEVENT\r\n';
+const END_EVENT = 'END:VEVENT\r\n';
+const eventBlocks = new Map<string, string>();
+
+/**
+ * One event's lines, BEGIN:VEVENT to END:VEVENT, as `ics` writes them (validated and formatted
+ * by the library), kept for the build: an activity is in the site's calendar, its station's and
+ * its own, and the library's validation of each event was most of the cost of writing 1,500
+ * calendar files. Kept by the attributes themselves, so different data never shares an entry.
+ */
+function eventBlock(attributes: StampedEvent): string {
+  const key = JSON.stringify(attributes);
+  let block = eventBlocks.get(key);
+  if (block === undefined) {
+    const text = generated(createEvents([attributes], { productId: attributes.productId ?? '' }));
+    const from = text.indexOf(BEGIN_EVENT);
+    const to = text.lastIndexOf(END_EVENT);
+    if (from < 0 || to < from) throw new Error('日历生成失败：事件格式异常');
+    block = text.slice(from, to + END_EVENT.length);
+    eventBlocks.set(key, block);
+  }
+  return block;
 }

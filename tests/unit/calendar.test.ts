@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { buildCalendar, eventUid, foldCalendar, type CalendarActivity } from '../../src/lib/calendar.ts';
+import { createEvents } from 'ics';
+import { buildCalendar, eventAttributes, eventUid, foldCalendar, type CalendarActivity } from '../../src/lib/calendar.ts';
 
 /** Minimal iCalendar reader: unfolds lines and returns each VEVENT as a property map. */
 function parseEvents(ics: string): Record<string, string>[] {
@@ -126,3 +127,31 @@ describe('foldCalendar', () => {
     expect(folded.replace(/\r\n /g, '')).toBe(`${line}\r\n`);
   });
 });
+
+describe('buildCalendar reuses each event between calendars', () => {
+  const second = { ...base, id: '2026-12-06-wanshang-jiuye', title: '稳岗就业政策宣讲', place: '万商大厦一层大厅' };
+  it('writes exactly what the library writes for the whole list, whatever calendars came before', () => {
+    const direct = (list: CalendarActivity[], name: string) =>
+      foldCalendar(
+        createEvents(
+          list.map((a) => eventAttributes(a, { ...options, name })),
+          { productId: 'louyu-dangjian/calendar', method: 'PUBLISH', calName: name },
+        ).value ?? '',
+      );
+    // The same events in a calendar of one, then of two, then in another order and name.
+    expect(buildCalendar([base], { ...options, name: '一项活动' })).toBe(direct([base], '一项活动'));
+    expect(buildCalendar([base, second], options)).toBe(direct([base, second], options.name));
+    expect(buildCalendar([second, base], { ...options, name: '驿站日历' })).toBe(direct([second, base], '驿站日历'));
+  });
+  it('an activity whose data changed is written anew, not from the earlier text', () => {
+    buildCalendar([base], options);
+    const changed = buildCalendar([{ ...base, place: '领秀大厦五层会议室' }], options);
+    expect(changed).toContain('领秀大厦五层会议室');
+    expect(changed).not.toContain('三层多功能厅');
+  });
+  it('an empty calendar is still a calendar', () => {
+    const parsed = ICAL.parse(buildCalendar([], options));
+    expect(parsed[0]).toBe('vcalendar');
+  });
+});
+
