@@ -92,7 +92,8 @@ export async function indexShards(site: string, options: IndexOptions = {}): Pro
   const started = performance.now();
   const groups = new Map<string, { files: string[]; hashes: { url: string; hash: string }[] }>();
   for (const file of walk(site)) {
-    const html = readFileSync(path.join(site, file), 'utf8');
+    // Bytes, never decoded: every page is read on every build (see pageShard).
+    const html = readFileSync(path.join(site, file));
     const shard = pageShard(html, months);
     if (!shard) continue;
     const group = groups.get(shard) ?? { files: [], hashes: [] };

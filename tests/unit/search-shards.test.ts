@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageShard, pageUrl, shardCacheKey } from '../../src/lib/search-index.node.ts';
+import { pageShard, pageUrl, sha256, shardCacheKey } from '../../src/lib/search-index.node.ts';
 import { olderUrl, searchesOlder } from '../../src/lib/browser/search-loader.ts';
 import { BASE_SHARD, firstShards, inShards, mergeOrder, nextShards, recentCount, shardOf, shardPath, unloadedYears, validShardMonths, type ShardManifest } from '../../src/lib/search-shards.ts';
 
@@ -41,6 +41,22 @@ describe('pageShard: reading a built page', () => {
     ['data-pagefind-body="" counts as indexed', '<div data-pagefind-body=""><span data-pagefind-sort="date:2023-02-01T00:00"></span></div>', '2023'],
   ])('%s', (_, html, expected) => {
     expect(pageShard(html)).toBe(expected);
+  });
+
+  it.each([
+    ['a marker inside another attribute value', '<div title="data-pagefind-body"><span data-pagefind-sort="date:2023-02-01T00:00"></span></div>', undefined],
+    ['a longer attribute name', '<div data-pagefind-body-x><span data-pagefind-sort="date:2023-02-01T00:00"></span></div>', undefined],
+    ['the marker after such a false one', '<div title="data-pagefind-body" data-pagefind-body><span data-pagefind-sort="date:2023-02-01T00:00"></span></div>', '2023'],
+    ['a sort key without its closing quote', '<div data-pagefind-body><span data-pagefind-sort="date:2023-02-01T00:00></span></div>', BASE_SHARD],
+  ])('%s', (_, html, expected) => {
+    expect(pageShard(html)).toBe(expected);
+  });
+
+  it('reads the same shard from the bytes of a page as from its text, Chinese included', () => {
+    const html = page('<span hidden data-pagefind-filter="year:2024"></span><span data-pagefind-filter="type:新闻动态"></span>');
+    expect(pageShard(Buffer.from(html))).toBe(pageShard(html));
+    expect(pageShard(Buffer.from(html))).toBe('2024');
+    expect(sha256(Buffer.from(html))).toBe(sha256(html));
   });
 
   it('quarter shards from the same page', () => {
