@@ -240,6 +240,8 @@ export const zhCN = {
   'list.prev': '上一页',
   'list.next': '下一页',
   'list.page': '第 {page} 页',
+  // Pages left out of a list's page links.
+  'list.gap': '…',
 
   // Publishing (home.*, news.*, activities.*, theory.*, exchange.*, diary.*): add keys below this line
   'news.title': '动态',

@@ -41,6 +41,29 @@ export function paginate<T>(items: readonly T[], base: string, size: number = PA
   });
 }
 
+/** A gap in a page window: pages left out between two shown numbers. */
+export const PAGE_GAP = 'gap' as const;
+
+/**
+ * The page numbers a list page links to: the first and last page, and `around` pages either side
+ * of the current one, with a gap where pages are left out (a gap of a single page shows that page
+ * instead). A decade's news list has some 1,800 pages; linking every one from every page made
+ * each page larger and slower to build as the archive grew (and the build grow with its square).
+ */
+export function pageWindow(page: number, pages: number, around = 2): (number | typeof PAGE_GAP)[] {
+  const shown = new Set<number>([1, pages]);
+  for (let n = page - around; n <= page + around; n++) if (n >= 1 && n <= pages) shown.add(n);
+  const sorted = [...shown].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  const out: (number | typeof PAGE_GAP)[] = [];
+  for (const n of sorted) {
+    const last = out.at(-1);
+    if (typeof last === 'number' && n - last === 2) out.push(last + 1);
+    else if (typeof last === 'number' && n - last > 2) out.push(PAGE_GAP);
+    out.push(n);
+  }
+  return out;
+}
+
 /** A way to filter a list: its address segment and the slugs an item has for it. */
 export interface Facet<T> {
   /** Address segment, e.g. "category" gives /news/category/<slug>/. */

@@ -14,6 +14,8 @@ import {
   paginate,
   relatedItems,
   RELATED_WINDOW,
+  pageWindow,
+  PAGE_GAP,
   threadOf,
   type ItemFacts,
 } from '../../src/lib/lists.ts';
@@ -331,5 +333,38 @@ describe('relatedItems can leave some items out', () => {
   it('skips excluded items but keeps the others in score order', () => {
     expect(relatedItems(items[0]!, items, 3, (i) => i.id === 'b').map((i) => i.id)).toEqual(['c']);
     expect(relatedItems(items[0]!, items).map((i) => i.id)).toEqual(['b', 'c']);
+  });
+});
+
+describe('pageWindow: the page links of a long list stay few', () => {
+  it.each([
+    [1, 1, [1]],
+    [1, 5, [1, 2, 3, 4, 5]],
+    [1, 7, [1, 2, 3, PAGE_GAP, 7]],
+    [4, 7, [1, 2, 3, 4, 5, 6, 7]],
+    [5, 10, [1, 2, 3, 4, 5, 6, 7, PAGE_GAP, 10]],
+    [900, 1800, [1, PAGE_GAP, 898, 899, 900, 901, 902, PAGE_GAP, 1800]],
+    [1800, 1800, [1, PAGE_GAP, 1798, 1799, 1800]],
+  ])('page %i of %i: %j', (page, pages, expected) => {
+    expect(pageWindow(page, pages)).toEqual(expected);
+  });
+  it('always links the first, last, neighbouring and current pages, at most 9 numbers', () => {
+    for (const pages of [1, 2, 8, 9, 10, 60, 1800]) {
+      for (let page = 1; page <= pages; page += Math.max(1, Math.floor(pages / 37))) {
+        const w = pageWindow(page, pages);
+        const numbers = w.filter((n): n is number => n !== PAGE_GAP);
+        expect(numbers).toContain(1);
+        expect(numbers).toContain(pages);
+        expect(numbers).toContain(page);
+        if (page > 1) expect(numbers).toContain(page - 1);
+        if (page < pages) expect(numbers).toContain(page + 1);
+        expect(numbers.length).toBeLessThanOrEqual(9);
+        expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+        // A gap always stands for at least two pages.
+        w.forEach((n, i) => {
+          if (n === PAGE_GAP) expect((w[i + 1] as number) - (w[i - 1] as number)).toBeGreaterThan(2);
+        });
+      }
+    }
   });
 });
