@@ -98,8 +98,11 @@ function utf8Octets(codePoint: number): number {
   return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
 }
 
-/** The `ics` attributes of one activity's event. */
-export function eventAttributes(a: CalendarActivity, options: CalendarOptions): StampedEvent {
+/**
+ * The `ics` attributes of one activity's event: the event alone, the same in every calendar
+ * holding it (the calendar's name is the calendar's, see buildCalendar).
+ */
+export function eventAttributes(a: CalendarActivity, options: Omit<CalendarOptions, 'name'>): StampedEvent {
   const url = activityUrl(a.id, options.site);
   const title = calendarText(a.title);
   return {
@@ -118,20 +121,30 @@ export function eventAttributes(a: CalendarActivity, options: CalendarOptions): 
     endInputType: 'utc',
     endOutputType: 'utc',
     timestamp: options.stamp.getTime(),
-    productId: 'louyu-dangjian/calendar',
-    calName: calendarText(options.name),
+    productId: PRODUCT_ID,
   };
 }
 
 /** A VCALENDAR holding one event per activity; throws with the library's message on bad input. */
 export function buildCalendar(activities: readonly CalendarActivity[], options: CalendarOptions): string {
-  const calendar = { productId: 'louyu-dangjian/calendar', method: 'PUBLISH', calName: calendarText(options.name) } as const;
+  const calendar = { productId: PRODUCT_ID, method: 'PUBLISH', calName: calendarText(options.name) } as const;
   const header = generated(createEvents([], calendar));
   const end = 'END:VCALENDAR\r\n';
   if (!header.endsWith(end)) throw new Error('日历生成失败：日历头格式异常');
-  const events = activities.map((a) => eventBlock(eventAttributes(a, options))).join('');
+  const events = eventBlocks(activities.map((a) => eventAttributes(a, options))).join('');
   return foldCalendar(header.slice(0, -end.length) + events + end);
 }
+
+/**
+ * Writes the events of these activities ahead of the calendars that hold them, in one call of
+ * the library (a call costs about three events' worth on its own). The build calls it once with
+ * every activity, so each activity's own calendar file then costs no library call at all.
+ */
+export function prepareEvents(activities: readonly CalendarActivity[], options: Omit<CalendarOptions, 'name'>): void {
+  eventBlocks(activities.map((a) => eventAttributes(a, options)));
+}
+
+const PRODUCT_ID = 'louyu-dangjian/calendar';
 
 /** The text `ics` generated, or its error as ours. */
 function generated({ error, value }: { error: Error | null; value?: string | null | undefined }): string {
@@ -141,24 +154,28 @@ function generated({ error, value }: { error: Error | null; value?: string | nul
 
 const BEGIN_EVENT = 'BEGIN:VEVENT\r\n';
 const END_EVENT = 'END:VEVENT\r\n';
-const eventBlocks = new Map<string, string>();
+const written = new Map<string, string>();
 
 /**
- * One event's lines, BEGIN:VEVENT to END:VEVENT, as `ics` writes them (validated and formatted
+ * Each event's lines, BEGIN:VEVENT to END:VEVENT, as `ics` writes them (validated and formatted
  * by the library), kept for the build: an activity is in the site's calendar, its station's and
- * its own, and the library's validation of each event was most of the cost of writing 1,500
- * calendar files. Kept by the attributes themselves, so different data never shares an entry.
+ * its own, and the library's validation was most of the cost of writing 1,500 calendar files.
+ * Kept by the attributes themselves, so different data never shares an entry; the events not yet
+ * written are written together in one call.
  */
-function eventBlock(attributes: StampedEvent): string {
-  const key = JSON.stringify(attributes);
-  let block = eventBlocks.get(key);
-  if (block === undefined) {
-    const text = generated(createEvents([attributes], { productId: attributes.productId ?? '' }));
-    const from = text.indexOf(BEGIN_EVENT);
-    const to = text.lastIndexOf(END_EVENT);
-    if (from < 0 || to < from) throw new Error('日历生成失败：事件格式异常');
-    block = text.slice(from, to + END_EVENT.length);
-    eventBlocks.set(key, block);
+function eventBlocks(events: readonly StampedEvent[]): string[] {
+  const keys = events.map((e) => JSON.stringify(e));
+  const missing = events.filter((_, i) => !written.has(keys[i] as string));
+  if (missing.length > 0) {
+    const text = generated(createEvents([...missing], { productId: PRODUCT_ID }));
+    const blocks: string[] = [];
+    for (let from = text.indexOf(BEGIN_EVENT); from >= 0; from = text.indexOf(BEGIN_EVENT, from + 1)) {
+      const to = text.indexOf(END_EVENT, from);
+      if (to < 0) break;
+      blocks.push(text.slice(from, to + END_EVENT.length));
+    }
+    if (blocks.length !== missing.length) throw new Error('日历生成失败：事件格式异常');
+    missing.forEach((e, i) => written.set(JSON.stringify(e), blocks[i] as string));
   }
-  return block;
+  return keys.map((k) => written.get(k) as string);
 }

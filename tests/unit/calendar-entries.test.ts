@@ -15,11 +15,20 @@ describe('activities become calendar events', () => {
   });
 
   it('make a text/calendar response whose events all share one DTSTAMP', async () => {
-    const response = calendarResponse(await toCalendarActivities(await getDated('activities')), '活动', new URL('https://example.test/'));
+    const response = await calendarResponse(await toCalendarActivities(await getDated('activities')), '活动', new URL('https://example.test/'));
     expect(response.headers.get('Content-Type')).toBe('text/calendar; charset=utf-8');
     const body = await response.text();
     expect(body).toContain('UID:a1@example.test');
     expect(new Set(body.match(/^DTSTAMP:.*$/gm)).size).toBe(1);
-    expect(() => calendarResponse([], '活动', undefined)).toThrow(/site/);
+    await expect(calendarResponse([], '活动', undefined)).rejects.toThrow(/site/);
+  });
+
+  it("an activity's own calendar holds that event alone, written with all the others", async () => {
+    const all = await toCalendarActivities(await getDated('activities'));
+    const own = await (await calendarResponse([all[1]!], '讲座', new URL('https://example.test/'))).text();
+    expect(own.match(/^BEGIN:VEVENT/gm)).toHaveLength(1);
+    expect(own).toContain('UID:a1@example.test');
+    expect(own).toContain('X-WR-CALNAME:讲座');
+    expect(own).not.toContain('UID:a2@');
   });
 });

@@ -1,7 +1,7 @@
 /** Turns activity entries into calendar input and a calendar into an HTTP response. */
 import type { CollectionEntry } from 'astro:content';
-import { stationMap } from './content.ts';
-import { buildCalendar, type CalendarActivity } from '../calendar.ts';
+import { getDated, stationMap } from './content.ts';
+import { buildCalendar, prepareEvents, type CalendarActivity } from '../calendar.ts';
 
 /** Calendar input for activity entries, with the organising station's official name. */
 export async function toCalendarActivities(entries: readonly CollectionEntry<'activities'>[]): Promise<CalendarActivity[]> {
@@ -22,9 +22,14 @@ export async function toCalendarActivities(entries: readonly CollectionEntry<'ac
 /** When the calendars were generated (one value per build, so all files agree). */
 const BUILD_STAMP = new Date();
 
+let prepared: Promise<void> | undefined;
+
 /** A text/calendar response; `site` comes from astro.config. */
-export function calendarResponse(activities: CalendarActivity[], name: string, site: URL | undefined): Response {
+export async function calendarResponse(activities: CalendarActivity[], name: string, site: URL | undefined): Promise<Response> {
   if (!site) throw new Error('astro.config: 缺少 site，无法生成日历');
+  // Every published activity's event is written once, together, before the first calendar.
+  prepared ??= getDated('activities').then(async (all) => prepareEvents(await toCalendarActivities(all), { site, stamp: BUILD_STAMP }));
+  await prepared;
   const body = buildCalendar(activities, { site, name, stamp: BUILD_STAMP });
   return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 }
