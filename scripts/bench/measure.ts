@@ -144,6 +144,43 @@ export async function measureEdit(outDir: string, cacheDir: string, cold: IndexS
   };
 }
 
+/** What republishing one entry costs the whole build: Astro again with its cache, then the search index with its cache. */
+export interface RebuildResult {
+  astroSeconds: number;
+  indexSeconds: number;
+  /** Shards indexed again (the rest came from the cache). */
+  reindexed: string[];
+}
+
+/**
+ * Edits one news entry's Markdown (one sentence added to its body, as an editor's correction
+ * would) and builds the site again as a deploy would after it: Astro with the content cache of
+ * the first build (`astroCache`), into a new folder, then the search index with the first
+ * build's shard cache, so only the edited entry's shard should be indexed again.
+ */
+export async function measureRebuild(contentRoot: string, outDir: string, astroCache: string, searchCache: string, quiet = false): Promise<RebuildResult> {
+  const dir = path.join(contentRoot, 'news');
+  const newest = readdirSync(dir).filter((f) => f.endsWith('.md')).sort().at(-1);
+  if (!newest) throw new Error(`${dir}: no news entry to edit`);
+  const file = path.join(dir, newest);
+  writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\n本条内容已更新：补充了活动报名方式。\n`);
+  const astro = await timedRun(
+    ASTRO,
+    ['build', '--config', 'scripts/bench/astro.site.config.mjs', '--outDir', outDir],
+    { CONTENT_ROOT: contentRoot, BENCH_CACHE_DIR: astroCache, ...astroBuildEnv() },
+    quiet,
+  );
+  if (astro.code !== 0) throw new Error(`Astro rebuild of ${contentRoot} failed (exit ${astro.code})`);
+  writeServiceWorker(outDir);
+  const index = await indexSite(outDir, searchCache, quiet);
+  return { astroSeconds: astro.seconds, indexSeconds: index.seconds, reindexed: index.shards.filter((s) => !s.cached).map((s) => s.id) };
+}
+
+/** The Astro content cache of one build in `work` (see buildSiteAstro). */
+export function astroCacheDir(work: string, outDir: string): string {
+  return path.join(work, `cache-${path.basename(outDir)}`);
+}
+
 /**
  * Builds the site from `contentRoot` (relative to the repository) into `outDir` with a cold
  * content cache in `work`: validation, Decap copy, Astro with the site's configuration, the
@@ -170,7 +207,7 @@ export function searchCacheDir(work: string, outDir: string): string {
 /** The Astro step of the site build alone, cold, timed (also used for the repeated timings). */
 export async function buildSiteAstro(contentRoot: string, outDir: string, work: string, quiet = false): Promise<StepResult> {
   // A cache of its own per build: cold, and nothing to delete before timing (see run.ts).
-  const cache = path.join(work, `cache-${path.basename(outDir)}`);
+  const cache = astroCacheDir(work, outDir);
   rmSync(cache, { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
   const astro = await timedRun(

@@ -27,7 +27,7 @@ import path from 'node:path';
 import { firstSearchBytes, runLighthouse } from './browser.ts';
 import { analyzeDist } from './dist-stats.ts';
 import { generateContent } from './generate.ts';
-import { buildBare, buildSite, buildSiteAstro, measureEdit, searchCacheDir } from './measure.ts';
+import { astroCacheDir, buildBare, buildSite, buildSiteAstro, measureEdit, measureRebuild, searchCacheDir } from './measure.ts';
 import { serveStatic } from '../site-files.ts';
 import { buildTable, LIGHTHOUSE_PAGES, renderTable, type Budgets, type LighthousePage, type Measurements, type Run } from './table.ts';
 
@@ -179,6 +179,9 @@ async function measureSize(n: number, measurements: Measurements): Promise<void>
   log(`N=${n}: search index after a one-entry edit`);
   run.edit = await measureEdit(dist, searchCacheDir(work, dist), site.pagefind, true);
   log(`  ${run.edit.seconds.toFixed(1)} s (indexed again: ${run.edit.reindexed.join(', ')}; ${run.edit.shard} took ${run.edit.shardSeconds.toFixed(1)} s cold)`);
+  log(`N=${n}: whole build again after editing one entry (Astro and search caches kept)`);
+  run.rebuild = await measureRebuild(content, path.join(work, `dist-${n}-edit`), astroCacheDir(work, dist), searchCacheDir(work, dist), true);
+  log(`  Astro ${run.rebuild.astroSeconds.toFixed(1)} s, search index ${run.rebuild.indexSeconds.toFixed(1)} s (indexed again: ${run.rebuild.reindexed.join(', ') || 'none'})`);
   log(`N=${n}: bare Astro build`);
   run.bare = await buildBare(content, bareDist, work, true);
   log(`  bare Astro ${run.bare.seconds.toFixed(1)} s, ${run.bare.pages} pages`);

@@ -27,6 +27,8 @@ describe('npm run bench --smoke', () => {
       expect(row(name), name).toMatch(/ (PASS|FAIL) /);
     }
     expect(row('bare Astro pages')).toMatch(/\| \d+/);
+    // Republishing one entry rebuilt the site and indexed only that entry's (dated) shard again.
+    expect(row('one-entry edit: whole build')).toMatch(/search [\d.]+ s: \d{4}\)/);
     expect(r.stdout).toMatch(/Budgets: [1-9]\d* evaluated, \d+ passed, \d+ failed\./);
   });
 });
