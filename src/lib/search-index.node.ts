@@ -3,6 +3,8 @@
  * Pagefind indexes and into which shard, and the cache key of a shard. Node only (hashing).
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { shardOf } from './search-shards.ts';
 
 /** A built HTML file as the indexer sees it. */
@@ -58,6 +60,30 @@ export function pageShard(html: string | Buffer, months = 12): string | undefine
 /** SHA-256 of a text or of bytes, hex (the same digest for a text and its UTF-8 bytes). */
 export function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
+}
+
+/** Pages of a built site to scan. */
+export interface ScanJob {
+  site: string;
+  /** Paths inside the site folder, forward slashes. */
+  files: string[];
+  months: number;
+}
+
+/** One scanned page: its shard (undefined when Pagefind does not index it) and content hash. */
+export interface ScannedPage {
+  file: string;
+  shard: string | undefined;
+  hash: string | undefined;
+}
+
+/** Reads each page as bytes and gives its shard and, for pages Pagefind indexes, its hash. */
+export function scanFiles({ site, files, months }: ScanJob): ScannedPage[] {
+  return files.map((file) => {
+    const html = readFileSync(path.join(site, file));
+    const shard = pageShard(html, months);
+    return { file, shard, hash: shard === undefined ? undefined : sha256(html) };
+  });
 }
 
 /**
