@@ -164,13 +164,7 @@ export async function measureRebuild(contentRoot: string, outDir: string, astroC
   if (!newest) throw new Error(`${dir}: no news entry to edit`);
   const file = path.join(dir, newest);
   writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\n本条内容已更新：补充了活动报名方式。\n`);
-  const astro = await timedRun(
-    ASTRO,
-    ['build', '--config', 'scripts/bench/astro.site.config.mjs', '--outDir', outDir],
-    { CONTENT_ROOT: contentRoot, BENCH_CACHE_DIR: astroCache, ...astroBuildEnv() },
-    quiet,
-  );
-  if (astro.code !== 0) throw new Error(`Astro rebuild of ${contentRoot} failed (exit ${astro.code})`);
+  const astro = await siteAstro(contentRoot, outDir, astroCache, quiet);
   writeServiceWorker(outDir);
   const index = await indexSite(outDir, searchCache, quiet);
   return { astroSeconds: astro.seconds, indexSeconds: index.seconds, reindexed: index.shards.filter((s) => !s.cached).map((s) => s.id) };
@@ -210,6 +204,11 @@ export async function buildSiteAstro(contentRoot: string, outDir: string, work: 
   const cache = astroCacheDir(work, outDir);
   rmSync(cache, { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
+  return siteAstro(contentRoot, outDir, cache, quiet);
+}
+
+/** `astro build` of the site with its own configuration and the content cache `cache`, timed. */
+async function siteAstro(contentRoot: string, outDir: string, cache: string, quiet: boolean): Promise<StepResult> {
   const astro = await timedRun(
     ASTRO,
     ['build', '--config', 'scripts/bench/astro.site.config.mjs', '--outDir', outDir],

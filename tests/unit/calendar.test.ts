@@ -134,7 +134,7 @@ describe('buildCalendar reuses each event between calendars', () => {
     const direct = (list: CalendarActivity[], name: string) =>
       foldCalendar(
         createEvents(
-          list.map((a) => eventAttributes(a, { ...options, name })),
+          list.map((a) => eventAttributes(a, options)),
           { productId: 'louyu-dangjian/calendar', method: 'PUBLISH', calName: name },
         ).value ?? '',
       );
