@@ -9,6 +9,8 @@
  * Environment: SEARCH_SHARD_MONTHS (period per shard: 12, the default, is one shard a year;
  * 1, 2, 3, 4 or 6 give smaller shards, used by the tests), SEARCH_RECENT_SHARDS (newest dated
  * shards a first search loads; default: those of the current year and later, at least one),
+ * SEARCH_FIRST_MAX_PAGES (pages naming a shard, the school's, stay in the base shard up to this
+ * many; default FIRST_SEARCH_MAX_PAGES),
  * SEARCH_INDEX_CACHE (cache folder, default
  * .tmp/search-index-cache; `off` disables the cache).
  */
@@ -19,12 +21,14 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { pageUrl, scanFiles, shardCacheKey, type ScanJob, type ScannedPage } from '../src/lib/search-index.node.ts';
 import { shanghaiParts } from '../src/lib/dates.ts';
-import { BASE_SHARD, MANIFEST_FILE, mergeOrder, recentCount, shardPath, shardYear, validShardMonths, type ShardManifest } from '../src/lib/search-shards.ts';
+import { BASE_SHARD, FIRST_SEARCH_MAX_PAGES, isNamedShard, MANIFEST_FILE, mergeOrder, recentCount, shardPath, shardYear, validShardMonths, type ShardInfo, type ShardManifest } from '../src/lib/search-shards.ts';
 
 export interface IndexOptions {
   months?: number;
   /** Newest dated shards a first search loads; default: the current year's and later ones. */
   recent?: number | undefined;
+  /** Pages naming a shard (the school's) stay in the base shard up to this many. */
+  firstMaxPages?: number | undefined;
   /** Cache folder, or undefined for no cache. */
   cacheDir?: string | undefined;
   log?: (line: string) => void;
@@ -53,8 +57,9 @@ const FORMAT = 1;
 export function envOptions(env: NodeJS.ProcessEnv = process.env): IndexOptions {
   const months = Number(env.SEARCH_SHARD_MONTHS ?? 12);
   const recent = env.SEARCH_RECENT_SHARDS ? Number(env.SEARCH_RECENT_SHARDS) : undefined;
+  const firstMaxPages = env.SEARCH_FIRST_MAX_PAGES ? Number(env.SEARCH_FIRST_MAX_PAGES) : undefined;
   const cache = env.SEARCH_INDEX_CACHE ?? '.tmp/search-index-cache';
-  return { months, recent, cacheDir: cache === 'off' ? undefined : cache };
+  return { months, recent, firstMaxPages, cacheDir: cache === 'off' ? undefined : cache };
 }
 
 function walk(dir: string, base = dir, out: string[] = []): string[] {
@@ -92,17 +97,27 @@ export async function indexShards(site: string, options: IndexOptions = {}): Pro
   const log = options.log ?? (() => {});
   if (!validShardMonths(months)) throw new Error(`SEARCH_SHARD_MONTHS 必须能整除 12（现为 ${months}）`);
   const started = performance.now();
-  const groups = new Map<string, { files: string[]; hashes: { url: string; hash: string }[] }>();
+  const groups = new Map<string, { files: string[]; hashes: { url: string; hash: string }[]; types: Set<string> }>();
   for (const page of await scanPages({ site, files: walk(site), months })) {
     if (!page.shard || !page.hash) continue;
-    const group = groups.get(page.shard) ?? { files: [], hashes: [] };
+    const group = groups.get(page.shard) ?? { files: [], hashes: [], types: new Set<string>() };
     group.files.push(page.file);
     group.hashes.push({ url: pageUrl(page.file), hash: page.hash });
+    if (page.type) group.types.add(page.type);
     groups.set(page.shard, group);
   }
   const scanSeconds = (performance.now() - started) / 1000;
   // The base shard is the primary bundle at /pagefind/; it must exist even when empty of pages.
-  if (!groups.has(BASE_SHARD)) groups.set(BASE_SHARD, { files: [], hashes: [] });
+  if (!groups.has(BASE_SHARD)) groups.set(BASE_SHARD, { files: [], hashes: [], types: new Set() });
+  // A named shard with few pages costs a first search more on its own than inside the base shard.
+  const firstMax = options.firstMaxPages ?? FIRST_SEARCH_MAX_PAGES;
+  const base = groups.get(BASE_SHARD)!;
+  for (const [id, group] of groups) {
+    if (!isNamedShard(id) || group.files.length > firstMax) continue;
+    base.files.push(...group.files);
+    base.hashes.push(...group.hashes);
+    groups.delete(id);
+  }
   const root = path.join(site, 'pagefind');
   rmSync(root, { recursive: true, force: true });
   const reports: ShardReport[] = [];
@@ -118,7 +133,7 @@ export async function indexShards(site: string, options: IndexOptions = {}): Pro
       linkTree(cached, out);
     } else {
       await indexShard(site, group.files, out);
-      if (cached && options.cacheDir) storeInCache(options.cacheDir, id, cached, out);
+      if (cached && options.cacheDir) storeInCache(options.cacheDir, id, cached, out, new Set(groups.keys()));
     }
     const seconds = (performance.now() - shardStarted) / 1000;
     reports.push({ id, pages: group.files.length, cached: hit, seconds });
@@ -127,12 +142,11 @@ export async function indexShards(site: string, options: IndexOptions = {}): Pro
   const manifest: ShardManifest = {
     months,
     recent: options.recent ?? recentCount(groups.keys(), shanghaiParts(new Date()).year),
-    shards: reports.map((r) => ({
-      id: r.id,
-      path: shardPath(r.id),
-      years: shardYear(r.id) ? [shardYear(r.id) as string] : [],
-      pages: r.pages,
-    })),
+    shards: reports.map((r): ShardInfo => {
+      const info: ShardInfo = { id: r.id, path: shardPath(r.id), years: shardYear(r.id) ? [shardYear(r.id) as string] : [], pages: r.pages };
+      if (isNamedShard(r.id)) info.types = [...groups.get(r.id)!.types].sort();
+      return info;
+    }),
   };
   writeFileSync(path.join(root, MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
   const pages = reports.reduce((s, r) => s + r.pages, 0);
@@ -169,13 +183,13 @@ export async function scanPages(job: ScanJob): Promise<ScannedPage[]> {
 }
 
 /** Copies a freshly written shard (without the other shards nested in the primary bundle) into the cache. */
-function storeInCache(cacheDir: string, id: string, target: string, out: string): void {
+function storeInCache(cacheDir: string, id: string, target: string, out: string, shards: ReadonlySet<string>): void {
   mkdirSync(cacheDir, { recursive: true });
   // Older entries of the same shard can never be hit again once the shard has changed.
   for (const name of readdirSync(cacheDir)) if (name.startsWith(`${id}-`)) rmSync(path.join(cacheDir, name), { recursive: true, force: true });
   const temp = `${target}.part-${process.pid}`;
   // The primary bundle's folder also holds the other shards' folders; only its own files are cached.
-  linkTree(out, temp, (name) => !/^\d{4}(-\d{2})?$/.test(name));
+  linkTree(out, temp, (name) => !shards.has(name));
   renameSync(temp, target);
 }
 

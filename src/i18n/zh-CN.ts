@@ -594,6 +594,10 @@ export const zhCN = {
   'mobile.tableScroll': '{caption}（可左右滑动查看）',
   // Sharded search index (issue 15)
   'search.older': '同时搜索更早的内容（{years}年）',
+  // The school's lessons, searched at once while few, then like older years (search.more*)
+  'search.more': '同时搜索{names}',
+  'search.moreAndOlder': '同时搜索{names}和更早的内容（{years}年）',
+  'search.shard.school': '网上党校课程',
   // Diary entry pages and topics (专题): diary.entry*, topics.*, search.type.topics, nav.topics
   'diary.entryDescription': '{station}{date}的党建日记',
   'diary.inMonth': '在{month}的日记中查看',

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { shardOf } from './search-shards.ts';
+import { isNamedShard, shardOf } from './search-shards.ts';
 
 /** A built HTML file as the indexer sees it. */
 export interface BuiltPage {
@@ -46,7 +46,8 @@ function hasBody(page: Buffer): boolean {
 /**
  * The shard of a built page, or undefined when Pagefind would not index it (only pages with a
  * `data-pagefind-body` element are indexed on this site). Reads the page's own date sort key
- * (`data-pagefind-sort="date:…"`) or, failing that, its year filter.
+ * (`data-pagefind-sort="date:…"`) or, failing that, its year filter; an undated page's named
+ * shard from `data-pagefind-meta="shard:…"`.
  *
  * Works on the file's bytes: every page of the site is read on every build to find what changed,
  * and at 60,000 entries decoding 3 GB of HTML into strings took most of that scan.
@@ -54,7 +55,7 @@ function hasBody(page: Buffer): boolean {
 export function pageShard(html: string | Buffer, months = 12): string | undefined {
   const page = typeof html === 'string' ? Buffer.from(html) : html;
   if (!hasBody(page)) return undefined;
-  return shardOf({ sortdate: attribute(page, 'sort', 'date'), year: attribute(page, 'filter', 'year') }, months);
+  return shardOf({ sortdate: attribute(page, 'sort', 'date'), year: attribute(page, 'filter', 'year'), shard: attribute(page, 'meta', 'shard') }, months);
 }
 
 /** SHA-256 of a text or of bytes, hex (the same digest for a text and its UTF-8 bytes). */
@@ -75,6 +76,8 @@ export interface ScannedPage {
   file: string;
   shard: string | undefined;
   hash: string | undefined;
+  /** The type filter of a page in a named shard (the manifest lists them, for type-filtered searches). */
+  type?: string | undefined;
 }
 
 /** Reads each page as bytes and gives its shard and, for pages Pagefind indexes, its hash. */
@@ -82,7 +85,9 @@ export function scanFiles({ site, files, months }: ScanJob): ScannedPage[] {
   return files.map((file) => {
     const html = readFileSync(path.join(site, file));
     const shard = pageShard(html, months);
-    return { file, shard, hash: shard === undefined ? undefined : sha256(html) };
+    const scanned: ScannedPage = { file, shard, hash: shard === undefined ? undefined : sha256(html) };
+    if (isNamedShard(shard)) scanned.type = attribute(html, 'filter', 'type');
+    return scanned;
   });
 }
 

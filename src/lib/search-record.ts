@@ -23,6 +23,11 @@ export interface SearchRecord {
   author?: string;
   /** Names of the buildings a station serves (station pages only). */
   buildings?: string[];
+  /**
+   * The named search shard of an undated page whose numbers can grow without bound (the school's
+   * courses and lessons: `school`, see src/lib/search-shards.ts). Dated pages go by their date.
+   */
+  shard?: string;
 }
 
 /** One `data-pagefind-*` attribute to emit on an empty, hidden element. */
@@ -66,5 +71,6 @@ export function searchAttributes(record: SearchRecord): SearchAttribute[] {
   add('meta', 'buildings', record.buildings?.join('、'));
   add('meta', 'column', record.column);
   add('meta', 'author', record.author);
+  add('meta', 'shard', record.shard);
   return out;
 }

@@ -3,7 +3,9 @@
  * so that several shards exist: the built pages of dist/ (the shard length does not change what
  * Astro writes) are copied and indexed again by the real indexer (scripts/search-index.ts), then
  * served on their own. Shows that a first search loads only the recent shards, that a word found
- * only in an old shard is found, and that filters work across shards.
+ * only in an old shard is found, and that filters work across shards. The school's shard is
+ * treated as too big for a first search (SEARCH_FIRST_MAX_PAGES=0), as at 6,000 lessons: lessons
+ * are found when a search runs short or is filtered to them.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,7 +14,7 @@ import type { Page } from '@playwright/test';
 import { serveStatic, walkFiles, type StaticServer } from '../../scripts/site-files.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
 import { pageShard } from '../../src/lib/search-index.node.ts';
-import { firstShards, shardYear, type ShardManifest } from '../../src/lib/search-shards.ts';
+import { firstShards, SCHOOL_SHARD, shardYear, type ShardManifest } from '../../src/lib/search-shards.ts';
 import { expect, test } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -27,7 +29,7 @@ test.beforeAll(() => {
   cpSync('dist', dir, { recursive: true, filter: (src) => path.relative('dist', src) !== 'pagefind' });
   const indexed = spawnSync('node', ['scripts/search-index.ts', dir], {
     encoding: 'utf8',
-    env: { ...process.env, SEARCH_SHARD_MONTHS: '3', SEARCH_INDEX_CACHE: 'off', SEARCH_RECENT_SHARDS: '' },
+    env: { ...process.env, SEARCH_SHARD_MONTHS: '3', SEARCH_INDEX_CACHE: 'off', SEARCH_RECENT_SHARDS: '', SEARCH_FIRST_MAX_PAGES: '0' },
   });
   expect(indexed.status, indexed.stderr).toBe(0);
   manifest = JSON.parse(readFileSync(path.join(dir, 'pagefind', 'shards.json'), 'utf8')) as ShardManifest;
@@ -83,7 +85,7 @@ test('a first search for a common word loads only the base and recent shards', a
   const recent = firstShards(manifest).map((id) => manifest.shards.find((s) => s.id === id)!.path);
   expect([...requested].sort()).toEqual(recent.sort());
   // The older years are offered, and choosing them searches them too.
-  const older = page.getByRole('button', { name: /同时搜索更早的内容/ });
+  const older = page.getByRole('button', { name: `同时搜索${zhCN['search.shard.school']}和更早的内容`, exact: false });
   await expect(older).toBeVisible();
   await older.click();
   await expect(older).toBeHidden();
@@ -102,7 +104,7 @@ test('asking for older years adds their results to recent ones, in one ranking',
   expect(before.length).toBeGreaterThanOrEqual(3);
   const recentIds = new Set(firstShards(manifest));
   for (const url of before) expect(recentIds.has(shardOfUrl(url)!)).toBe(true);
-  await page.getByRole('button', { name: /同时搜索更早的内容/ }).press('Enter');
+  await page.getByRole('button', { name: /同时搜索.*更早的内容/ }).press('Enter');
   await expect.poll(async () => (await page.locator('[data-results] > li').count()) > before.length).toBe(true);
   const after = await page.locator('ld-site-search [data-results] > li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
   expect(after.some((url) => !recentIds.has(shardOfUrl(url)!))).toBe(true);
@@ -116,7 +118,36 @@ test('asking for older years adds their results to recent ones, in one ranking',
   await page.goBack();
   await expect(page).not.toHaveURL(/older=1/);
   await expect.poll(() => page.locator('ld-site-search [data-results] > li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).toEqual(before);
-  await expect(page.getByRole('button', { name: /同时搜索更早的内容/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /同时搜索.*更早的内容/ })).toBeVisible();
+});
+
+test('many lessons get a shard of their own, searched when a search needs it; a few stay in the base shard', async ({ page }) => {
+  // The site as built (dist/) has a few lessons: they are in the base shard, which every search loads.
+  const built = JSON.parse(readFileSync(path.join('dist', 'pagefind', 'shards.json'), 'utf8')) as ShardManifest;
+  expect(built.shards.map((s) => s.id)).not.toContain(SCHOOL_SHARD);
+  // Every course and lesson page is in the school shard, and nothing else is.
+  const school = manifest.shards.find((s) => s.id === SCHOOL_SHARD)!;
+  const lessonPages = walkFiles(dir).filter((f) => f.startsWith('school/') && f.endsWith('index.html') && shardOfUrl(`/${path.dirname(f)}/`) !== undefined);
+  expect(lessonPages.length).toBe(school.pages);
+  for (const f of lessonPages) expect(shardOfUrl(`/${path.dirname(f)}/`)).toBe(SCHOOL_SHARD);
+  expect(school.types).toEqual([zhCN['search.type.school']]);
+  expect(firstShards(manifest)).not.toContain(SCHOOL_SHARD);
+
+  // A word only lessons use: the recent shards find nothing, so the search widens, school first.
+  const requested = watchShards(page);
+  const found = await results(page, `/search/?q=${encodeURIComponent('通读')}`);
+  expect(found.length).toBeGreaterThan(0);
+  for (const url of found) expect(url.startsWith('/school/'), url).toBe(true);
+  expect(requested.has(school.path)).toBe(true);
+
+  // A search filtered to lessons loads their shard at once, and finds only lessons.
+  const filtered = watchShards(page);
+  const lessons = await results(page, `/search/?q=${encodeURIComponent('组织生活')}&type=${encodeURIComponent(zhCN['search.type.school'])}`);
+  expect(lessons.length).toBeGreaterThan(0);
+  for (const url of lessons) expect(shardOfUrl(url)).toBe(SCHOOL_SHARD);
+  await page.waitForLoadState('networkidle');
+  expect([...filtered].sort()).toEqual([...firstShards(manifest, '', zhCN['search.type.school'])].map((id) => manifest.shards.find((s) => s.id === id)!.path).sort());
+  expect(filtered.has(school.path)).toBe(true);
 });
 
 test('filters work across shards: a year filter loads that year at once, type and station filter old pages', async ({ page }) => {

@@ -5,14 +5,21 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scanPages } from '../../scripts/search-index.ts';
 import { scanFiles, sha256 } from '../../src/lib/search-index.node.ts';
 
-// A built site of 2,600 pages (enough for the scan to use worker threads): dated, undated and
-// unindexed pages, with Chinese text.
+// A built site of 2,600 pages (enough for the scan to use worker threads): dated, undated,
+// unindexed pages and lessons (named shard), with Chinese text.
 const site = mkdtempSync(path.join(tmpdir(), 'louyu-scan-'));
 const files: string[] = [];
 for (let i = 0; i < 2600; i++) {
-  const kind = i % 3;
+  const kind = i % 4;
   const year = 2017 + (i % 10);
-  const attrs = kind === 0 ? ` data-pagefind-body><span data-pagefind-sort="date:${year}-03-01T09:00"></span>` : kind === 1 ? ' data-pagefind-body>' : '>';
+  const attrs =
+    kind === 0
+      ? ` data-pagefind-body><span data-pagefind-sort="date:${year}-03-01T09:00"></span>`
+      : kind === 1
+        ? ' data-pagefind-body>'
+        : kind === 2
+          ? '>'
+          : ' data-pagefind-body><span hidden data-pagefind-filter="type:网上党校"></span><span hidden data-pagefind-meta="shard:school"></span>';
   const file = `p/${String(i).padStart(5, '0')}/index.html`;
   mkdirSync(path.join(site, path.dirname(file)), { recursive: true });
   writeFileSync(path.join(site, file), `<html lang="zh-CN"><body><main${attrs}<p>第${i}条：楼宇服务</p></main></body></html>`);
@@ -22,11 +29,14 @@ afterAll(() => rmSync(site, { recursive: true, force: true }));
 
 describe('the search index scan of a built site', () => {
   it('gives each page its shard, and a hash only for pages Pagefind indexes', () => {
-    const [dated, undated, unindexed] = scanFiles({ site, files: files.slice(0, 3), months: 12 });
+    const [dated, undated, unindexed, lesson] = scanFiles({ site, files: files.slice(0, 4), months: 12 });
     expect(dated).toMatchObject({ file: files[0], shard: '2017' });
     expect(dated?.hash).toBe(sha256(`<html lang="zh-CN"><body><main data-pagefind-body><span data-pagefind-sort="date:2017-03-01T09:00"></span><p>第0条：楼宇服务</p></main></body></html>`));
     expect(undated).toMatchObject({ shard: 'base' });
     expect(unindexed).toEqual({ file: files[2], shard: undefined, hash: undefined });
+    // A page of a named shard also gives its type, for the manifest.
+    expect(lesson).toMatchObject({ shard: 'school', type: '网上党校' });
+    expect(undated?.type).toBeUndefined();
   });
   it('split across worker threads, gives the same pages in the same order as one thread', async () => {
     const job = { site, files, months: 12 };

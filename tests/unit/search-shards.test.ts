@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageShard, pageUrl, sha256, shardCacheKey } from '../../src/lib/search-index.node.ts';
 import { olderUrl, searchesOlder } from '../../src/lib/browser/search-loader.ts';
-import { BASE_SHARD, firstShards, inShards, mergeOrder, nextShards, recentCount, shardOf, shardPath, unloadedYears, validShardMonths, type ShardManifest } from '../../src/lib/search-shards.ts';
+import { BASE_SHARD, firstShards, inShards, isNamedShard, mergeOrder, nextShards, placedIn, recentCount, SCHOOL_SHARD, shardOf, shardPath, unloadedNamed, unloadedYears, validShardMonths, type ShardManifest } from '../../src/lib/search-shards.ts';
 
 describe('shardOf: the shard of a page', () => {
   it.each([
@@ -16,6 +16,11 @@ describe('shardOf: the shard of a page', () => {
     ['quarters: March is in the first quarter', { sortdate: '2026-03-31T23:00' }, 3, '2026-01'],
     ['months: each month its own shard', { sortdate: '2026-07-01T00:00' }, 1, '2026-07'],
     ['half years: a year filter alone gives the first half', { year: '2024' }, 6, '2024-01'],
+    ['an undated page naming a shard goes to it', { shard: SCHOOL_SHARD }, 12, SCHOOL_SHARD],
+    ['a dated page naming a shard goes by its date', { sortdate: '2025-03-01T09:00', shard: SCHOOL_SHARD }, 12, '2025'],
+    ['a shard name that is not letters goes to the base shard', { shard: '../x' }, 12, BASE_SHARD],
+    ['a shard name of one of Pagefind\'s folders goes to the base shard', { shard: 'fragment' }, 12, BASE_SHARD],
+    ['the name base is the base shard', { shard: 'base' }, 12, BASE_SHARD],
   ])('%s', (_, date, months, expected) => {
     expect(shardOf(date, months)).toBe(expected);
   });
@@ -28,6 +33,20 @@ describe('shardOf: the shard of a page', () => {
   it('the base shard is the primary bundle; others are nested bundles', () => {
     expect(shardPath(BASE_SHARD)).toBe('/pagefind/');
     expect(shardPath('2025')).toBe('/pagefind/2025/');
+    expect(shardPath(SCHOOL_SHARD)).toBe('/pagefind/school/');
+  });
+
+  it.each([
+    [SCHOOL_SHARD, true],
+    ['base', false],
+    ['2025', false],
+    ['2025-04', false],
+    ['index', false],
+    ['filter', false],
+    ['School', false],
+    [undefined, false],
+  ])('%s is a named shard: %s', (id, expected) => {
+    expect(isNamedShard(id)).toBe(expected);
   });
 });
 
@@ -37,6 +56,7 @@ describe('pageShard: reading a built page', () => {
     ['an article by its date sort key', page('<span hidden data-pagefind-filter="year:2025"></span><span hidden data-pagefind-sort="date:2025-06-01T09:00"></span>'), '2025'],
     ['a page with only a year filter', page('<span hidden data-pagefind-filter="year:2024"></span>'), '2024'],
     ['an undated indexed page (a station)', page('<span hidden data-pagefind-filter="type:工作站"></span>'), BASE_SHARD],
+    ['a lesson, by the shard it names', page('<span hidden data-pagefind-filter="type:网上党校"></span><span hidden data-pagefind-meta="shard:school"></span>'), SCHOOL_SHARD],
     ['a page Pagefind does not index', page('<span hidden data-pagefind-sort="date:2025-06-01T09:00"></span>', false), undefined],
     ['data-pagefind-body="" counts as indexed', '<div data-pagefind-body=""><span data-pagefind-sort="date:2023-02-01T00:00"></span></div>', '2023'],
   ])('%s', (_, html, expected) => {
@@ -121,6 +141,40 @@ describe('merge order and the shards a search loads', () => {
     expect(firstShards({ ...manifest, recent }, year)).toEqual(expected);
   });
 
+  it('named shards come after the base shard and before dated ones, by name', () => {
+    expect(mergeOrder(['2025', SCHOOL_SHARD, '2026', BASE_SHARD, 'archive'])).toEqual([BASE_SHARD, 'archive', SCHOOL_SHARD, '2026', '2025']);
+  });
+
+  describe('the school shard (made only when lessons are many)', () => {
+    const big: ShardManifest = {
+      ...manifest,
+      shards: [...manifest.shards, { id: SCHOOL_SHARD, path: '/pagefind/school/', years: [], pages: 6000, types: ['党校课程'] }],
+    };
+    it('a first search does not load it; a search filtered to its type does', () => {
+      expect(firstShards(big)).toEqual([BASE_SHARD, '2026']);
+      expect(firstShards(big, '', '党校课程')).toEqual([BASE_SHARD, SCHOOL_SHARD, '2026']);
+      expect(firstShards(big, '', '新闻动态')).toEqual([BASE_SHARD, '2026']);
+      expect(firstShards(big, '2024', '党校课程')).toEqual([BASE_SHARD, SCHOOL_SHARD, '2026', '2024']);
+    });
+    it('a search that widens takes it first, before older years; the control names it', () => {
+      const loaded = firstShards(big);
+      expect(nextShards(big, loaded, 2)).toEqual([SCHOOL_SHARD, '2025']);
+      expect(unloadedNamed(big, loaded)).toEqual([SCHOOL_SHARD]);
+      expect(unloadedYears(big, loaded)).toBe('2024—2025');
+      expect(unloadedNamed(big, [...loaded, SCHOOL_SHARD])).toEqual([]);
+      expect(unloadedNamed(manifest, firstShards(manifest))).toEqual([]);
+    });
+    it('a lesson is placed in the school shard when it exists, else in the base shard', () => {
+      const withSchool = new Set(big.shards.map((s) => s.id));
+      const without = new Set(manifest.shards.map((s) => s.id));
+      expect(placedIn(SCHOOL_SHARD, withSchool)).toBe(SCHOOL_SHARD);
+      expect(placedIn(SCHOOL_SHARD, without)).toBe(BASE_SHARD);
+      expect(placedIn('2025', without)).toBe('2025');
+      expect(inShards(new Set([BASE_SHARD]), 12, { shard: SCHOOL_SHARD }, without)).toBe(true);
+      expect(inShards(new Set([BASE_SHARD]), 12, { shard: SCHOOL_SHARD }, withSchool)).toBe(false);
+    });
+  });
+
   it('older shards follow newest first, and the control names the years left', () => {
     const loaded = [BASE_SHARD, '2026'];
     expect(nextShards(manifest, loaded, 1)).toEqual(['2025']);
@@ -152,8 +206,12 @@ describe('a search keeps only its own shards, so an address always gives the sam
     ['an undated page (base shard)', {}, 12, true],
     ['a page of an older shard merged by an earlier search', { sortdate: '2024-03-01T10:00', year: '2024' }, 12, false],
     ['a page with only a year filter', { year: '2026' }, 12, true],
+    ['a lesson, when the school shard is not in scope', { shard: SCHOOL_SHARD }, 12, false],
   ])('%s', (_, page, months, expected) => {
     expect(inShards(scope, months, page)).toBe(expected);
+  });
+  it('a lesson is in scope with the school shard', () => {
+    expect(inShards(new Set([BASE_SHARD, SCHOOL_SHARD]), 12, { shard: SCHOOL_SHARD })).toBe(true);
   });
   it('quarter shards are told apart', () => {
     expect(inShards(new Set(['2026-10']), 3, { sortdate: '2026-11-01T00:00' })).toBe(true);

@@ -5,7 +5,7 @@
  * the shards of a filtered year, then older shards when the reader asks or results run short.
  * Pagefind then searches every merged shard as one index and orders results by one score.
  */
-import { BASE_SHARD, firstShards, inShards, MANIFEST_FILE, nextShards, unloadedYears, type ShardManifest } from '../search-shards.ts';
+import { BASE_SHARD, firstShards, inShards, MANIFEST_FILE, nextShards, unloadedNamed, unloadedYears, type ShardManifest } from '../search-shards.ts';
 
 export interface PagefindData {
   url: string;
@@ -66,12 +66,17 @@ export class SearchScope {
 
   /** Whether a result (its `data()`) is in this search's shards. */
   has(data: PagefindData): boolean {
-    return inShards(this.shards, this.#search.months, { sortdate: data.meta.sortdate, year: data.filters.year?.[0] });
+    return inShards(this.shards, this.#search.months, { sortdate: data.meta.sortdate, year: data.filters.year?.[0], shard: data.meta.shard }, this.#search.present);
   }
 
   /** The years not covered yet (for the "search older" control), or undefined when all are. */
   get olderYears(): string | undefined {
     return this.#search.olderYears(this.shards);
+  }
+
+  /** The named undated shards not covered yet (`school`), for the same control. */
+  get otherShards(): string[] {
+    return this.#search.otherShards(this.shards);
   }
 
   /** Adds the next `count` older shards (merging them); resolves false when none were left. */
@@ -112,14 +117,19 @@ export class ShardedSearch {
     return this.#manifest.months;
   }
 
+  /** The shards the index has. */
+  get present(): ReadonlySet<string> {
+    return new Set(this.#manifest.shards.map((s) => s.id));
+  }
+
   /** Shard ids merged so far, in merge order. */
   get loaded(): string[] {
     return [...this.#loaded];
   }
 
-  /** A new search's scope: the recent shards and a filtered year's (all shards when `all`), merged. */
-  async scope(year = '', all = false): Promise<SearchScope> {
-    const ids = firstShards(this.#manifest, year);
+  /** A new search's scope: the recent shards, a filtered year's and type's (all shards when `all`), merged. */
+  async scope(year = '', type = '', all = false): Promise<SearchScope> {
+    const ids = firstShards(this.#manifest, year, type);
     const scope = new SearchScope(this, ids);
     await this.merge(ids);
     if (all) await scope.widen(Infinity);
@@ -129,6 +139,11 @@ export class ShardedSearch {
   /** The years of shards outside `shards`, as a label. */
   olderYears(shards: Iterable<string>): string | undefined {
     return unloadedYears(this.#manifest, shards);
+  }
+
+  /** The named undated shards outside `shards`. */
+  otherShards(shards: Iterable<string>): string[] {
+    return unloadedNamed(this.#manifest, shards);
   }
 
   /** The next `count` shards outside `shards`, newest first. */
