@@ -301,7 +301,10 @@ test('a news cover with a Chinese file name lands in content/media; the rebuilt 
 
   // The full build (validate → Astro, which must accept the cover path through image() → Pagefind).
   const out = '.tmp/e2e-cms-build';
-  execFileSync(process.execPath, ['scripts/build.ts'], { cwd: root, env: { ...process.env, BUILD_OUT_DIR: out }, stdio: 'pipe' });
+  // `./content` is this checkout's content/ under another name, which gives the build an Astro
+  // content cache of its own (astro.config.mjs): nginx.spec builds the same checkout in the other
+  // worker, and once in CI this rebuild showed the station without the hours just published.
+  execFileSync(process.execPath, ['scripts/build.ts'], { cwd: root, env: { ...process.env, BUILD_OUT_DIR: out, CONTENT_ROOT: './content' }, stdio: 'pipe' });
   const html = readFileSync(path.join(root, out, 'stations', 'yinxing', 'index.html'), 'utf8');
   expect(html).toContain('周一至周六 8:30—18:00');
   expect(readdirSync(path.join(root, out, '_astro')).some((f) => /^tupian-\d{8}-\d{6}\..*\.(png|webp)$/.test(f))).toBe(true);
