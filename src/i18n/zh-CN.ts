@@ -355,6 +355,7 @@ export const zhCN = {
   'school.course.exam': '结业考试',
   'school.course.lessons': '课程目录',
   'school.course.minutes': '共约 {minutes} 分钟',
+  'school.course.back': '返回课程首页：{title}',
   'school.course.review': '已全部学完，可以参加结业考试或复习任一课。',
   'school.exam.attempt': '{date}　{percent} 分　{status}',
   'school.exam.attempts': '我的考试记录',

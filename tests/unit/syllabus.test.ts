@@ -1,6 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { courseLessonsFile, courseSummaries } from '../../src/lib/syllabus.ts';
+import { SYLLABUS_PAGE_SIZE, courseLessonsFile, courseSummaries, syllabusPages } from '../../src/lib/syllabus.ts';
 import { readCourseLessons } from '../../src/lib/school.ts';
+
+const numbers = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+describe('syllabusPages: a course’s syllabus in pages of bounded size', () => {
+  it('is a page of 30 to 50 lessons', () => {
+    expect(SYLLABUS_PAGE_SIZE).toBeGreaterThanOrEqual(30);
+    expect(SYLLABUS_PAGE_SIZE).toBeLessThanOrEqual(50);
+  });
+
+  it.each([0, 1, 4, SYLLABUS_PAGE_SIZE])('keeps a course of %i lessons on the course page alone', (n) => {
+    const pages = syllabusPages(numbers(n), 'xinren-peixun');
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toMatchObject({ page: 1, pages: 1, path: undefined, href: '/school/xinren-peixun/', start: 1, total: n, items: numbers(n) });
+    expect(pages[0]?.nextHref).toBeUndefined();
+  });
+
+  it('puts the rest of a long course at /school/<course>/page/<n>/, in study order, each lesson once', () => {
+    const lessons = numbers(SYLLABUS_PAGE_SIZE * 2 + 5);
+    const pages = syllabusPages(lessons, 'c');
+    expect(pages.map((p) => [p.path, p.href, p.start, p.items.length])).toEqual([
+      [undefined, '/school/c/', 1, SYLLABUS_PAGE_SIZE],
+      ['page/2', '/school/c/page/2/', SYLLABUS_PAGE_SIZE + 1, SYLLABUS_PAGE_SIZE],
+      ['page/3', '/school/c/page/3/', SYLLABUS_PAGE_SIZE * 2 + 1, 5],
+    ]);
+    expect(pages.flatMap((p) => p.items)).toEqual(lessons);
+    expect(pages.every((p) => p.items[0] === p.start)).toBe(true);
+    expect(pages[1]).toMatchObject({ prevHref: '/school/c/', nextHref: '/school/c/page/3/', pages: 3, total: lessons.length });
+  });
+
+  it('keeps every page the same size however long the course', () => {
+    const pages = syllabusPages(numbers(1234), 'c');
+    expect(Math.max(...pages.map((p) => p.items.length))).toBe(SYLLABUS_PAGE_SIZE);
+  });
+});
 
 describe('courseLessonsFile: the lessons.json of a course', () => {
   const lesson = (id: string, course: string, order: number, quiz: number) => ({
