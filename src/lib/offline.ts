@@ -1,7 +1,7 @@
 /**
  * What the party school's service worker keeps for offline reading, decided from the built site:
- * every page under an offline route, and the site's scripts and styles (content-hashed files in
- * /_astro/). The cache version is a hash of that list and of the files' contents, so two builds of
+ * every page under an offline route, the JSON files there (a course's lessons.json, which the
+ * pages' scripts fetch), and the site's scripts and styles (content-hashed files in /_astro/). The cache version is a hash of that list and of the files' contents, so two builds of
  * the same content give the same version and learners keep their offline pages.
  */
 
@@ -21,10 +21,12 @@ export interface BuiltFile {
   hash: string;
 }
 
-/** What the service worker is given: its cache version, the pages and the assets to store. */
+/** What the service worker is given: its cache version, the pages, data files and assets to store. */
 export interface Precache {
   version: string;
   pages: string[];
+  /** JSON files the pages' scripts fetch; answered from the network first, like pages. */
+  data: string[];
   assets: string[];
 }
 
@@ -42,7 +44,7 @@ export function precacheOf(files: readonly BuiltFile[], digest: (text: string) =
   const kept = files
     .map((f) => ({ ...f, url: fileUrl(f.path) }))
     .filter((f) =>
-      f.path.endsWith('.html')
+      /\.(?:html|json)$/.test(f.path)
         ? routes.some((r) => f.url.startsWith(r))
         : f.url.startsWith('/_astro/') && /\.(?:js|css)$/.test(f.url),
     )
@@ -51,6 +53,7 @@ export function precacheOf(files: readonly BuiltFile[], digest: (text: string) =
   return {
     version,
     pages: kept.filter((f) => f.path.endsWith('.html')).map((f) => f.url),
-    assets: kept.filter((f) => !f.path.endsWith('.html')).map((f) => f.url),
+    data: kept.filter((f) => f.path.endsWith('.json')).map((f) => f.url),
+    assets: kept.filter((f) => f.url.startsWith('/_astro/')).map((f) => f.url),
   };
 }

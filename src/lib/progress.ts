@@ -332,6 +332,20 @@ export interface CourseProgress {
   started: boolean;
 }
 
+/**
+ * The courses, of `courseIds`, that the record may hold lessons of: those its lessons name. A
+ * lesson recorded without its course (a record migrated from version 1) could belong to any, so
+ * then every course is. A course not returned has no progress: 已学 0 of its lessons.
+ */
+export function coursesTouched(record: Progress, courseIds: readonly string[]): string[] {
+  const named = new Set<string>();
+  for (const l of Object.values(record.lessons)) {
+    if (l.course === undefined) return [...courseIds];
+    named.add(l.course);
+  }
+  return courseIds.filter((id) => named.has(id));
+}
+
 export function courseProgress(record: Progress, lessonIds: readonly string[]): CourseProgress {
   const learned = lessonIds.filter((id) => isLearned(record, id)).length;
   const total = lessonIds.length;
@@ -380,21 +394,26 @@ export function hoursByYear(record: Progress): { year: number; hours: number; co
 export interface LearnedLesson {
   id: string;
   learnedAt: string;
-  /** Title from the current catalogue; undefined when the lesson has been removed. */
+  /** Title from the current catalogue; undefined when the lesson has been removed or its course is not loaded. */
   title?: string;
   courseId?: string;
   removed: boolean;
 }
 
-/** Learned lessons, newest first; those not in the current catalogue are flagged as removed. */
-export function learnedLessons(record: Progress, catalogue: readonly CatalogueCourse[]): LearnedLesson[] {
+/**
+ * Learned lessons, newest first; those not in the current catalogue are flagged as removed. A
+ * catalogue may lack courses whose lessons could not be read (`unloaded`): a lesson of such a
+ * course (or of no recorded course, while any is unloaded) is not removed, only without a title.
+ */
+export function learnedLessons(record: Progress, catalogue: readonly CatalogueCourse[], unloaded: ReadonlySet<string> = new Set()): LearnedLesson[] {
   const known = new Map<string, { title: string; courseId: string }>();
   for (const c of catalogue) for (const l of c.lessons) known.set(l.id, { title: l.title, courseId: c.id });
   const list: LearnedLesson[] = [];
   for (const [id, l] of Object.entries(record.lessons)) {
     if (!l.learnedAt) continue;
     const k = known.get(id);
-    list.push({ id, learnedAt: l.learnedAt, title: k?.title, courseId: k?.courseId ?? l.course, removed: !k });
+    const unknown = !k && (l.course === undefined ? unloaded.size > 0 : unloaded.has(l.course));
+    list.push({ id, learnedAt: l.learnedAt, title: k?.title, courseId: k?.courseId ?? l.course, removed: !k && !unknown });
   }
   return list.sort((a, b) => Date.parse(b.learnedAt) - Date.parse(a.learnedAt) || a.id.localeCompare(b.id));
 }

@@ -28,6 +28,8 @@ export const courseHref = (course: string) => `/school/${course}/`;
 export const lessonHref = (course: string, lesson: string) => `${courseHref(course)}${lesson}/`;
 /** /school/<course>/exam/ */
 export const examHref = (course: string) => `${courseHref(course)}exam/`;
+/** A course's lessons in study order, as JSON for the school's scripts: /school/<course>/lessons.json */
+export const courseLessonsHref = (course: string) => `${courseHref(course)}lessons.json`;
 /** /stations/<id>/ */
 export const stationHref = (id: string) => `/stations/${id}/`;
 /** /stations/<id>/poster/ */

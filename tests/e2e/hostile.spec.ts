@@ -10,15 +10,17 @@
  * Then every page and every other output (RSS, iCalendar, CSV, sitemap, web manifest, JSON) is
  * opened in Chromium, served with its real content type: no script may run, no dialog may open,
  * every XML file must parse in the browser's XML parser, every JSON file in JSON.parse, and every
- * calendar in ical.js with no line over 75 octets. The build is shared by both tests.
+ * calendar in ical.js with no line over 75 octets. The build is shared by all three tests: the
+ * third checks the syllabus pages of its one long course (a lesson per payload).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import ICAL from 'ical.js';
-import { expect, test } from './helpers.ts';
+import { expect, expectNoAxeViolations, test } from './helpers.ts';
 import { isUnsafeUrl } from '../../src/lib/hostile-html.ts';
+import { SYLLABUS_PAGE_SIZE } from '../../src/lib/syllabus.ts';
 import { COLLECTION_FILES } from '../../src/lib/schema/schema.ts';
 import { validatorSchemas } from '../../src/lib/schema/validate.node.ts';
 import type { CollectionName } from '../../src/lib/schema/enums.ts';
@@ -286,4 +288,59 @@ test('every feed, calendar, CSV, sitemap, manifest and JSON file is inert and pa
   await context.close();
   console.log(`hostile formats: ${files.length} files checked (${kinds('.xml').length} XML, ${kinds('.ics').length} calendars, ${kinds('.csv').length} CSV)`);
   expect(failures).toEqual([]);
+});
+
+/**
+ * The hostile build's one course holds the template lesson and one lesson per body payload, more
+ * than a syllabus page: the only long course any e2e build has, so its pages are checked here.
+ */
+test('a course longer than one syllabus page is split into pages that list every lesson once, in order', async ({ page }) => {
+  test.setTimeout(420_000);
+  const { out, server } = await hostileBuild();
+  const course = '/school/xinren-peixun/';
+  const file = JSON.parse(readFileSync(path.join(out, 'school/xinren-peixun/lessons.json'), 'utf8')) as { lessons: { id: string; title: string; href: string }[] };
+  const ids = file.lessons.map((l) => l.id);
+  expect(ids.length).toBeGreaterThan(SYLLABUS_PAGE_SIZE);
+  const pages = Math.ceil(ids.length / SYLLABUS_PAGE_SIZE);
+  expect(existsSync(path.join(out, `school/xinren-peixun/page/${pages + 1}/index.html`))).toBe(false);
+  const sitemap = readdirSync(out).filter((f) => /^sitemap-\d+\.xml$/.test(f)).map((f) => readFileSync(path.join(out, f), 'utf8')).join('\n');
+
+  const listed: string[] = [];
+  for (let n = 1; n <= pages; n++) {
+    const address = n === 1 ? course : `${course}page/${n}/`;
+    await page.goto(server.url + address);
+    const items = page.locator('.syllabus > li');
+    const onPage = await items.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-lesson-id') ?? ''));
+    expect(onPage).toEqual(ids.slice((n - 1) * SYLLABUS_PAGE_SIZE, n * SYLLABUS_PAGE_SIZE));
+    listed.push(...onPage);
+    // Plain links, numbered in study order across pages.
+    await expect(items.first().locator('a')).toHaveAttribute('href', file.lessons[(n - 1) * SYLLABUS_PAGE_SIZE]!.href);
+    expect(await page.locator('.syllabus').evaluate((ol: HTMLOListElement) => ol.start)).toBe((n - 1) * SYLLABUS_PAGE_SIZE + 1);
+    const nav = page.getByRole('navigation', { name: '分页' });
+    await expect(nav).toContainText(`第 ${n} 页，共 ${pages} 页`);
+    await expect(nav.locator('a[aria-current="page"]')).toHaveText(String(n));
+    expect(sitemap).toContain(address);
+    // The course itself (summary, start link, exam) stays on its first page; later pages link back to it.
+    await expect(page.locator('a[data-start]')).toHaveCount(n === 1 ? 1 : 0);
+    await expect(page.locator('.ld-prose')).toHaveCount(n === 1 ? 1 : 0);
+    await expect(page.locator(`a[href="${course}exam/"]`)).toHaveCount(n === 1 ? 1 : 0);
+    if (n > 1) {
+      await expect(page.locator(`main a[href="${course}"]`).last()).toHaveText(/^返回课程首页：/);
+      await expect(page.locator('[data-pagefind-body]')).toHaveCount(0);
+    }
+  }
+  expect(listed).toEqual(ids);
+
+  // Progress on a later page: its learned lessons are marked, and the bar counts the whole course.
+  const learnedId = ids[SYLLABUS_PAGE_SIZE]!;
+  await page.evaluate(
+    (record) => localStorage.setItem('ld-school-progress', record),
+    JSON.stringify({ version: 3, lessons: { [learnedId]: { course: 'xinren-peixun', learnedAt: '2026-05-01T02:00:00.000Z' } }, courses: {}, exams: {}, daily: {} }),
+  );
+  await page.goto(`${server.url}${course}page/2/`);
+  await expect(page.locator(`[data-lesson-id="${learnedId}"]`)).toContainText('已学');
+  await expect(page.locator('ld-course-progress .bar')).toHaveText(`已学 1/${ids.length} 课`);
+  await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });

@@ -12,6 +12,38 @@ const COURSE = '/school/xinren-peixun/';
 const LESSON_1 = '/school/xinren-peixun/xinren-01-zhineng/';
 const LESSON_2 = '/school/xinren-peixun/xinren-02-mingcheng/';
 const EXAM = '/school/xinren-peixun/exam/';
+const LESSON_3 = '/school/xinren-peixun/xinren-03-taizhang/';
+
+/** A version 3 record in which the given lessons, each with its course, were learned. */
+function learnedRecord(lessons: Record<string, string>, at = '2026-05-01T02:00:00.000Z') {
+  return {
+    version: 3,
+    lessons: Object.fromEntries(Object.entries(lessons).map(([id, course]) => [id, { course, learnedAt: at }])),
+    courses: {},
+    exams: {},
+    daily: {},
+  };
+}
+
+/** Puts a record in the learner's storage before the page's first script runs (once per tab). */
+async function seed(page: Page, record: unknown): Promise<void> {
+  await page.addInitScript((value) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('ld-school-progress', value);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, JSON.stringify(record));
+}
+
+/** Collects the addresses of the lessons.json files the page asks for. */
+function lessonFetches(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const { pathname } = new URL(r.url());
+    if (pathname.endsWith('/lessons.json')) seen.push(pathname);
+  });
+  return seen;
+}
 
 /** Option indices that answer a question wrongly: a wrong option, or too few right ones. */
 function wrongChoice(answer: number[], optionCount: number): number[] {
@@ -216,6 +248,89 @@ test('the lesson video has a Chinese captions track', async ({ page, request }) 
   expect((await video.body()).length).toBeLessThan(300_000);
 });
 
+test.describe('progress from lessons.json', () => {
+  // The page's own requests only: the service worker's precache would fetch every course's file.
+  test.use({ serviceWorkers: 'block' });
+
+  test('with no record, every course shows 已学 0/N from the page alone and no lessons.json is fetched', async ({ page }) => {
+    const fetched = lessonFetches(page);
+    await page.goto('/school/');
+    const cards = page.locator('ld-course-progress');
+    await expect(cards).toHaveCount(3);
+    for (const card of await cards.all()) await expect(card).toContainText('已学 0/4 课');
+    await expect(page.locator('[data-continue]')).toHaveCount(0);
+    await page.goto(COURSE);
+    await expect(page.locator('ld-course-progress')).toContainText('已学 0/4 课');
+    await expect(page.locator('a[data-start]')).toHaveText('开始学习：工作站的“五站合一”职能');
+    await expect(page.locator('a[data-start]')).toHaveAttribute('href', LESSON_1);
+    expect(fetched).toEqual([]);
+  });
+
+  test('a seeded record gives progress and the continue link on /school/ and the course page, fetching only that course', async ({ page }) => {
+    await seed(page, learnedRecord({ 'xinren-01-zhineng': 'xinren-peixun', 'xinren-02-mingcheng': 'xinren-peixun' }));
+    const fetched = lessonFetches(page);
+    await page.goto('/school/');
+    const card = page.locator('li.ld-card', { has: page.locator(`a[href="${COURSE}"]`) });
+    await expect(card.locator('ld-course-progress')).toContainText('已学 2/4 课');
+    const next = card.locator('a[data-continue]');
+    await expect(next).toHaveText('继续学习：需求台账与日常工作流程');
+    await expect(next).toHaveAttribute('href', LESSON_3);
+    await expect(page.locator('li.ld-card', { has: page.locator('a[href="/school/louyu-shiwu/"]') })).toContainText('已学 0/4 课');
+    await expectNoAxeViolations(page);
+    expect(fetched).toEqual(['/school/xinren-peixun/lessons.json']);
+
+    await page.goto(COURSE);
+    await expect(page.locator('ld-course-progress')).toContainText('已学 2/4 课');
+    await expect(page.locator('a[data-start]')).toHaveText('继续学习：需求台账与日常工作流程');
+    await expect(page.locator('a[data-start]')).toHaveAttribute('href', LESSON_3);
+    for (const id of ['xinren-01-zhineng', 'xinren-02-mingcheng']) await expect(page.locator(`[data-lesson-id="${id}"]`)).toContainText('已学');
+    await expect(page.locator('[data-lesson-id="xinren-03-taizhang"]')).not.toContainText('已学');
+    // No pagination for a course that fits one syllabus page.
+    await expect(page.locator('.ld-pagination')).toHaveCount(0);
+  });
+
+  test('a course learned to the end offers review, and the record page completes it from the fetched lessons', async ({ page }) => {
+    const xinren = ['xinren-01-zhineng', 'xinren-02-mingcheng', 'xinren-03-taizhang', 'xinren-04-zoufang'];
+    await seed(page, learnedRecord({ ...Object.fromEntries(xinren.map((id) => [id, 'xinren-peixun'])), 'changshi-01-dangzhang': 'jiben-changshi' }));
+    const fetched = lessonFetches(page);
+    await page.goto(COURSE);
+    await expect(page.locator('ld-course-progress')).toContainText('已学 4/4 课');
+    await expect(page.locator('a[data-start]')).toHaveText('已全部学完，可以参加结业考试或复习任一课。');
+
+    fetched.length = 0;
+    await page.goto('/school/record/');
+    await expect(page.locator('[data-learned-lessons] > li')).toHaveCount(5);
+    await expect(page.locator('[data-lesson="xinren-03-taizhang"] a')).toHaveText('需求台账与日常工作流程');
+    await expect(page.locator('[data-lesson="xinren-03-taizhang"] a')).toHaveAttribute('href', LESSON_3);
+    await expect(page.locator('[data-lesson="changshi-01-dangzhang"]')).toContainText('党的基本知识');
+    await expect(page.locator('[data-completed] > li')).toHaveCount(1);
+    await expect(page.locator('[data-completed] > li')).toHaveAttribute('data-course', 'xinren-peixun');
+    await expect(page.locator('.certificate')).toContainText('2026年5月1日 在本设备上自学完成“新任工作人员上岗培训”课程，计 4 学时。');
+    await expect(page.locator('[data-hours] tbody td').first()).toHaveText('4');
+    await expect(page.locator('[data-lessons-unavailable]')).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    expect(fetched.sort()).toEqual(['/school/jiben-changshi/lessons.json', '/school/xinren-peixun/lessons.json']);
+    // The completion was saved, as before.
+    const record = await page.evaluate(() => JSON.parse(localStorage.getItem('ld-school-progress') ?? '{}'));
+    expect(record.courses['xinren-peixun']).toEqual({ completedAt: '2026-05-01T02:00:00.000Z', hours: 4 });
+  });
+
+  test('when lessons.json cannot be fetched, the course and record pages say so plainly and nothing breaks', async ({ page }) => {
+    await page.route('**/lessons.json', (route) => route.abort('internetdisconnected'));
+    await seed(page, learnedRecord({ 'xinren-01-zhineng': 'xinren-peixun' }));
+    await page.goto(COURSE);
+    await expect(page.locator('ld-course-progress [data-unavailable]')).toHaveText(/暂时无法读取本课程的目录/);
+    await expect(page.locator('[data-lesson-id="xinren-01-zhineng"]')).toContainText('已学');
+    await expect(page.locator('a[data-start]')).toHaveAttribute('href', LESSON_1);
+    await page.goto('/school/record/');
+    await expect(page.locator('[data-lessons-unavailable]')).toContainText('暂时无法读取部分课程的目录');
+    await expect(page.locator('[data-lesson="xinren-01-zhineng"]')).toContainText('xinren-01-zhineng（课程目录暂时无法读取）');
+    await expect(page.locator('[data-lesson="xinren-01-zhineng"]')).not.toContainText('已下线');
+    await expect(page.locator('[data-completed] > li')).toHaveCount(0);
+    await expectNoAxeViolations(page);
+  });
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
@@ -265,5 +380,14 @@ test('after one visit the school can be read offline', async ({ page, context })
   await page.goto('/school/jiben-changshi/changshi-03-quanli-yiwu/');
   await expect(page.locator('h1')).toHaveText('党员的权利和义务');
   await expect(page.locator('ld-quiz fieldset')).toHaveCount(2);
+
+  // A learner with progress: the course's lessons.json comes from the worker's store.
+  await page.evaluate((record) => localStorage.setItem('ld-school-progress', record), JSON.stringify(learnedRecord({ 'xinren-01-zhineng': 'xinren-peixun' })));
+  await page.goto(COURSE);
+  await expect(page.locator('ld-course-progress')).toContainText('已学 1/4 课');
+  await expect(page.locator('a[data-start]')).toHaveText('继续学习：名称、标识与办公规范');
+  await page.goto('/school/record/');
+  await expect(page.locator('[data-lesson="xinren-01-zhineng"] a')).toHaveText('工作站的“五站合一”职能');
+  await expect(page.locator('[data-lessons-unavailable]')).toHaveCount(0);
   await context.setOffline(false);
 });

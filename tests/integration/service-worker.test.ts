@@ -1,6 +1,7 @@
 /**
  * The school's service worker across real builds: two builds of the same content give the same
- * sw.js (so learners' offline pages survive a rebuild), and it lists the built school pages.
+ * sw.js (so learners' offline pages survive a rebuild), and it lists the built school pages and
+ * each course's lessons.json.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -28,10 +29,11 @@ describe('the service worker of two identical builds', () => {
     const version = (sw: string) => /const PRECACHE = (\{.*\});/.exec(sw)?.[1];
     expect(version(first)).toBeDefined();
     expect(second).toBe(first);
-    const precache = JSON.parse(version(first)!) as { version: string; pages: string[]; assets: string[] };
+    const precache = JSON.parse(version(first)!) as { version: string; pages: string[]; data: string[]; assets: string[] };
     expect(precache.version).toMatch(/^[0-9a-f]{16}$/);
     expect(precache.pages).toContain('/school/');
     expect(precache.pages.every((p) => p.startsWith('/school/'))).toBe(true);
+    expect(precache.data).toEqual(['/school/xinren-peixun/lessons.json']);
     expect(precache.assets.length).toBeGreaterThan(0);
   });
 });

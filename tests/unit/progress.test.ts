@@ -9,11 +9,13 @@ import {
   recordDaily,
   bestAttempt,
   courseProgress,
+  coursesTouched,
   emptyProgress,
   exportProgress,
   hoursByYear,
   importProgress,
   isLearned,
+  migrateV1,
   learnedLessons,
   loadProgress,
   markLearned,
@@ -211,6 +213,25 @@ describe('course progress and completion', () => {
   });
 });
 
+describe('coursesTouched: whose lessons a page must fetch', () => {
+  const ids = ['a', 'b', 'c'];
+  it.each([
+    ['an empty record touches none (已学 0, nothing fetched)', emptyProgress(), []],
+    ['a learned lesson touches its course', markLearned(emptyProgress(), 'a-1', 'a', T1), ['a']],
+    ['a lesson only read to the end touches its course', markReachedEnd(emptyProgress(), 'b-1', 'b', T1), ['b']],
+    ['a quiz only touches its course', recordQuiz(emptyProgress(), 'c-1', 'c', 1, 2, T1), ['c']],
+    ['a lesson unmarked again still touches its course', unmarkLearned(markLearned(emptyProgress(), 'a-1', 'a', T1), 'a-1'), ['a']],
+    ['several, in the order asked', markLearned(markLearned(emptyProgress(), 'c-1', 'c', T1), 'a-1', 'a', T1), ['a', 'c']],
+    ['an exam or a daily answer alone touches none', addAttempt(emptyProgress(), 'a', { at: T1.toISOString(), correct: 1, total: 1, percent: 100, passed: true }), []],
+    ['a course no longer offered is left out', markLearned(emptyProgress(), 'z-1', 'z', T1), []],
+  ])('%s', (_, record, expected) => expect(coursesTouched(record, ids)).toEqual(expected));
+
+  it('a lesson recorded without its course (a version 1 record) may be in any course: all are touched', () => {
+    const v1 = migrateV1({ version: 1, learned: { 'a-1': T1.getTime() }, exams: {} })!;
+    expect(coursesTouched(v1, ids)).toEqual(ids);
+  });
+});
+
 describe('hoursByYear', () => {
   it('credits each course in the Beijing year it was completed, newest year first', () => {
     const r = {
@@ -238,6 +259,26 @@ describe('learnedLessons', () => {
       { id: 'gone-1', learnedAt: T2.toISOString(), title: undefined, courseId: 'a', removed: true },
       { id: 'a-1', learnedAt: T1.toISOString(), title: '甲一', courseId: 'a', removed: false },
     ]);
+  });
+});
+
+describe('learnedLessons with courses whose lessons could not be fetched', () => {
+  const onlyA = catalogue.filter((c) => c.id === 'a');
+  it('shows a lesson of an unloaded course without a title, not as removed', () => {
+    const r = markLearned(markLearned(emptyProgress(), 'a-1', 'a', T1), 'b-1', 'b', T2);
+    expect(learnedLessons(r, onlyA, new Set(['b']))).toEqual([
+      { id: 'b-1', learnedAt: T2.toISOString(), title: undefined, courseId: 'b', removed: false },
+      { id: 'a-1', learnedAt: T1.toISOString(), title: '甲一', courseId: 'a', removed: false },
+    ]);
+  });
+  it('still flags a lesson gone from a loaded course as removed', () => {
+    const r = markLearned(emptyProgress(), 'gone-1', 'a', T1);
+    expect(learnedLessons(r, onlyA, new Set(['b']))[0]?.removed).toBe(true);
+  });
+  it('does not call a lesson without a recorded course removed while any course is unloaded', () => {
+    const v1 = migrateV1({ version: 1, learned: { 'x-1': T1.getTime() }, exams: {} })!;
+    expect(learnedLessons(v1, onlyA, new Set(['b']))[0]?.removed).toBe(false);
+    expect(learnedLessons(v1, onlyA)[0]?.removed).toBe(true);
   });
 });
 

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { COLLECTIONS } from '../../src/lib/schema/enums.ts';
-import { COLLECTION_FILES, RESERVED_PAGE_IDS } from '../../src/lib/schema/schema.ts';
+import { COLLECTION_FILES, RESERVED_COURSE_IDS, RESERVED_LESSON_IDS, RESERVED_PAGE_IDS } from '../../src/lib/schema/schema.ts';
+import { syllabusPages } from '../../src/lib/syllabus.ts';
 import { fieldName } from '../../src/lib/schema/schema-fields.ts';
 import { formatProblem, validateContent, validatorSchemas } from '../../src/lib/schema/validate.node.ts';
 import { collectionStringFields, readEntryFile, withValue, writeEntryFile } from './support/front-matter.node.ts';
@@ -80,5 +81,43 @@ describe('reserved page ids', () => {
       .filter((f) => !f.startsWith('['))
       .map((f) => f.replace(/\.(astro|ts)$/, '').replace(/\.(xml|ics|json|txt)$/, ''));
     for (const segment of segments) expect(RESERVED_PAGE_IDS.has(segment), segment).toBe(true);
+  });
+});
+
+describe('reserved school ids', () => {
+  /** The address segments a folder of src/pages/school gives its own pages (files and folders not named by a parameter). */
+  const segments = (dir: string) =>
+    readdirSync(dir)
+      .filter((f) => !f.startsWith('['))
+      .map((f) => f.replace(/\.(astro|ts)$/, ''))
+      // lessons.json and the like: ids have no dots, so no entry can take a file's address.
+      .filter((f) => f !== 'index' && !f.includes('.'));
+
+  it('hold every segment of the school’s own pages beside the courses', () => {
+    expect(segments('src/pages/school').length).toBeGreaterThan(0);
+    for (const segment of segments('src/pages/school')) expect(RESERVED_COURSE_IDS.has(segment), segment).toBe(true);
+  });
+
+  it('hold every segment of a course’s own pages beside its lessons: the exam and the syllabus pages', () => {
+    const pageSegment = syllabusPages(Array.from({ length: 100 }, (_, i) => i), 'x')[1]?.path?.split('/')[0];
+    expect(pageSegment).toBe('page');
+    for (const segment of [...segments('src/pages/school/[course]'), pageSegment ?? '']) expect(RESERVED_LESSON_IDS.has(segment), segment).toBe(true);
+  });
+
+  it.each([
+    ['lessons', 'page', 'xinren-01-zhineng.md', '/school/<课程>/page/'],
+    ['lessons', 'exam', 'xinren-01-zhineng.md', '/school/<课程>/exam/'],
+    ['courses', 'record', 'xinren-peixun.md', '/school/record/'],
+  ])('a %s file named “%s” is refused with one line naming the file', (folder, id, template, address) => {
+    const root = path.join(temp, `reserved-${folder}-${id}`);
+    cpSync(BASE, root, { recursive: true });
+    cpSync(path.join(root, folder, template), path.join(root, folder, `${id}.md`));
+    const lines = validateContent(root).map(formatProblem);
+    rmSync(root, { recursive: true, force: true });
+    const named = lines.filter((l) => l.includes(`${folder}/${id}.md: `));
+    expect(named, lines.join('\n')).toHaveLength(1);
+    expect(named[0]).toContain(`文件名“${id}”`);
+    expect(named[0]).toContain(address);
+    expect(named[0]).not.toContain('\n');
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The party school's service worker (served as /school/sw.js, scope /school/). The build
  * (scripts/service-worker.ts) compiles this file and puts the precache in place of `__PRECACHE__`:
- * the school pages and the site's scripts and styles, and a version that changes only when one
- * of them does. At install it stores them all; pages are answered from the network first and from
- * the store when offline; /_astro/ files (content-hashed) come from the store.
+ * the school pages, the JSON files their scripts fetch (each course's lessons.json), the site's
+ * scripts and styles, and a version that changes only when one of them does. At install it stores
+ * them all; pages and those JSON files are answered from the network first and from the store when
+ * offline; /_astro/ files (content-hashed) come from the store.
  */
 import type { Precache } from '../offline.ts';
 
@@ -28,12 +29,13 @@ declare const __PRECACHE__: Precache;
 const PRECACHE = __PRECACHE__;
 const PREFIX = 'ld-school-';
 const CACHE = `${PREFIX}${PRECACHE.version}`;
+const DATA = new Set(PRECACHE.data);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      await cache.addAll([...PRECACHE.pages, ...PRECACHE.assets]);
+      await cache.addAll([...PRECACHE.pages, ...PRECACHE.data, ...PRECACHE.assets]);
       await self.skipWaiting();
     })(),
   );
@@ -51,7 +53,8 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (event.request.mode === 'navigate' && url.pathname.startsWith('/school/')) {
+  const page = event.request.mode === 'navigate' && url.pathname.startsWith('/school/');
+  if (page || DATA.has(url.pathname)) {
     event.respondWith(
       fetch(event.request)
         .then((response) => {

@@ -656,6 +656,16 @@ export const RESERVED_PAGE_IDS: ReadonlySet<string> = new Set([
   'admin', 'media', 'pagefind', '_astro', '404', 'rss', 'sitemap', 'favicon', 'index', 'robots',
 ]);
 
+/**
+ * Ids the party school's own routes take: a course lives at /school/<id>/ beside the record and
+ * 每日一题 pages, and a lesson at /school/<course>/<id>/ beside the course's exam and its further
+ * syllabus pages (/school/<course>/page/<n>/). A course or lesson file with one of these names
+ * would take (or shadow) such an address; the validator refuses it. A unit test keeps these
+ * lists in step with `src/pages/school/`.
+ */
+export const RESERVED_COURSE_IDS: ReadonlySet<string> = new Set(['record', 'daily']);
+export const RESERVED_LESSON_IDS: ReadonlySet<string> = new Set(['exam', 'page']);
+
 /** An entry's id: its file name without folder and extension ("a/b/x-y.md" → "x-y"). */
 export function entryIdFromFile(file: string): string {
   const name = file.slice(file.lastIndexOf('/') + 1);

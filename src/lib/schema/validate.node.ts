@@ -11,7 +11,7 @@ import { bodyOf, splitFrontMatter } from '../front-matter.ts';
 import { z } from 'astro/zod';
 import { COLLECTIONS, TOPIC_SECTIONS, type CollectionName, type TopicSection } from './enums.ts';
 import { gatherTopic, type Gatherable } from '../topics.ts';
-import { COLLECTION_FILES, MAX_LENGTH, RESERVED_PAGE_IDS, entryIdFromFile, makeSchemas } from './schema.ts';
+import { COLLECTION_FILES, MAX_LENGTH, RESERVED_COURSE_IDS, RESERVED_LESSON_IDS, RESERVED_PAGE_IDS, entryIdFromFile, makeSchemas } from './schema.ts';
 import { parseBody, sanitiserRemovals } from '../sanitize-report.ts';
 import { mayNeedSanitizing } from '../markdown.ts';
 import { UPLOAD_FOLDERS, isRasterImagePath, uploadProblem } from '../uploads.ts';
@@ -211,6 +211,14 @@ export function validateContent(root: string, { publicDir = 'public' }: Validate
       }
       if (collection === 'pages' && RESERVED_PAGE_IDS.has(id)) {
         problems.push({ file: rel(file), field: '', message: `文件名“${id}”是网站栏目的地址（/${id}/），单页不能使用，请换一个文件名` });
+        continue;
+      }
+      if (collection === 'courses' && RESERVED_COURSE_IDS.has(id)) {
+        problems.push({ file: rel(file), field: '', message: `文件名“${id}”是网上党校页面的地址（/school/${id}/），课程不能使用，请换一个文件名` });
+        continue;
+      }
+      if (collection === 'lessons' && RESERVED_LESSON_IDS.has(id)) {
+        problems.push({ file: rel(file), field: '', message: `文件名“${id}”是课程页面的地址（/school/<课程>/${id}/），课时不能使用，请换一个文件名` });
         continue;
       }
       seen.add(id);

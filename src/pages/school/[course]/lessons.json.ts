@@ -1,0 +1,17 @@
+/**
+ * /school/<course>/lessons.json: the course's lessons in study order (id, title, address, quiz
+ * flag). Pages carry only a course's lesson count; the school's scripts fetch this file when the
+ * learner has progress in the course, and the service worker keeps it for offline use.
+ */
+import type { APIRoute } from 'astro';
+import { getCourses, getLessons } from '../../../lib/data/content.ts';
+import { courseLessonsFile } from '../../../lib/syllabus.ts';
+import type { CourseLessonsFile } from '../../../lib/school.ts';
+
+export async function getStaticPaths() {
+  const lessons = await getLessons();
+  return (await getCourses()).map((course) => ({ params: { course: course.id }, props: { body: courseLessonsFile(course.id, lessons) } }));
+}
+
+export const GET: APIRoute<{ body: CourseLessonsFile }> = ({ props }) =>
+  new Response(JSON.stringify(props.body), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
