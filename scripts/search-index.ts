@@ -14,7 +14,8 @@
  * SEARCH_INDEX_CACHE (cache folder, default
  * .tmp/search-index-cache; `off` disables the cache).
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { availableParallelism } from 'node:os';
@@ -119,26 +120,52 @@ export async function indexShards(site: string, options: IndexOptions = {}): Pro
     groups.delete(id);
   }
   const root = path.join(site, 'pagefind');
-  rmSync(root, { recursive: true, force: true });
-  const reports: ShardReport[] = [];
+  // An index from an earlier run on this folder is moved aside at once and deleted while the new
+  // one is written (a site Astro has just built has none: Astro empties its output folder).
+  for (const name of readdirSync(site)) if (name.startsWith('.pagefind-part-')) rmSync(path.join(site, name), { recursive: true, force: true });
+  if (existsSync(root)) renameSync(root, `${root}.old-${process.pid}`);
+  const oldIndex = Promise.all(readdirSync(site).filter((name) => /^pagefind\.old-\d+$/.test(name)).map((name) => rm(path.join(site, name), { recursive: true, force: true })));
+  mkdirSync(root, { recursive: true });
   const salt = `louyu-search ${FORMAT} pagefind ${pagefindVersion()} months ${months}`;
-  for (const id of mergeOrder(groups.keys())) {
+  const plan = mergeOrder(groups.keys()).map((id) => {
     const group = groups.get(id)!;
-    const shardStarted = performance.now();
-    const out = path.join(site, shardPath(id));
-    const key = shardCacheKey(group.hashes, `${salt} ${id}`);
-    const cached = options.cacheDir ? path.join(options.cacheDir, `${id}-${key}`) : undefined;
-    const hit = cached !== undefined && existsSync(cached);
-    if (hit) {
-      linkTree(cached, out);
-    } else {
-      await indexShard(site, group.files, out);
-      if (cached && options.cacheDir) storeInCache(options.cacheDir, id, cached, out, new Set(groups.keys()));
+    const cached = options.cacheDir ? path.join(options.cacheDir, `${id}-${shardCacheKey(group.hashes, `${salt} ${id}`)}`) : undefined;
+    return { id, group, out: path.join(site, shardPath(id)), cached, hit: cached !== undefined && existsSync(cached) };
+  });
+  const seconds = new Map<string, number>();
+  const done = (id: string, pages: number, hit: boolean, from: number) => {
+    seconds.set(id, (performance.now() - from) / 1000);
+    log(`搜索分片 ${id}：${pages} 页，${hit ? '使用缓存' : '已索引'}，${seconds.get(id)!.toFixed(1)} 秒`);
+  };
+  // Unchanged shards are linked from the cache while changed ones are indexed: Pagefind indexes
+  // in its own process, so the two overlap (at 60,000 entries, linking eleven shards is about
+  // 60,000 files).
+  const linking = (async () => {
+    for (const shard of plan.filter((s) => s.hit)) {
+      const from = performance.now();
+      await linkTree(shard.cached!, shard.out);
+      done(shard.id, shard.group.files.length, true, from);
     }
-    const seconds = (performance.now() - shardStarted) / 1000;
-    reports.push({ id, pages: group.files.length, cached: hit, seconds });
-    log(`搜索分片 ${id}：${group.files.length} 页，${hit ? '使用缓存' : '已索引'}，${seconds.toFixed(1)} 秒`);
+  })();
+  // Awaited below; a failure meanwhile must not end the process before the index step reports it.
+  linking.catch(() => {});
+  oldIndex.catch(() => {});
+  try {
+    for (const shard of plan.filter((s) => !s.hit)) {
+      const from = performance.now();
+      // Written beside the index, then moved into place: the primary bundle's folder also holds
+      // the other shards' bundles, which are being linked meanwhile.
+      const part = path.join(site, `.pagefind-part-${shard.id}`);
+      await indexShard(site, shard.group.files, part);
+      moveBundle(part, shard.out);
+      if (shard.cached && options.cacheDir) await storeInCache(options.cacheDir, shard.id, shard.cached, shard.out, new Set(groups.keys()));
+      done(shard.id, shard.group.files.length, false, from);
+    }
+  } finally {
+    await linking;
+    await oldIndex;
   }
+  const reports: ShardReport[] = plan.map((s) => ({ id: s.id, pages: s.group.files.length, cached: s.hit, seconds: seconds.get(s.id) ?? 0 }));
   const manifest: ShardManifest = {
     months,
     recent: options.recent ?? recentCount(groups.keys(), shanghaiParts(new Date()).year),
@@ -182,36 +209,52 @@ export async function scanPages(job: ScanJob): Promise<ScannedPage[]> {
   return results.flat();
 }
 
-/** Copies a freshly written shard (without the other shards nested in the primary bundle) into the cache. */
-function storeInCache(cacheDir: string, id: string, target: string, out: string, shards: ReadonlySet<string>): void {
+/** Puts a bundle written at `part` in its place `out`; the primary bundle's files go in beside the other shards' folders. */
+function moveBundle(part: string, out: string): void {
+  if (!existsSync(out)) {
+    renameSync(part, out);
+    return;
+  }
+  for (const name of readdirSync(part)) renameSync(path.join(part, name), path.join(out, name));
+  rmSync(part, { recursive: true, force: true });
+}
+
+/** Links a freshly written shard (without the other shards nested in the primary bundle) into the cache. */
+async function storeInCache(cacheDir: string, id: string, target: string, out: string, shards: ReadonlySet<string>): Promise<void> {
   mkdirSync(cacheDir, { recursive: true });
   // Older entries of the same shard can never be hit again once the shard has changed.
-  for (const name of readdirSync(cacheDir)) if (name.startsWith(`${id}-`)) rmSync(path.join(cacheDir, name), { recursive: true, force: true });
+  await Promise.all(readdirSync(cacheDir).filter((name) => name.startsWith(`${id}-`)).map((name) => rm(path.join(cacheDir, name), { recursive: true, force: true })));
   const temp = `${target}.part-${process.pid}`;
   // The primary bundle's folder also holds the other shards' folders; only its own files are cached.
-  linkTree(out, temp, (name) => !shards.has(name));
+  await linkTree(out, temp, (name) => !shards.has(name));
   renameSync(temp, target);
 }
+
+/** Files linked at once: enough to keep the file system busy from Node's thread pool. */
+const LINKS_AT_ONCE = 64;
 
 /**
  * Puts every file of `from` into `to` as a hard link (a copy across file systems). Pagefind's
  * files are never changed after they are written, and a shard holds one fragment file per page:
  * linking tens of thousands of them costs far less than copying them.
  */
-function linkTree(from: string, to: string, keep: (name: string) => boolean = () => true): void {
-  mkdirSync(to, { recursive: true });
-  for (const e of readdirSync(from, { withFileTypes: true })) {
-    if (!keep(e.name)) continue;
-    const source = path.join(from, e.name);
-    const target = path.join(to, e.name);
-    if (e.isDirectory()) linkTree(source, target);
-    else {
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
-    }
+async function linkTree(from: string, to: string, keep: (name: string) => boolean = () => true): Promise<void> {
+  await mkdir(to, { recursive: true });
+  const entries = (await readdir(from, { withFileTypes: true })).filter((e) => keep(e.name));
+  for (const e of entries) if (e.isDirectory()) await linkTree(path.join(from, e.name), path.join(to, e.name));
+  const files = entries.filter((e) => !e.isDirectory());
+  for (let i = 0; i < files.length; i += LINKS_AT_ONCE) {
+    await Promise.all(
+      files.slice(i, i + LINKS_AT_ONCE).map(async (e) => {
+        const source = path.join(from, e.name);
+        const target = path.join(to, e.name);
+        try {
+          await link(source, target);
+        } catch {
+          await copyFile(source, target);
+        }
+      }),
+    );
   }
 }
 
