@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   assembleThreads,
+  threadIndex,
   derived,
   facetLinks,
   facetValues,
@@ -227,6 +228,13 @@ describe('exchange threads', () => {
   it('finds the whole thread from any of its posts', () => {
     expect(threadOf(posts, 'r2')?.root.id).toBe('root');
     expect(threadOf(posts, 'nope')).toBeUndefined();
+  });
+  it('indexes every post to its thread, as a search of the threads would find it', () => {
+    const index = threadIndex(threads);
+    expect([...index.keys()].sort()).toEqual(posts.map((p) => p.id).sort());
+    for (const p of posts) expect(index.get(p.id)).toBe(threads.find((th) => th.root.id === p.id || th.replies.some((r) => r.id === p.id)));
+    expect(index.get('r2')?.root.id).toBe('root');
+    expect(index.get('nope')).toBeUndefined();
   });
   it('survives a reply loop', () => {
     const loop = [
