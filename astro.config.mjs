@@ -6,6 +6,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/lib/markdown.ts';
 import { PUBLIC_CSP_DIRECTIVES } from './src/lib/csp.ts';
+import dataStoreFromDisk from './src/lib/data-store-from-disk.ts';
 
 /** Absolute origin of the published site; feeds, QR codes and the sitemap use it. */
 const site = process.env.SITE_URL ?? 'https://louyu.example.gov.cn';
@@ -41,6 +42,9 @@ export default defineConfig({
   // each page again for the CSP (about 1 s of a 10,000-page build).
   vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
   integrations: [
+    // Pages read the content store from its file, not from a 200 MB string inlined in the bundle
+    // at 60,000 entries (see the module).
+    dataStoreFromDisk(),
     mdx(),
     sitemap({
       // The CMS and printable posters are not pages a search engine should list.
