@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pageShard } from '../../src/lib/search-index.node.ts';
-import { BASE_SHARD } from '../../src/lib/search-shards.ts';
+import { shardYear } from '../../src/lib/search-shards.ts';
 import { contentReport } from '../../src/lib/schema/validate.node.ts';
 import { copyDecap } from '../prepare.ts';
 import type { IndexReport } from '../search-index.ts';
@@ -117,13 +117,18 @@ export interface EditResult {
   reindexed: string[];
 }
 
+/** The shard a one-entry edit changes: the newest dated shard with pages (shards come newest first after the undated ones). */
+export function editTarget<T extends { id: string; pages: number }>(shards: readonly T[]): T | undefined {
+  return shards.find((s) => shardYear(s.id) !== undefined && s.pages > 0);
+}
+
 /**
  * Edits one entry of the newest dated shard in a built site (one sentence added to its body,
  * as a rebuilt page would differ) and runs the search-index step again with the cache of the
  * first run: only that shard should be indexed again.
  */
 export async function measureEdit(outDir: string, cacheDir: string, cold: IndexStep, quiet = false): Promise<EditResult> {
-  const target = cold.shards.find((s) => s.id !== BASE_SHARD && s.pages > 0);
+  const target = editTarget(cold.shards);
   if (!target) throw new Error(`${outDir}: no dated shard to edit`);
   const dir = path.join(outDir, 'news');
   const page = readdirSync(dir)
