@@ -91,6 +91,7 @@ export class SearchScope {
 export class ShardedSearch {
   readonly #pf: PagefindModule;
   readonly #manifest: ShardManifest;
+  readonly #present: ReadonlySet<string>;
   readonly #options: Record<string, unknown>;
   readonly #loaded = new Set<string>([BASE_SHARD]);
   #merging: Promise<void> = Promise.resolve();
@@ -98,6 +99,7 @@ export class ShardedSearch {
   private constructor(pf: PagefindModule, manifest: ShardManifest, options: Record<string, unknown>) {
     this.#pf = pf;
     this.#manifest = manifest;
+    this.#present = new Set(manifest.shards.map((s) => s.id));
     this.#options = options;
   }
 
@@ -117,9 +119,9 @@ export class ShardedSearch {
     return this.#manifest.months;
   }
 
-  /** The shards the index has. */
+  /** The shards the index has (asked once for every result a search shows). */
   get present(): ReadonlySet<string> {
-    return new Set(this.#manifest.shards.map((s) => s.id));
+    return this.#present;
   }
 
   /** Shard ids merged so far, in merge order. */
