@@ -165,7 +165,7 @@ describe.each(['fs', 'git'] as const)('the local CMS server in %s mode', (mode) 
 
   it('writes and deletes inside content/ and public/media/', async () => {
     if (mode === 'fs') {
-      const saved = await call('persistEntry', { entry: { slug: 'b', path: 'content/news/b.md', raw: '---\ntitle: 乙\n---\n' }, assets: [], options: { commitMessage: 'b', useWorkflow: false, status: '' } });
+      const saved = await call('persistEntry', { entry: { slug: 'b', path: 'content/news/b.md', raw: '---\ntitle: 乙\n---\n' }, assets: [], options: { commitMessage: 'b', useWorkflow: false, status: 'draft' } });
       expect(saved.status, JSON.stringify(saved.body)).toBe(200);
       expect(readFileSync(path.join(dir, 'content/news/b.md'), 'utf8')).toContain('乙');
     } else {
