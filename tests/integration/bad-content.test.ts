@@ -210,3 +210,37 @@ describe('a full build of bad content', () => {
     expect(existsSync(path.join(out, 'index.html'))).toBe(false);
   });
 });
+
+describe('build steps have time bounds', () => {
+  const build = (limits: string) => {
+    const out = path.join(temp, `dist-bounded-${limits.replace(/\W/g, '')}`);
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, 'marker.txt'), 'previous build');
+    const r = spawnSync(process.execPath, ['scripts/build.ts'], {
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_ROOT: BASE, BUILD_OUT_DIR: out, BUILD_STEP_SECONDS: limits },
+      timeout: 120_000,
+    });
+    return { status: r.status, out: `${r.stdout}${r.stderr}`, dir: out };
+  };
+
+  it.each([
+    ['validate=0.01', '内容检查'],
+    ['astro=1', 'Astro 构建'],
+  ])('a step past its bound (%s) fails the build naming the step, releases the lock, leaves the output', { timeout: 150_000 }, (limits, step) => {
+    const r = build(limits);
+    expect(r.status, r.out).toBe(1);
+    expect(r.out).toContain(`构建步骤“${step}”超过时限`);
+    expect(r.out).not.toMatch(NO_STACK);
+    // The lock is released: nothing holds .tmp/build.lock once the build has exited.
+    expect(existsSync('.tmp/build.lock')).toBe(false);
+    expect(readFileSync(path.join(r.dir, 'marker.txt'), 'utf8')).toBe('previous build');
+  });
+
+  it('refuses a malformed bound with one line', () => {
+    const r = build('astro=soon');
+    expect(r.status).toBe(1);
+    expect(r.out).toContain('BUILD_STEP_SECONDS 中的“astro=soon”不合规');
+    expect(r.out).not.toMatch(NO_STACK);
+  });
+});
