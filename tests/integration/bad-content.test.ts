@@ -5,16 +5,20 @@
  * instead of stalling CI). One case also runs the full build, which must fail without touching
  * the previous output.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { cpSync, existsSync, readdirSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const BASE = 'tests/fixtures/content-min';
 const CORPUS = 'tests/fixtures/bad-content';
 const temp = mkdtempSync(path.join(tmpdir(), 'bad-content-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }), 60_000);
+afterAll(() => {
+  service?.kill('SIGKILL');
+  rmSync(temp, { recursive: true, force: true });
+}, 60_000);
 
 /** A content root made of the valid base plus one case's files. */
 function rootFor(name: string): string {
@@ -27,7 +31,43 @@ function rootFor(name: string): string {
 /** Time bound of one validation: the valid base takes well under a second on a loaded machine. */
 const CASE_SECONDS = 20;
 
-function validate(root: string) {
+interface Outcome {
+  status: number | null;
+  out: string;
+}
+
+/** The validator process of the corpus (support/validate-service.ts), started on first use and after a hang. */
+let service: ChildProcess | undefined;
+let answers: ((line: string) => void)[] = [];
+function serviceProcess(): ChildProcess {
+  if (service && service.exitCode === null && !service.killed) return service;
+  const child = spawn(process.execPath, ['tests/integration/support/validate-service.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  createInterface({ input: child.stdout! }).on('line', (line) => answers.shift()?.(line));
+  service = child;
+  answers = [];
+  return child;
+}
+
+/** Validates one content root as `npm run validate` does, within CASE_SECONDS; a hang is an outcome that fails. */
+function validate(root: string): Promise<Outcome> {
+  const publicDir = existsSync(path.join(root, 'public')) ? path.join(root, 'public') : 'public';
+  const child = serviceProcess();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      // Stop the hung process; the next case starts a new one.
+      child.kill('SIGKILL');
+      resolve({ status: null, out: `validation hung for more than ${CASE_SECONDS} s` });
+    }, CASE_SECONDS * 1000);
+    answers.push((line) => {
+      clearTimeout(timer);
+      resolve(JSON.parse(line) as Outcome);
+    });
+    child.stdin!.write(`${JSON.stringify({ root, publicDir })}\n`);
+  });
+}
+
+/** `npm run validate` itself, as a process (bounded the same way). */
+function validateCli(root: string): Outcome {
   // A case may bring its own public/ (uploads); otherwise the repository's is checked.
   const publicDir = existsSync(path.join(root, 'public')) ? path.join(root, 'public') : 'public';
   const r = spawnSync(process.execPath, ['scripts/validate-content.ts', root], {
@@ -47,10 +87,11 @@ describe('the corpus', () => {
 });
 
 describe('the valid base', () => {
-  it('passes validation', { timeout: 30_000 }, () => {
-    const r = validate(BASE);
-    expect(r.out).toContain('内容检查通过');
-    expect(r.status).toBe(0);
+  it('passes validation, in the corpus process and as npm run validate', { timeout: 60_000 }, async () => {
+    for (const r of [await validate(BASE), validateCli(BASE)]) {
+      expect(r.out).toContain('内容检查通过');
+      expect(r.status).toBe(0);
+    }
   });
 });
 
@@ -159,13 +200,16 @@ describe.each([
   ['course-prototype-id', 'courses/constructor.md', '文件名“constructor”是程序内部使用的名称'],
   ['lesson-prototype-id', 'lessons/constructor.md', '文件名“constructor”是程序内部使用的名称'],
 ])('bad content: %s', (name, file, field) => {
-  const r = validate(rootFor(name));
-  const line = r.out.split('\n').find((l) => l.includes(file));
+  let r: Outcome = { status: null, out: '' };
+  beforeAll(async () => {
+    r = await validate(rootFor(name));
+  }, (CASE_SECONDS + 10) * 1000);
+  const line = () => r.out.split('\n').find((l) => l.includes(file));
 
-  it('fails with a non-zero exit', () => expect(r.status).toBe(1));
+  it('fails with a non-zero exit, in time', () => expect(r.status, r.out).toBe(1));
   it('names the file and the field on one line', () => {
-    expect(line, r.out).toBeDefined();
-    expect(line).toContain(field);
+    expect(line(), r.out).toBeDefined();
+    expect(line()).toContain(field);
   });
   it('prints no stack trace', () => expect(r.out).not.toMatch(NO_STACK));
 });
@@ -176,18 +220,18 @@ describe('bad content made at test time', () => {
     rmSync(path.join(root, 'news'), { recursive: true, force: true });
     cpSync(path.join(BASE, 'news'), path.join(root, 'news'), { recursive: true });
     writeFileSync(path.join(root, 'news/2026-02-11-huge-body.md'), `---\ntitle: 正文很大的新闻\npublished: 2026-01-20 09:00\ncategory: 党建动态\nsummary: 测试。\n---\n${'很长的正文段落。\n\n'.repeat(80_000)}`);
-    const r = validate(root);
+    const r = validateCli(root);
     expect(r.status).toBe(1);
     expect(r.out).toMatch(/news\/2026-02-11-huge-body\.md: 正文过大（2\.\d MB），超过上限 512 KB/);
     expect(r.out).not.toMatch(NO_STACK);
   });
 
-  it('passes a body with invisible characters, warning with file and line', { timeout: 30_000 }, () => {
+  it('passes a body with invisible characters, warning with file and line', { timeout: 30_000 }, async () => {
     const root = rootFor('title-too-long');
     rmSync(path.join(root, 'news'), { recursive: true, force: true });
     cpSync(path.join(BASE, 'news'), path.join(root, 'news'), { recursive: true });
     writeFileSync(path.join(root, 'news/2026-02-12-zwsp.md'), '---\ntitle: 正文含零宽空格\npublished: 2026-01-20 09:00\ncategory: 党建动态\nsummary: 测试。\n---\n第一段。\n\n安宁大厦\u200b工作站\n');
-    const r = validate(root);
+    const r = await validate(root);
     expect(r.status, r.out).toBe(0);
     expect(r.out).toMatch(/news\/2026-02-12-zwsp\.md: 正文第 9 行含有不可见的格式字符（U\+200B）/);
   });
