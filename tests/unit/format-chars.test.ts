@@ -6,7 +6,7 @@ import { markdownToHtml, type MarkdownToHtmlResult } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { MARKDOWN_FEATURES, sanitizeEntry } from '../../src/lib/markdown.ts';
 import { formatCharLines, formatCharNames, hasFormatChars, normalizeForMatching, stripFormatChars } from '../../src/lib/format-chars.ts';
-import { findWording } from '../../src/lib/inspect-site.ts';
+import { findWording } from '../../src/lib/inspect/inspect-site.ts';
 
 const render = (source: string) => (markdownToHtml(source, { features: MARKDOWN_FEATURES, hastPlugins: [sanitizeEntry] }) as MarkdownToHtmlResult).html;
 const ALL = ['\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\u2066', '\u2067', '\u2068', '\u2069', '\ufeff'];

@@ -20,7 +20,7 @@ import {
   settleLesson,
   unmarkLearned,
   type ExamAttempt,
-} from '../../src/lib/progress.ts';
+} from '../../src/lib/school/progress.ts';
 import { RecordElement } from '../../src/lib/school/record.browser.ts';
 
 const CURRENT = JSON.stringify({

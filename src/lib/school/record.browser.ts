@@ -6,13 +6,13 @@
 import {
   bestAttempt, clearProgress, coursesTouched, exportProgress, hoursByYear, importProgress, learnedLessons, loadProgress,
   saveProgress, settleCourses, type Progress,
-} from '../progress.ts';
-import { catalogueOf, type CourseSummary, type LessonLink } from '../school.ts';
-import { browserStore } from '../browser/key-value-store.ts';
-import { fetchCourseLessons } from '../browser/course-lessons.ts';
+} from './progress.ts';
+import { catalogueOf, type CourseSummary, type LessonLink } from './school.ts';
+import { browserStore } from '../key-value-store.browser.ts';
+import { fetchCourseLessons } from './course-lessons.browser.ts';
 import { formatDate, formatDateTime, isoShanghai } from '../dates.ts';
 import { lessonHref } from '../publishing.ts';
-import { el, messages, nodes, readIsland } from '../browser/dom.ts';
+import { el, messages, nodes, readIsland } from '../dom.browser.ts';
 
 export class RecordElement extends HTMLElement {
   /** The page's messages, read when connected (the attribute may be set after construction). */

@@ -9,8 +9,8 @@
  * every number is range-checked and every time must be a real date, and ids are looked up only
  * as own properties (`own`), so an id like `constructor` never reaches Object.prototype.
  */
-import { shanghaiYear } from './dates.ts';
-import type { KeyValueStore } from './browser/key-value-store.ts';
+import { shanghaiYear } from '../dates.ts';
+import type { KeyValueStore } from '../key-value-store.browser.ts';
 
 export const PROGRESS_KEY = 'ld-school-progress';
 export const BACKUP_KEY = 'ld-school-progress-backup';

@@ -3,7 +3,7 @@
  * fragments, the identifiers in each footer, and wrong forms of standard phrasings. Pure
  * functions over strings; the script reads the files.
  */
-import { normalizeForMatching } from './format-chars.ts';
+import { normalizeForMatching } from '../format-chars.ts';
 
 /** Every URL a page refers to in href or src. */
 export function references(html: string): string[] {
