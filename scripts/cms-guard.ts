@@ -8,10 +8,13 @@
  * - every path an action reads, writes, moves or deletes must lie inside `content/` or
  *   `public/media/` (after resolving `..` and symbolic links), and collection and entry names may
  *   not climb out of their folder; anything else gets 403 with a JSON error;
- * - an action it does not know is refused (422), so a new decap-server action cannot slip past.
+ * - an action it does not know is refused (422), so a new decap-server action cannot slip past;
+ * - an uploaded picture over the site's size limits (image-limits.ts) is refused (413) before it
+ *   is written, with the reason.
  */
 import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { imageDimensions, imageSizeProblemOf } from '../src/lib/image-limits.ts';
 
 /** The folders, relative to the repository, that the CMS may touch. */
 export const CMS_WRITABLE = ['content', 'public/media'] as const;
@@ -118,6 +121,14 @@ export function requestRefusal(repo: string, body: unknown): Refusal | undefined
   for (const p of paths(params)) {
     const problem = pathProblem(repo, p);
     if (problem) return { status: 403, error: `${action}：${problem}；内容管理只能读写 content/ 和 public/media/` };
+  }
+  const uploads = action === 'persistMedia' ? [params.asset] : action === 'persistEntry' ? list(params.assets) : [];
+  for (const asset of uploads) {
+    const { path: p, content } = obj(asset);
+    if (typeof content !== 'string') continue;
+    // The header is enough: decode at most the first megabyte of the base64 text.
+    const tooLarge = imageSizeProblemOf(imageDimensions(Buffer.from(content.slice(0, 1_400_000), 'base64')));
+    if (tooLarge) return { status: 413, error: `${String(p)}：${tooLarge}` };
   }
   return undefined;
 }

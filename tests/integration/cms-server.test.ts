@@ -149,6 +149,17 @@ describe.each(['fs', 'git'] as const)('the local CMS server in %s mode', (mode) 
     expect(r.body.data).toBeUndefined();
   });
 
+  it('refuses an upload over the picture limits (17,000 × 17,000) with 413, writing nothing', async () => {
+    const huge = readFileSync('tests/fixtures/bad-content/upload-too-large/public/media/uploads/huge-upload.png').toString('base64');
+    const r = await call('persistMedia', { asset: { path: 'public/media/uploads/huge.png', content: huge, encoding: 'base64' }, options: { commitMessage: 'x' } });
+    expect(r.status).toBe(413);
+    expect(r.body.error).toContain('图片尺寸 17000×17000');
+    expect(existsSync(path.join(dir, 'public/media/uploads/huge.png'))).toBe(false);
+    const inEntry = await call('persistEntry', { entry: { slug: 'c', path: 'content/news/c.md', raw: '---\n---\n' }, assets: [{ path: 'content/media/huge.png', content: huge, encoding: 'base64' }], options: { commitMessage: 'x', useWorkflow: mode === 'git', collectionName: 'news', status: 'draft' } });
+    expect(inEntry.status).toBe(413);
+    expect(existsSync(path.join(dir, 'content/media/huge.png'))).toBe(false);
+  });
+
   it('refuses an action it does not know', async () => {
     expect((await call('runShell', { path: 'content/news/a.md' })).status).toBe(422);
   });

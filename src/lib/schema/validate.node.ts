@@ -8,7 +8,6 @@
  * CONTENT_LIMITS bounds what one file may make the build do (size, nesting, image pixels).
  */
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { imageSize } from 'image-size';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { t } from '../../i18n/t.ts';
@@ -24,6 +23,7 @@ import type { Element, Root, RootContent } from 'hast';
 import { insideBounds, type Bounds, type LatLng } from '../stations/map-links.ts';
 import { repeatedParagraphs, MIN_REPEATED_CHARS } from '../repeated-paragraphs.ts';
 import { formatCharLines, formatCharNames, hasFormatChars } from '../format-chars.ts';
+import { IMAGE_LIMITS, imageDimensions, imageSizeProblemOf } from '../image-limits.ts';
 
 z.config(z.locales.zhCN());
 z.config({
@@ -105,8 +105,8 @@ export const CONTENT_LIMITS = {
   bodyBytes: 512 * 1024,
   bodyDepth: 64,
   yamlDepth: 20,
-  imagePixels: 40_000_000,
-  imageSide: 12_000,
+  imagePixels: IMAGE_LIMITS.pixels,
+  imageSide: IMAGE_LIMITS.side,
 } as const;
 
 /**
@@ -187,8 +187,7 @@ function dimensionsOf(file: string): { width: number; height: number } | undefin
   try {
     const buffer = Buffer.alloc(Math.min(fstatSync(fd).size, 1024 * 1024));
     readSync(fd, buffer, 0, buffer.length, 0);
-    const size = imageSize(buffer);
-    result = size.width && size.height ? { width: size.width, height: size.height } : undefined;
+    result = imageDimensions(buffer);
   } catch {
     result = undefined;
   } finally {
@@ -198,16 +197,9 @@ function dimensionsOf(file: string): { width: number; height: number } | undefin
   return result;
 }
 
-/** Why an image is too large to publish, or undefined. */
+/** Why an image file is too large to publish, or undefined. */
 export function imageSizeProblem(file: string): string | undefined {
-  const size = dimensionsOf(file);
-  if (!size) return undefined;
-  const { width, height } = size;
-  const megapixels = (width * height) / 1_000_000;
-  if (width > CONTENT_LIMITS.imageSide || height > CONTENT_LIMITS.imageSide || width * height > CONTENT_LIMITS.imagePixels) {
-    return `图片尺寸 ${width}×${height}（${megapixels.toFixed(1)} 百万像素）过大：每边不能超过 ${CONTENT_LIMITS.imageSide} 像素，总计不能超过 ${CONTENT_LIMITS.imagePixels / 1_000_000} 百万像素，请缩小后再上传`;
-  }
-  return undefined;
+  return imageSizeProblemOf(dimensionsOf(file));
 }
 
 /** Problems of every file in an uploads folder (walked with an explicit stack). */
