@@ -10,17 +10,18 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** Every file under `dir`, as relative paths with forward slashes, sorted. */
+/** Every file under `dir`, as relative paths with forward slashes, sorted (walked with an explicit stack). */
 export function walkFiles(dir: string): string[] {
   const out: string[] = [];
-  const visit = (current: string) => {
+  const folders = [dir];
+  while (folders.length > 0) {
+    const current = folders.pop()!;
     for (const entry of readdirSync(current, { withFileTypes: true })) {
       const full = path.join(current, entry.name);
-      if (entry.isDirectory()) visit(full);
+      if (entry.isDirectory()) folders.push(full);
       else out.push(path.relative(dir, full).split(path.sep).join('/'));
     }
-  };
-  visit(dir);
+  }
   return out.sort();
 }
 

@@ -39,3 +39,13 @@ describe('loadYaml', () => {
     expect(() => loadYaml(deep)).toThrow(/maxDepth/);
   });
 });
+
+describe('the sanitiser report on a deeply nested body', () => {
+  it('reports the nesting instead of overflowing the stack (1,000 quotes after inline HTML)', async () => {
+    const { sanitiserRemovals, treeDepth, parseBody } = await import('../../src/lib/sanitize-report.ts');
+    const body = `<b>粗</b>\n\n${'>'.repeat(1000)} 深处\n`;
+    expect(treeDepth(parseBody(body))).toBeGreaterThan(64);
+    expect(sanitiserRemovals(body)).toEqual(['嵌套过深的内容（超过 64 层）']);
+    expect(sanitiserRemovals('<b>粗</b> 与 <script>x()</script>')).toContain('不允许的 HTML 标签 <script>');
+  });
+});

@@ -16,7 +16,7 @@ import { z } from 'astro/zod';
 import { COLLECTIONS, TOPIC_SECTIONS, type CollectionName, type TopicSection } from './enums.ts';
 import { gatherTopic, type Gatherable } from '../topics.ts';
 import { COLLECTION_FILES, MAX_LENGTH, RESERVED_COURSE_IDS, RESERVED_LESSON_IDS, RESERVED_PAGE_IDS, entryIdFromFile, makeSchemas } from './schema.ts';
-import { parseBody, sanitiserRemovals } from '../sanitize-report.ts';
+import { parseBody, sanitiserRemovals, treeDepth } from '../sanitize-report.ts';
 import { mayNeedSanitizing } from '../markdown.ts';
 import { UPLOAD_FOLDERS, isRasterImagePath, uploadProblem } from '../uploads.ts';
 import type { Element, Root, RootContent } from 'hast';
@@ -143,19 +143,6 @@ function* strings(value: unknown): Generator<{ at: PropertyKey[]; text: string }
       }
     }
   }
-}
-
-/** Depth of a parsed body's tree, counted with an explicit stack; stops counting past `limit`. */
-function treeDepth(root: Root, limit: number): number {
-  let deepest = 0;
-  const stack: { node: Root | RootContent; depth: number }[] = [{ node: root, depth: 0 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
-    if (depth > deepest) deepest = depth;
-    if (deepest > limit) return deepest;
-    if ('children' in node) for (const child of node.children) stack.push({ node: child, depth: depth + 1 });
-  }
-  return deepest;
 }
 
 /** `src` of every image in a parsed body (iterative). */
@@ -581,16 +568,20 @@ function checkReplyCycles(ctx: ValidationContext): Problem[] {
   return problems;
 }
 
-/** Markdown files under `dir`, recursively, sorted. */
+/** Markdown files under `dir` and its folders (walked with an explicit stack), sorted. */
 function markdownFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((d) => {
-      const full = path.join(dir, d.name);
-      if (d.isDirectory()) return markdownFiles(full);
-      return /\.mdx?$/.test(d.name) ? [full] : [];
-    });
+  const out: string[] = [];
+  const folders = [dir];
+  while (folders.length > 0) {
+    const current = folders.pop()!;
+    if (!existsSync(current)) continue;
+    for (const d of readdirSync(current, { withFileTypes: true })) {
+      const full = path.join(current, d.name);
+      if (d.isDirectory()) folders.push(full);
+      else if (/\.mdx?$/.test(d.name)) out.push(full);
+    }
+  }
+  return out.sort((a, b) => a.localeCompare(b));
 }
 
 /**
