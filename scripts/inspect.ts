@@ -123,7 +123,7 @@ const wording = contentFiles(root)
   .flatMap((f) => findWording(readFileSync(f, 'utf8'), wordingList).map((h) => ({ file: rel(f), ...h })));
 
 // The built pages: links, footers, the 网站地图 page and robots.txt.
-const site = new URL(process.env.SITE_URL ?? 'https://louyu.example.gov.cn');
+const site = new URL(process.env.SITE_URL?.trim() || 'https://louyu.example.gov.cn');
 const htmlFiles = walkFiles(dist).filter((f) => f.endsWith('.html') && !f.startsWith('admin/') && !f.startsWith('pagefind/'));
 const html = new Map(htmlFiles.map((f) => [f, readFileSync(distFile(f), 'utf8')]));
 // Printable posters are made to be printed alone (no header or footer), and are not in the sitemap.
