@@ -3,7 +3,8 @@
 # atomically; rolls back with one command. nginx serves $DEPLOY_ROOT/current (deploy/nginx.conf),
 # a symbolic link to one folder under releases/.
 #
-#   scripts/deploy.sh deploy [dist]   check dist/ against its build manifest, assemble it as
+#   scripts/deploy.sh deploy [dist]   check dist/ against its build manifest (and that its commit
+#                                     is not older than the live one), assemble it as
 #                                     releases/<UTC time>/ (unchanged files hard-linked to the
 #                                     live release, hashed assets of recent releases carried
 #                                     forward), then point current at it
@@ -115,6 +116,11 @@ deploy() {
     echo "deploy: not deployed: $(hold_reason). Run scripts/deploy.sh release to deploy it anyway." >&2
     return 0
   fi
+  current="$(live)"
+  if [ -n "$current" ] && [ -f "$RELEASES/$current/$MANIFEST" ] && older_than_live "$commit" "$(manifest_field "$RELEASES/$current/$MANIFEST" commit)"; then
+    echo "deploy: not deployed: commit $commit is older than the live release's commit; a later pipeline has deployed already" >&2
+    return 0
+  fi
   # A deploy killed outright (kill -9, power loss) leaves its hidden folder; this lock holder owns them.
   find "$RELEASES" -mindepth 1 -maxdepth 1 -name '.incoming-*' -exec rm -rf {} +
   name="$(date -u +%Y%m%dT%H%M%S.%NZ)"
@@ -179,6 +185,15 @@ prune() {
     fi
     count=$((count - 1))
   done < <(releases)
+}
+
+# True when commit $1 is an ancestor of the live commit $2 (an older pipeline finishing last);
+# false when either is unknown to the Git checkout this runs in.
+older_than_live() {
+  [ -n "$1" ] && [ -n "$2" ] && [ "$1" != "$2" ] || return 1
+  command -v git >/dev/null 2>&1 || return 1
+  git cat-file -e "$1^{commit}" 2>/dev/null && git cat-file -e "$2^{commit}" 2>/dev/null || return 1
+  git merge-base --is-ancestor "$1" "$2"
 }
 
 hold_reason() {

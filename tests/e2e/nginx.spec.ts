@@ -10,8 +10,9 @@
  * pass, any other origin is blocked) and that Decap accepts the generated configuration of every
  * backend; finally a deploy and a rollback while requests keep coming.
  *
- * nginx is installed from Debian when missing; the test skips, saying why, only where that is
- * impossible, and never in CI.
+ * It also checks that nothing hidden is served (only /.well-known/: ACME challenges from their
+ * own webroot, security.txt), that a section root without its slash redirects, and captions'
+ * type. nginx comes from .ci/run; where it is missing the test skips, saying why, never in CI.
  */
 import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,13 +31,15 @@ import { zhCN } from '../../src/i18n/zh-CN.ts';
 
 const PORT = Number(process.env.NGINX_TEST_PORT ?? 4361);
 const HTTP_PORT = Number(process.env.NGINX_TEST_HTTP_PORT ?? PORT + 1);
-const HOST = 'louyu.example.gov.cn';
+/** The production address the site is built for (SITE_URL); nginx's one server answers any name. */
+const HOST = 'dangjian.example.org';
 const BROTLI_MODULE = '/usr/share/nginx/modules/ngx_http_brotli_static_module.so';
 /** The production settings the site is built with: /admin talks to this Git server. */
 const GIT_ORIGIN = 'https://git.example.test';
 const PRODUCTION: CmsEnv = { CMS_BACKEND: 'forgejo', CMS_REPO: 'dangjian/louyu-site', CMS_BASE_URL: GIT_ORIGIN, CMS_APP_ID: 'louyu-cms' };
 const SITE = '.tmp/nginx-site';
 const run = promisify(execFile);
+const ACME_TOKEN = 'Xk9_rT3-bQ7yZc2LmN8pVw4sHd6fJa1e';
 
 function findNginx(): string | undefined {
   for (const candidate of ['/usr/sbin/nginx', '/usr/bin/nginx']) if (existsSync(candidate)) return candidate;
@@ -44,19 +47,10 @@ function findNginx(): string | undefined {
   return which.stdout.trim() || undefined;
 }
 
-/** nginx, installed from Debian's packages when missing and possible. */
+/** nginx, when installed (.ci/run installs it; tests never install packages). */
 function ensureNginx(): { nginx?: string; reason?: string } {
-  let nginx = findNginx();
-  if (!nginx) {
-    if (process.getuid?.() !== 0) return { reason: 'nginx is not installed and this user cannot run apt-get' };
-    const r = spawnSync('apt-get', ['install', '-y', 'nginx', 'libnginx-mod-http-brotli-static'], {
-      encoding: 'utf8',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    nginx = findNginx();
-    if (!nginx) return { reason: `apt-get install nginx failed: ${r.stderr.trim().split('\n').pop()}` };
-  }
-  return { nginx };
+  const nginx = findNginx();
+  return nginx ? { nginx } : { reason: 'nginx is not installed (.ci/run installs it from Debian)' };
 }
 
 interface Reply {
@@ -67,7 +61,7 @@ interface Reply {
 
 let cert = '';
 
-/** A request over TLS to nginx, as a browser asking for https://louyu.example.gov.cn/… would make it. */
+/** A request over TLS to nginx, as a browser asking for https://<HOST>/… would make it. */
 function get(pathname: string, headers: Record<string, string> = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = httpsRequest(
@@ -126,15 +120,10 @@ test.describe('deploy/nginx.conf as shipped, on real nginx over TLS', () => {
       return;
     }
     // The production build (the build lock queues it behind any other build of this checkout).
-    execFileSync(process.execPath, ['scripts/build.ts'], { env: { ...process.env, ...PRODUCTION, BUILD_OUT_DIR: SITE }, stdio: 'pipe' });
-    // Probes for types the demo site has no file of yet, an upload, hidden files and an empty folder.
-    writeFileSync(path.join(SITE, 'probe.wasm'), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
-    writeFileSync(path.join(SITE, '.env'), 'SECRET=1');
-    mkdirSync(path.join(SITE, 'emptydir'), { recursive: true });
-    mkdirSync(path.join(SITE, 'media', 'uploads'), { recursive: true });
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64');
-    writeFileSync(path.join(SITE, 'media', 'uploads', 'probe.png'), png);
-    writeFileSync(path.join(SITE, 'media', 'uploads', '.hidden'), 'x');
+    execFileSync(process.execPath, ['scripts/build.ts', '--production'], {
+      env: { ...process.env, ...PRODUCTION, SITE_URL: `https://${HOST}`, BUILD_OUT_DIR: SITE },
+      stdio: 'pipe',
+    });
 
     dir = mkdtempSync(path.join(tmpdir(), 'nginx-'));
     const certFile = path.join(dir, 'fullchain.pem');
@@ -145,6 +134,28 @@ test.describe('deploy/nginx.conf as shipped, on real nginx over TLS', () => {
 
     // The release layout the deploy script keeps: srv/releases/<time>/ and srv/current.
     execFileSync('scripts/deploy.sh', ['deploy', SITE], { env: deployEnv(), stdio: 'pipe' });
+    // Probes, written into the live release (deploy.sh refuses files its build did not make):
+    // types the demo site has no file of yet, an upload, hidden files and an empty folder.
+    const live = path.join(dir, 'srv', 'current');
+    const probe = (file: string, body: string | Buffer) => {
+      mkdirSync(path.dirname(path.join(live, file)), { recursive: true });
+      writeFileSync(path.join(live, file), body);
+    };
+    probe('probe.wasm', Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
+    probe('probe.vtt', 'WEBVTT\n\n00:00.000 --> 00:01.000\n字幕\n');
+    probe('.env', 'SECRET=1');
+    probe('.git/config', '[core]\n');
+    probe('x/.secret.html', '<p>secret</p>');
+    probe('x/.well-known/security.txt', 'nested');
+    probe('.well-known/security.txt', 'Contact: mailto:louyu@example.gov.cn\n');
+    probe('.well-known/.hidden', 'x');
+    mkdirSync(path.join(live, 'emptydir'), { recursive: true });
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64');
+    probe('media/uploads/probe.png', png);
+    probe('media/uploads/.hidden', 'x');
+    // The ACME webroot certbot/acme.sh write their http-01 challenges into.
+    mkdirSync(path.join(dir, 'acme', '.well-known', 'acme-challenge'), { recursive: true });
+    writeFileSync(path.join(dir, 'acme', '.well-known', 'acme-challenge', ACME_TOKEN), `${ACME_TOKEN}.thumbprint`);
 
     const conf = path.join(dir, 'louyu');
     cpSync('deploy', conf, { recursive: true });
@@ -157,6 +168,10 @@ test.describe('deploy/nginx.conf as shipped, on real nginx over TLS', () => {
     shipped = substitute(shipped, '/etc/ssl/louyu/privkey.pem', keyFile);
     shipped = substitute(shipped, 'root /srv/louyu/current;', `root ${path.join(dir, 'srv', 'current')};`);
     writeFileSync(path.join(conf, 'nginx.conf'), shipped);
+    writeFileSync(
+      path.join(conf, 'acme-challenge.conf'),
+      substitute(readFileSync('deploy/acme-challenge.conf', 'utf8'), 'root /var/www/acme;', `root ${path.join(dir, 'acme')};`),
+    );
     writeFileSync(path.join(dir, 'mime.types'), readFileSync('/etc/nginx/mime.types'));
     for (const t of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(dir, t));
     // The main file stands in for Debian's /etc/nginx/nginx.conf, which includes ours in http { }.
@@ -436,6 +451,57 @@ http {
     expect(r.body.toString('utf8')).toContain(zhCN['notFound.title']);
   });
 
+  test.describe('nothing hidden is served, whatever rule would match it', () => {
+    for (const pathname of ['/.env', '/.build.json', '/.build-manifest', '/.carried', '/.git/config', '/x/.secret.html', '/x/.well-known/security.txt', '/.well-known/.hidden', '/.git/', '/%2egit/config']) {
+      test(pathname, async () => {
+        const r = await get(pathname);
+        expect(r.status).toBe(404);
+        expect(r.body.toString('utf8')).not.toMatch(/SECRET|\[core\]|secret|nested|builtAt/);
+      });
+    }
+    test('/.well-known/security.txt is served', async () => {
+      const r = await get('/.well-known/security.txt');
+      expect(r.status).toBe(200);
+      expect(r.body.toString('utf8')).toContain('Contact:');
+    });
+    test('an ACME http-01 challenge is answered from the webroot, on port 80 and over HTTPS', async () => {
+      const plain = await new Promise<Reply>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port: HTTP_PORT, path: `/.well-known/acme-challenge/${ACME_TOKEN}`, headers: { host: HOST } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(plain.status).toBe(200);
+      expect(plain.body.toString('utf8')).toBe(`${ACME_TOKEN}.thumbprint`);
+      expect(String(plain.headers['content-type'])).toMatch(/^text\/plain/);
+      const tls = await get(`/.well-known/acme-challenge/${ACME_TOKEN}`);
+      expect(tls.status).toBe(200);
+      expect((await get('/.well-known/acme-challenge/no-such-token')).status).toBe(404);
+      // Anything else on port 80 still goes to HTTPS.
+      expect((await getPlain('/.well-known/security.txt')).status).toBe(301);
+    });
+  });
+
+  test.describe('a section root without its slash redirects to the page', () => {
+    for (const section of ['/news', '/activities', '/theory', '/school', '/stations', '/exchange', '/diary', '/topics', '/stats', '/search']) {
+      test(section, async () => {
+        const r = await get(`${section}?page=2`);
+        expect(r.status).toBe(301);
+        expect(r.headers.location).toBe(`${section}/?page=2`);
+        expect((await get(`${section}/`)).headers['cache-control']).toBe('public, max-age=300, must-revalidate');
+      });
+    }
+  });
+
+  test('captions (.vtt) are text/vtt', async () => {
+    const r = await get('/probe.vtt');
+    expect(r.status).toBe(200);
+    expect(String(r.headers['content-type'])).toMatch(/^text\/vtt; charset=utf-8$/);
+  });
+
   test('no directory listings and no hidden files', async () => {
     const listing = await get('/emptydir/');
     expect(listing.status).toBe(404);
@@ -477,7 +543,6 @@ http {
     const configNow = async () => (await get('/admin/config.yml')).body.toString('utf8');
 
     expect(await configNow()).toContain(GIT_ORIGIN);
-    await new Promise((r) => setTimeout(r, 1100)); // release names are UTC seconds
     await expect.poll(() => requests).toBeGreaterThan(pages.length);
     await deploy('deploy', 'dist');
     await expect.poll(configNow).not.toContain(GIT_ORIGIN);
@@ -492,6 +557,10 @@ http {
     expect(seen.indexOf(1)).toBeGreaterThan(seen.indexOf(0));
     expect(seen.lastIndexOf(0)).toBeGreaterThan(seen.indexOf(1));
     // The withdrawn release is set aside; the listing shows the first one live again.
-    expect((await deploy('list')).trim().split('\n')).toEqual([expect.stringMatching(/^\d{8}T\d{6}Z \(live\)$/)]);
+    // The rollback holds: no automatic deploy of the withdrawn commit until `deploy.sh release`.
+    expect((await deploy('list')).trim().split('\n')).toEqual([
+      expect.stringMatching(/^\d{8}T\d{6}\.\d{9}Z \(live\)$/),
+      expect.stringMatching(/^HOLD: rolled back from release .*scripts\/deploy\.sh release$/),
+    ]);
   });
 });

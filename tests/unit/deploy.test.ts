@@ -8,8 +8,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { writeBuildManifest } from '../../scripts/build-manifest.ts';
+
+// Each case runs the script a few times on a 2-core machine shared with builds.
+vi.setConfig({ testTimeout: 30_000 });
 
 const SCRIPT = path.resolve('scripts/deploy.sh');
 let dir = '';
@@ -47,8 +50,8 @@ function build(name: string, files: Record<string, string | null> = {}, commit =
   return out;
 }
 
-function deploy(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync('bash', [SCRIPT, ...args], { env: { ...process.env, DEPLOY_ROOT: root, ...env }, encoding: 'utf8' });
+function deploy(args: string[], env: Record<string, string> = {}, cwd?: string) {
+  const r = spawnSync('bash', [SCRIPT, ...args], { cwd, env: { ...process.env, DEPLOY_ROOT: root, ...env }, encoding: 'utf8' });
   return { status: r.status, out: r.stdout, err: r.stderr };
 }
 const live = () => readlinkSync(path.join(root, 'current')).replace('releases/', '');
@@ -287,5 +290,23 @@ describe('a rollback holds until a new commit or deploy.sh release', () => {
     expect(deploy(['release']).out).toMatch(/hold lifted/);
     deploy(['deploy', build('b2', { 'news/index.html': 'b' }, 'two')]);
     expect(readFileSync(current('news/index.html'), 'utf8')).toBe('b');
+  });
+});
+
+describe('an older pipeline finishing last does not deploy', () => {
+  it('refuses a commit that is an ancestor of the live one', () => {
+    const repo = path.join(dir, 'repo');
+    mkdirSync(repo);
+    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', ...args], { cwd: repo, encoding: 'utf8' }).stdout.trim();
+    git('init', '-q');
+    git('commit', '-q', '--allow-empty', '-m', 'one');
+    const older = git('rev-parse', 'HEAD');
+    git('commit', '-q', '--allow-empty', '-m', 'two');
+    const newer = git('rev-parse', 'HEAD');
+    expect(deploy(['deploy', build('new', { 'news/index.html': 'new' }, newer)], {}, repo).status).toBe(0);
+    const r = deploy(['deploy', build('old', { 'news/index.html': 'old' }, older)], {}, repo);
+    expect(r.status).toBe(0);
+    expect(r.err).toMatch(/not deployed: commit \w+ is older than the live release's commit/);
+    expect(readFileSync(current('news/index.html'), 'utf8')).toBe('new');
   });
 });
