@@ -21,7 +21,7 @@ describe('SITE_URL for a production build', () => {
   });
 
   it('npm run build stops at once with one line naming the variable', () => {
-    const env = { ...process.env, CMS_BACKEND: 'forgejo', BUILD_OUT_DIR: '.tmp/never-built' };
+    const env: NodeJS.ProcessEnv = { ...process.env, CMS_BACKEND: 'forgejo', BUILD_OUT_DIR: '.tmp/never-built' };
     delete env.SITE_URL;
     const r = spawnSync(process.execPath, ['scripts/build.ts', '--production'], { env, encoding: 'utf8' });
     expect(r.status).toBe(1);
