@@ -54,3 +54,18 @@ test('the demo fails, naming the stale columns, when nothing has been published 
   expect(r.stdout).toMatch(/新闻：党建动态：最新内容 \d{4}年\d{1,2}月\d{1,2}日，\d+ 天前/);
   expect(r.stdout).toMatch(/党建日记：最新内容/);
 });
+
+test('the consultation channel is in every footer and on the 联系我们 page', () => {
+  const channel = /^consultation:\s*(\S+)/m.exec(readFileSync('content/settings/site.yaml', 'utf8'))?.[1];
+  expect(channel).toBeTruthy();
+  for (const page of ['index.html', 'news/index.html', 'contact/index.html']) {
+    const html = readFileSync(path.join(DIST, page), 'utf8');
+    const footer = /<footer\b[\s\S]*<\/footer>/.exec(html)?.[0] ?? '';
+    expect(footer, page).toContain(`href="${channel}"`);
+    expect(footer, page).toContain('网上咨询建言');
+  }
+  const contact = readFileSync(path.join(DIST, 'contact/index.html'), 'utf8');
+  expect(contact).toMatch(/<h1[^>]*>联系我们<\/h1>/);
+  const main = /<main\b[\s\S]*<\/main>/.exec(contact)?.[0] ?? '';
+  expect(main).toContain(`href="${channel}"`);
+});
