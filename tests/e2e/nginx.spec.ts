@@ -15,7 +15,7 @@
  * type. nginx comes from .ci/run; where it is missing the test skips, saying why, never in CI.
  */
 import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -40,6 +40,43 @@ const PRODUCTION: CmsEnv = { CMS_BACKEND: 'forgejo', CMS_REPO: 'dangjian/louyu-s
 const SITE = '.tmp/nginx-site';
 const run = promisify(execFile);
 const ACME_TOKEN = 'Xk9_rT3-bQ7yZc2LmN8pVw4sHd6fJa1e';
+/** The news entry whose cover release 2 changes, and the entry release 2 adds to the same year's shard. */
+const COVER_ENTRY = '2026-11-18-quanqu-gongzuozhan-guancha';
+const COVER_FILE = 'hu-xue-hu-kan.jpg';
+const NEW_ENTRY = { id: '2026-11-30-dierban-xinzeng', title: '第二版新增的楼宇党建动态', published: '2026-11-30 09:00' };
+
+/**
+ * Release 2, built from a temporary copy of the project (never the checkout): a changed cover
+ * image, a changed stylesheet and a new entry in 2026's search shard. Started at once, in the
+ * background, and awaited by the test that publishes it.
+ */
+function buildRelease2(): Promise<string> {
+  const proj = mkdtempSync(path.join(tmpdir(), 'louyu-release2-'));
+  release2Proj = proj;
+  for (const f of ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(f, path.join(proj, f), { recursive: true });
+  symlinkSync(path.resolve('node_modules'), path.join(proj, 'node_modules'));
+  cpSync(path.join(proj, 'content/media/lajifenlei.jpg'), path.join(proj, 'content/media', COVER_FILE));
+  appendFileSync(path.join(proj, 'src/styles/global.css'), '\n.ld-release-two-probe { outline-offset: 1px; }\n');
+  writeFileSync(
+    path.join(proj, 'content/news', `${NEW_ENTRY.id}.md`),
+    `---\ntitle: ${NEW_ENTRY.title}\npublished: ${NEW_ENTRY.published}\ncategory: 党建动态\nsummary: 第二版新增的一条动态，用于检查发布前打开的页面。\n---\n第二版新增的一条动态。各楼宇工作站开展交流。\n`,
+  );
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/build.ts', '--production'], {
+      cwd: proj,
+      env: { ...process.env, ...PRODUCTION, SITE_URL: `https://${HOST}`, BUILD_OUT_DIR: 'dist', CONTENT_ROOT: 'content' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve(path.join(proj, 'dist')) : reject(new Error(`release 2 build failed: ${err.slice(-2000)}`))));
+  });
+}
+let release2: Promise<string> | undefined;
+/** The build live before the deploy-and-rollback test: release 1, or release 2 once published. */
+let liveBuild = SITE;
+let release2Dir = '';
+let release2Proj = '';
 
 function findNginx(): string | undefined {
   for (const candidate of ['/usr/sbin/nginx', '/usr/bin/nginx']) if (existsSync(candidate)) return candidate;
@@ -124,6 +161,8 @@ test.describe('deploy/nginx.conf as shipped, on real nginx over TLS', () => {
       env: { ...process.env, ...PRODUCTION, SITE_URL: `https://${HOST}`, BUILD_OUT_DIR: SITE },
       stdio: 'pipe',
     });
+    release2 = buildRelease2();
+    release2.catch(() => undefined);
 
     dir = mkdtempSync(path.join(tmpdir(), 'nginx-'));
     const certFile = path.join(dir, 'fullchain.pem');
@@ -213,6 +252,8 @@ http {
     }
     if (dir) rmSync(dir, { recursive: true, force: true });
     rmSync(SITE, { recursive: true, force: true });
+    await release2?.catch(() => undefined);
+    if (release2Proj) rmSync(release2Proj, { recursive: true, force: true });
   });
 
   test.beforeEach(() => {
@@ -510,6 +551,74 @@ http {
     expect((await get('/.env')).status).toBe(404);
   });
 
+  test('a reader with /search/ and a news page open across a publish: no 404, no console error; a fresh load sees release 2', async ({ page, context }) => {
+    test.setTimeout(600_000);
+    release2Dir = await release2!;
+    const origin = `https://${HOST}:${PORT}`;
+    const failed: string[] = [];
+    const errors: string[] = [];
+    context.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${new URL(r.url()).pathname}`);
+    });
+    const watch = (p: typeof page) => p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    watch(page);
+    const status = page.locator('ld-site-search [data-status]');
+    const settled = async () => {
+      await expect(status).not.toHaveText('');
+      await expect(status).not.toHaveText(zhCN['search.loading']);
+    };
+
+    // Release 1: the reader searches, and opens a news page with a cover image.
+    await page.goto(`${origin}/search/?q=${encodeURIComponent('工作站')}`);
+    await settled();
+    const news = await context.newPage();
+    watch(news);
+    await news.goto(`${origin}/news/${COVER_ENTRY}/`);
+    const oldCss = await news.locator('link[rel="stylesheet"]').first().getAttribute('href');
+    const oldImages = await news.locator('main img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).currentSrc || (i as HTMLImageElement).src));
+    expect(oldCss).toMatch(/^\/_astro\//);
+    expect(oldImages.some((src) => src.includes('/_astro/'))).toBe(true);
+
+    // Release 2 goes live.
+    await run('scripts/deploy.sh', ['deploy', release2Dir], { env: deployEnv() });
+    expect(readFileSync(path.join(dir, 'srv', 'current', 'news', NEW_ENTRY.id, 'index.html'), 'utf8')).toContain(NEW_ENTRY.title);
+
+    // The reader, still on release 1's page, narrows the search, then pages on to older years.
+    await page.getByLabel(zhCN['search.filter.type']).selectOption(zhCN['search.type.news']);
+    await settled();
+    await expect(page.locator('ld-site-search [data-results] > li').first()).toBeVisible();
+    await page.getByLabel(zhCN['search.filter.type']).selectOption(zhCN['search.type.activities']);
+    await settled();
+    const older = page.locator('ld-site-search').getByRole('button', { name: /同时搜索/ });
+    if (await older.count()) {
+      await older.first().click();
+      await settled();
+    }
+    // …and opens the images and the stylesheet of the page it loaded before the publish.
+    for (const src of [new URL(oldCss!, origin).href, ...oldImages]) {
+      const viewer = await context.newPage();
+      const r = await viewer.goto(src);
+      expect(r?.status(), src).toBe(200);
+      await viewer.close();
+    }
+    expect(failed).toEqual([]);
+    expect(errors).toEqual([]);
+
+    // A fresh load gets release 2: the new stylesheet, the new cover, and the new entry in search.
+    await news.reload();
+    expect(await news.locator('link[rel="stylesheet"]').first().getAttribute('href')).not.toBe(oldCss);
+    const newImages = await news.locator('main img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).currentSrc || (i as HTMLImageElement).src));
+    expect(newImages.filter((s) => s.includes('/_astro/'))).not.toEqual(oldImages.filter((s) => s.includes('/_astro/')));
+    const fresh = await context.newPage();
+    watch(fresh);
+    await fresh.goto(`${origin}/search/?q=${encodeURIComponent('第二版新增')}`);
+    await expect(fresh.locator('ld-site-search [data-status]')).not.toHaveText(zhCN['search.loading']);
+    await expect(fresh.locator('ld-site-search [data-results] a', { hasText: NEW_ENTRY.title }).first()).toBeVisible();
+    expect(failed).toEqual([]);
+    expect(errors).toEqual([]);
+    liveBuild = release2Dir;
+  });
+
   test('deploy and roll back while readers keep loading pages: never a 404, a 5xx or a half-written page', async () => {
     test.setTimeout(180_000);
     // Release 2 is the shared test build (dist/, built without production CMS settings), so its
@@ -517,7 +626,7 @@ http {
     const release = (root: string, pathname: string) =>
       readFileSync(path.join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname));
     const pages = ['/', '/news/', '/stations/', '/stations/lingxiu/', '/rss.xml', '/admin/config.yml'];
-    const expected = new Map(pages.map((p) => [p, [release(SITE, p), release('dist', p)]]));
+    const expected = new Map(pages.map((p) => [p, [release(liveBuild, p), release('dist', p)]]));
     const problems: string[] = [];
     let requests = 0;
     let running = true;
@@ -558,9 +667,9 @@ http {
     expect(seen.lastIndexOf(0)).toBeGreaterThan(seen.indexOf(1));
     // The withdrawn release is set aside; the listing shows the first one live again.
     // The rollback holds: no automatic deploy of the withdrawn commit until `deploy.sh release`.
-    expect((await deploy('list')).trim().split('\n')).toEqual([
-      expect.stringMatching(/^\d{8}T\d{6}\.\d{9}Z \(live\)$/),
-      expect.stringMatching(/^HOLD: rolled back from release .*scripts\/deploy\.sh release$/),
-    ]);
+    const listed = (await deploy('list')).trim().split('\n');
+    expect(listed.at(-2)).toMatch(/^\d{8}T\d{6}\.\d{9}Z \(live\)$/);
+    expect(listed.at(-1)).toMatch(/^HOLD: rolled back from release .*scripts\/deploy\.sh release$/);
+    expect(listed.filter((l) => l.includes('(live)'))).toHaveLength(1);
   });
 });
