@@ -408,6 +408,8 @@ export const zhCN = {
   'school.progress.unavailable': '暂时无法读取本课程的目录（可能是网络已断开），学习进度要等联网后刷新本页才能显示。',
   'school.quiz.answered': '答对 {correct} 题，共 {total} 题。',
   'school.quiz.heading': '课后自测',
+  'school.quiz.markRight': '✓ 本题回答正确',
+  'school.quiz.markWrong': '✗ 本题回答错误',
   'school.quiz.incomplete': '还有 {count} 题未作答，请答完后再提交。',
   'school.quiz.intro': '共 {count} 题，提交后立即显示对错和解析，可以反复作答。',
   'school.quiz.number': '第 {n} 题（{type}）',

@@ -56,6 +56,14 @@ async function choose(fieldset: Locator, indices: number[]): Promise<void> {
   for (const i of indices) await fieldset.locator('input').nth(i).check();
 }
 
+/** Checks the options of a shuffled exam question by their text (bank indices → shown options). */
+async function chooseByText(fieldset: Locator, options: string[], indices: number[]): Promise<void> {
+  for (const i of indices) {
+    const text = (options[i] ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await fieldset.locator('label').filter({ hasText: new RegExp(`^[A-Z]\\. ${text}$`) }).locator('input').check();
+  }
+}
+
 async function answerQuiz(page: Page, right: boolean): Promise<void> {
   const quiz = page.locator('ld-quiz');
   const answers = JSON.parse((await quiz.getAttribute('data-answers')) ?? '[]') as number[][];
@@ -78,7 +86,7 @@ async function answerExam(page: Page, right: boolean): Promise<void> {
     const legend = (await f.locator('legend').textContent()) ?? '';
     const q = bank.find((b) => legend.includes(b.question));
     expect(q, `question "${legend}" is in the bank`).toBeDefined();
-    await choose(f, right ? q!.answer : wrongChoice(q!.answer, q!.options.length));
+    await chooseByText(f, q!.options, right ? q!.answer : wrongChoice(q!.answer, q!.options.length));
   }
   await page.getByRole('button', { name: '交卷' }).click();
 }
