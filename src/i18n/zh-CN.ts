@@ -317,6 +317,8 @@ export const zhCN = {
   'home.stationsOnStreet': '{street}（{count}个）',
   'home.theory': '理论学习',
   'home.toSchool': '进入网上党校',
+  'home.start': '学习入口',
+  'home.dailyLink': '每日一题：去答今天的题',
   'home.toStations': '查看全部工作站',
   'news.description': '商务楼宇党建动态、工作站动态和通知公告。',
   'pub.copied': '链接已复制。',
@@ -593,6 +595,7 @@ export const zhCN = {
   'cms.upload.refused': '不能上传“{names}”：只接受 jpg、png、webp、gif、avif 图片和 mp4、webm 视频及 vtt 字幕。',
   // Mobile: one-row header on narrow screens, search filter disclosure, scrolling tables
   'mobile.menu': '栏目',
+  'nav.daily': '每日一题',
   'mobile.search': '搜索',
   'mobile.settings': '适老化',
   'mobile.filters': '筛选',

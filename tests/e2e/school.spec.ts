@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './helpers.ts';
+import { CASES, PHONES, expectResultInView, setTextSize, tapAt } from './result-view.ts';
 
 interface BankQuestion {
   question: string;
@@ -399,3 +400,46 @@ test('after one visit the school can be read offline', async ({ page, context })
   await expect(page.locator('[data-lessons-unavailable]')).toHaveCount(0);
   await context.setOffline(false);
 });
+
+for (const phone of PHONES) {
+  test.describe(`result in view at ${phone.width}×${phone.height}, touch`, () => {
+    test.use({ viewport: phone, hasTouch: true, isMobile: true });
+
+    test('the lesson quiz score lands on screen with focus, at 大 and 特大, tapped at the top or bottom; right/wrong in words', async ({ page }) => {
+      await page.goto(LESSON_1);
+      const quiz = page.locator('ld-quiz');
+      for (const { size, at } of CASES) {
+        const label = `${size}, button at ${at}`;
+        await setTextSize(page, size);
+        await quiz.getByRole('button', { name: '清空重做' }).click();
+        // The first option of each question: some right, some wrong.
+        await quiz.locator('fieldset').evaluateAll((sets) => sets.forEach((f) => f.querySelector('input')?.click()));
+        await tapAt(quiz.getByRole('button', { name: '提交' }), at);
+        await expectResultInView(page, quiz.locator('[data-feedback] .summary'), label);
+        await expect(quiz.locator('[data-feedback]')).toHaveAttribute('role', 'status');
+        // Each question says right or wrong in words, not by its border colour alone.
+        const marks = quiz.locator('fieldset [data-mark]');
+        await expect(marks).toHaveCount(await quiz.locator('fieldset').count());
+        for (const text of await marks.allTextContents()) expect(text).toMatch(/本题回答(正确|错误)/);
+      }
+    });
+
+    test('the exam result lands on screen with focus, at 大 and 特大, tapped at the top or bottom', async ({ page }) => {
+      await page.goto(EXAM);
+      const exam = page.locator('ld-exam');
+      await exam.getByRole('button', { name: '开始考试' }).click();
+      for (const { size, at } of CASES) {
+        const label = `${size}, button at ${at}`;
+        await setTextSize(page, size);
+        await exam.locator('form fieldset').first().waitFor();
+        await exam.locator('form fieldset').evaluateAll((sets) => sets.forEach((f) => f.querySelector('input')?.click()));
+        await tapAt(exam.getByRole('button', { name: '交卷' }), at);
+        const summary = exam.locator('[data-summary]');
+        await expectResultInView(page, summary, label);
+        await expect(summary.locator('[data-passed]')).toHaveText(/^✓ 恭喜|^✗ 未通过/);
+        await expect(exam.locator('[data-announce]')).toContainText('分');
+        await exam.getByRole('button', { name: '再考一次' }).click();
+      }
+    });
+  });
+}
