@@ -101,7 +101,7 @@ test('the home page and /school/ show the day’s question and link to it', asyn
   for (const url of ['/', '/school/']) {
     await page.goto(url);
     await expect(page.locator('ld-daily-teaser [data-daily-text]')).toHaveText(expected);
-    await page.getByRole('link', { name: '去答今天的题' }).click();
+    await page.getByRole('link', { name: '去答今天的题', exact: true }).click();
     await expect(page).toHaveURL(DAILY);
   }
 });

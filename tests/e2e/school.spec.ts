@@ -443,3 +443,34 @@ for (const phone of PHONES) {
     });
   });
 }
+
+test('a printed lesson has its text and the quiz as questions with options; no buttons or pager; the key only once opened', async ({ page }) => {
+  const { extractText, getDocumentProxy } = await import('unpdf');
+  const pdfText = async () => {
+    const pdf = await getDocumentProxy(new Uint8Array(await page.pdf({ format: 'A4' })));
+    const { text } = await extractText(pdf, { mergePages: true });
+    // Chromium may split CJK runs with spaces or line breaks: compare without white space.
+    return text.replace(/\s+/g, '');
+  };
+  const path = '/school/jiben-changshi/changshi-02-zuzhi-shenghuo/';
+  await page.goto(path);
+  const quiz = page.locator('ld-quiz');
+  await expect(quiz.getByRole('button', { name: '提交' })).toBeVisible();
+  const question = ((await quiz.locator('legend').first().textContent()) ?? '').replace(/^第 1 题（[^）]+）/, '');
+  const firstOption = (await quiz.locator('.options label').first().textContent()) ?? '';
+  const text = await pdfText();
+  const strip = (s: string) => s.replace(/\s+/g, '');
+  expect(text).toContain(strip((await page.locator('h1').textContent()) ?? ''));
+  expect(text).toContain(strip((await page.locator('.ld-prose p').first().textContent()) ?? '').slice(0, 30));
+  expect(text).toContain(strip(question));
+  expect(text).toContain(strip(firstOption));
+  for (const control of ['提交', '清空重做', '返回课程目录', '上一课', '下一课', '查看答案与解析', '适老化', '正确答案']) {
+    expect(text, `the printout has no "${control}"`).not.toContain(control);
+  }
+  // Once the reader has opened the key (submitted the quiz), the key prints too.
+  await quiz.locator('fieldset').evaluateAll((sets) => sets.forEach((f) => f.querySelector('input')?.click()));
+  await quiz.getByRole('button', { name: '提交' }).click();
+  const after = await pdfText();
+  expect(after).toContain('正确答案');
+  expect(after).not.toContain('清空重做');
+});

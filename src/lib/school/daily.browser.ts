@@ -18,12 +18,14 @@ import { showResult } from './result-view.browser.ts';
 const dayDate = (day: string) => new Date(`${day}T12:00:00+08:00`);
 
 export class DailyElement extends HTMLElement {
-  t = messages(this);
+  /** Dictionary lookup, read from data-messages when connected (attributes are all there then). */
+  t: ReturnType<typeof messages> = (key) => key;
   list: DailyEntry[] = [];
   today = '';
   entry: DailyEntry | undefined;
 
   connectedCallback() {
+    this.t = messages(this);
     this.list = readIsland<DailyEntry[]>(this, '[data-list]') ?? [];
     const now = new Date();
     this.today = beijingDay(now);

@@ -29,7 +29,8 @@ function newSeed(): number {
 }
 
 export class ExamElement extends HTMLElement {
-  t = messages(this);
+  /** Dictionary lookup, read from data-messages when connected (attributes are all there then). */
+  t: ReturnType<typeof messages> = (key) => key;
   bank: BankQuestion[] = [];
   paper: BankQuestion[] = [];
   timer: number | undefined;
@@ -37,6 +38,7 @@ export class ExamElement extends HTMLElement {
   confirmMissing = false;
 
   connectedCallback() {
+    this.t = messages(this);
     this.bank = readIsland<BankQuestion[]>(this, '[data-bank]') ?? [];
     this.piece('nojs').hidden = true;
     this.piece('intro').hidden = false;
