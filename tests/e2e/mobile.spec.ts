@@ -334,6 +334,16 @@ test.describe('360 × 640 with 大 text, touch: the way in from the first screen
     await fold.tap();
     await expect(allLink).toBeVisible();
 
+    // The station directory's filter form folds the same way, and counts what is chosen.
+    await page.goto('/stations/');
+    const stationFold = page.locator('ld-station-filter summary');
+    await expect(stationFold).toHaveText(zhCN['mobile.filters']);
+    const street = page.getByLabel(zhCN['stations.filter.street']);
+    await expect(street).toBeHidden();
+    await stationFold.tap();
+    await street.selectOption({ index: 1 });
+    await expect(stationFold).toHaveText(`${zhCN['mobile.filters']}${zhCN['mobile.filtersActive'].replace('{count}', '1')}`);
+
     const context = await browser.newContext({ viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true, javaScriptEnabled: false });
     const nojs = await context.newPage();
     for (const list of ['/news/', '/activities/', '/exchange/', '/diary/', '/activities/station/lingxiu/']) {
