@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { drawPaper, scorePaper, type Shufflable } from '../../src/lib/exam.ts';
+import { drawPaper, scorePaper, type Shufflable } from '../../src/lib/school/exam.ts';
 
 interface Bank {
   draw: number;

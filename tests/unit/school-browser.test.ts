@@ -9,7 +9,7 @@ import { defineQuiz } from '../../src/lib/school/quiz.browser.ts';
 import { defineExam, type ExamElement } from '../../src/lib/school/exam.browser.ts';
 import { defineDaily } from '../../src/lib/school/daily.browser.ts';
 import { lastCourse } from '../../src/lib/school/resume.ts';
-import { emptyProgress } from '../../src/lib/progress.ts';
+import { emptyProgress } from '../../src/lib/school/progress.ts';
 import { beijingDay } from '../../src/lib/dates.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
 

@@ -4,14 +4,14 @@
  * words (and an icon) with the explanation, moves focus to the verdict and scrolls it into view,
  * and keeps the answer, the streak and the history in the learning record.
  */
-import { isCorrect } from '../exam.ts';
-import { pickDaily, streak } from '../daily-question.ts';
+import { isCorrect } from './exam.ts';
+import { pickDaily, streak } from './daily-question.ts';
 import { beijingDay, formatDate } from '../dates.ts';
-import { dailyHistory, loadProgress, recordDaily, saveProgress, type DailyAnswer } from '../progress.ts';
-import { browserStore } from '../browser/key-value-store.ts';
-import { answerLetters, optionLetter } from '../school.ts';
-import { el, messages, nodes, readIsland } from '../browser/dom.ts';
-import type { DailyEntry } from '../data/daily-entries.ts';
+import { dailyHistory, loadProgress, recordDaily, saveProgress, type DailyAnswer } from './progress.ts';
+import { browserStore } from '../key-value-store.browser.ts';
+import { answerLetters, optionLetter } from './school.ts';
+import { el, messages, nodes, readIsland } from '../dom.browser.ts';
+import type { DailyEntry } from './daily-entries.content.ts';
 import { showResult } from './result-view.browser.ts';
 
 /** Noon in Beijing on a "YYYY-MM-DD" day, for formatting the date. */

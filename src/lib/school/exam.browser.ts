@@ -5,12 +5,12 @@
  * left, submitted at zero), scores it against the pass mark, brings the result into view with a
  * review of every answer, and keeps the attempt.
  */
-import { drawPaper, formatClock, scorePaper, secondsLeft } from '../exam.ts';
-import { addAttempt, bestAttempt, loadProgress, saveProgress } from '../progress.ts';
-import { browserStore } from '../browser/key-value-store.ts';
-import { answerLetters, optionLetter } from '../school.ts';
+import { drawPaper, formatClock, scorePaper, secondsLeft } from './exam.ts';
+import { addAttempt, bestAttempt, loadProgress, saveProgress } from './progress.ts';
+import { browserStore } from '../key-value-store.browser.ts';
+import { answerLetters, optionLetter } from './school.ts';
 import { formatDateTime } from '../dates.ts';
-import { el, messages, nodes, readIsland } from '../browser/dom.ts';
+import { el, messages, nodes, readIsland } from '../dom.browser.ts';
 import type { QuestionType } from '../schema/enums.ts';
 import { showResult } from './result-view.browser.ts';
 

@@ -4,11 +4,11 @@
  * live region that receives focus, so the result is on screen wherever the 提交 button was.
  * Questions keep their order: a self-check is not an exam.
  */
-import { isCorrect } from '../exam.ts';
-import { loadProgress, recordQuiz, saveProgress, settleLesson } from '../progress.ts';
-import { browserStore } from '../browser/key-value-store.ts';
-import { answerLetters } from '../school.ts';
-import { PROGRESS_EVENT, el, messages } from '../browser/dom.ts';
+import { isCorrect } from './exam.ts';
+import { loadProgress, recordQuiz, saveProgress, settleLesson } from './progress.ts';
+import { browserStore } from '../key-value-store.browser.ts';
+import { answerLetters } from './school.ts';
+import { PROGRESS_EVENT, el, messages } from '../dom.browser.ts';
 import { showResult } from './result-view.browser.ts';
 
 /** Parses a JSON array attribute, or an empty list when it is missing or broken. */

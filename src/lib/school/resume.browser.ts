@@ -3,10 +3,10 @@
  * the lesson's name. Hidden for a learner without a record (nothing is fetched then). With
  * `data-lazy` (the header's menu) it waits until its <details> is first opened.
  */
-import { courseProgress, loadProgress } from '../progress.ts';
-import { browserStore } from '../browser/key-value-store.ts';
-import { fetchCourseLessons } from '../browser/course-lessons.ts';
-import { PROGRESS_EVENT, messages } from '../browser/dom.ts';
+import { courseProgress, loadProgress } from './progress.ts';
+import { browserStore } from '../key-value-store.browser.ts';
+import { fetchCourseLessons } from './course-lessons.browser.ts';
+import { PROGRESS_EVENT, messages } from '../dom.browser.ts';
 import { lastCourse } from './resume.ts';
 
 export class ResumeElement extends HTMLElement {

@@ -1,5 +1,5 @@
 /** Where a learner left off: the course of the lesson they touched last. Pure. */
-import type { Progress } from '../progress.ts';
+import type { Progress } from './progress.ts';
 
 /** The course of the most recently touched lesson (read, quizzed or learned); undefined for a new learner. */
 export function lastCourse(record: Progress, courseIds: readonly string[]): string | undefined {

@@ -3,7 +3,7 @@
  * a visitor going to an activity has to find the way. Pure: the validator hands it the parsed
  * stations and the ids of stations that activities name.
  */
-import type { LatLng } from '../map-links.ts';
+import type { LatLng } from './map-links.ts';
 
 export interface StationPlace {
   file: string;
