@@ -24,6 +24,8 @@ import { insideBounds, type Bounds, type LatLng } from '../stations/map-links.ts
 import { repeatedParagraphs, MIN_REPEATED_CHARS } from '../repeated-paragraphs.ts';
 import { formatCharLines, formatCharNames, hasFormatChars } from '../format-chars.ts';
 import { IMAGE_LIMITS, imageDimensions, imageSizeProblemOf } from '../image-limits.ts';
+import { citationProblems } from '../school/citations.ts';
+import { activityHosts, stationLocationFindings, type StationPlace } from '../stations/location-check.ts';
 
 z.config(z.locales.zhCN());
 z.config({
@@ -318,6 +320,8 @@ interface FileUnderCheck {
   entry?: { data: unknown; body: string; bodyLine: number };
   /** The parsed body, once a check has parsed it. */
   tree?: Root;
+  /** Set once the entry has passed its schema. */
+  valid?: boolean;
 }
 
 /**
@@ -425,7 +429,8 @@ export const FILE_CHECKS: readonly FileCheck[] = [
   },
   {
     name: 'schema',
-    run: ({ file, collection, id, entry }, ctx) => {
+    run: (f, ctx) => {
+      const { file, collection, id, entry } = f;
       let result: z.ZodSafeParseResult<unknown>;
       try {
         result = validatorSchemas[collection].safeParse(entry!.data);
@@ -435,6 +440,7 @@ export const FILE_CHECKS: readonly FileCheck[] = [
       }
       if (result.success) {
         ctx.parsed.push({ file, collection, id, data: result.data });
+        f.valid = true;
         return [];
       }
       return result.error.issues.flatMap((issue) =>
@@ -445,6 +451,10 @@ export const FILE_CHECKS: readonly FileCheck[] = [
           : [problem(ctx, file, fieldPath(issue.path), issue.message)],
       );
     },
+  },
+  {
+    name: 'lesson-citations',
+    run: ({ file, collection, entry, valid }, ctx) => (valid && collection === 'lessons' ? citationProblems(ctx.rel(file), entry!.body) : []),
   },
 ];
 
@@ -499,6 +509,7 @@ export const CONTENT_CHECKS: readonly ContentCheck[] = [
   { name: 'references-and-images', run: (ctx) => checkReferences(ctx) },
   { name: 'reply-cycles', run: (ctx) => checkReplyCycles(ctx) },
   { name: 'station-locations', run: (ctx) => checkLocations(ctx.parsed, ctx.rel) },
+  { name: 'station-places', run: (ctx) => stationPlaces(ctx.parsed, ctx.rel).errors },
   { name: 'exam-lessons', run: (ctx) => checkExamLessons(ctx.parsed, ctx.rel) },
   { name: 'empty-topics', run: (ctx) => emptyTopics(ctx.parsed).map((p) => ({ ...p, file: ctx.rel(p.file) })) },
 ];
@@ -590,6 +601,7 @@ function markdownFiles(dir: string): string[] {
  */
 export function contentWarnings(root: string): Problem[] {
   const rel = (f: string) => path.relative(process.cwd(), f) || f;
+  const places = stationPlaces([...readCollection(root, 'stations').map((e) => ({ ...e, collection: 'stations' as const })), ...readCollection(root, 'activities').map((e) => ({ ...e, collection: 'activities' as const }))], rel).warnings;
   const texts = markdownFiles(root).map((file) => {
     const raw = readFileSync(file, 'utf8');
     const parts = splitFrontMatter(raw);
@@ -607,7 +619,13 @@ export function contentWarnings(root: string): Problem[] {
     const shown = lines.slice(0, 10).join('、') + (lines.length > 10 ? ' 等' : '');
     return [{ file, field: '', message: `正文第 ${shown} 行含有不可见的格式字符（${formatCharNames(body).join('、')}），发布时已删除；建议在编辑器中也删去` }];
   });
-  return [...repeated, ...invisible];
+  return [...places, ...repeated, ...invisible];
+}
+
+/** Station location findings (see stations/location-check.ts) over parsed entries. */
+function stationPlaces(parsed: readonly Parsed[], rel: (f: string) => string) {
+  const stations: StationPlace[] = parsed.filter((e) => e.collection === 'stations').map((e) => ({ file: rel(e.file), id: e.id, location: (e.data as { location?: LatLng }).location }));
+  return stationLocationFindings(stations, activityHosts(parsed.filter((e) => e.collection === 'activities').map((e) => e.data as { station?: RefValue })));
 }
 
 /** Station locations must lie inside the district's bounds given in settings. */

@@ -61,25 +61,12 @@ export interface DailyAnswer {
 
 /** The current (version 3) record. */
 export interface Progress {
-  version: 3;
+  version: typeof PROGRESS_VERSION;
   lessons: Record<string, LessonRecord>;
   courses: Record<string, CourseRecord>;
   exams: Record<string, ExamAttempt[]>;
   /** 每日一题 answers by Beijing day ("YYYY-MM-DD"): the history the streak is counted from. */
   daily: Record<string, DailyAnswer>;
-}
-
-/** Version 2: lessons, courses and exams, before 每日一题. */
-export type ProgressV2 = Omit<Progress, 'version' | 'daily'> & { version: 2 };
-
-/**
- * Version 1, as first shipped: learned lessons with a time in epoch milliseconds, and exam
- * scores in percent. It knew nothing of quizzes, courses or pass marks.
- */
-export interface ProgressV1 {
-  version: 1;
-  learned: Record<string, number>;
-  exams: Record<string, { score: number; passed: boolean; date: number }[]>;
 }
 
 /** A course as the record needs to know it. */
@@ -99,7 +86,7 @@ export type ReadResult = { ok: true; record: Progress; migrated: boolean } | { o
 export type LoadStatus = 'empty' | 'ok' | 'migrated' | 'corrupt' | 'unavailable';
 
 export function emptyProgress(): Progress {
-  return { version: 3, lessons: {}, courses: {}, exams: {}, daily: {} };
+  return { version: PROGRESS_VERSION, lessons: {}, courses: {}, exams: {}, daily: {} };
 }
 
 // ---- validation -------------------------------------------------------------------------
@@ -171,7 +158,7 @@ function validV2(v: Record<string, unknown>): Progress | undefined {
     if (!isId(id) || !Array.isArray(list) || !list.every(validAttempt)) return undefined;
   }
   return {
-    version: 3,
+    version: PROGRESS_VERSION,
     lessons: lessons as Progress['lessons'],
     courses: courses as Progress['courses'],
     exams: exams as Progress['exams'],
@@ -221,7 +208,7 @@ function readProgressUnguarded(text: string): ReadResult {
     return { ok: false, error: 'json' };
   }
   if (!isObject(value)) return { ok: false, error: 'shape' };
-  if (value.version === 3) {
+  if (value.version === PROGRESS_VERSION) {
     const record = validV3(value);
     return record ? { ok: true, record, migrated: false } : { ok: false, error: 'shape' };
   }
