@@ -30,11 +30,21 @@ function builder(name: string, ms: number, wait = 60): Promise<{ code: number | 
   });
 }
 
+/** Resolves once the first builder holds the lock (its "start" line is in the log), however slow the machine. */
+async function untilStarted(name: string): Promise<void> {
+  const log = path.join(dir, 'log');
+  for (let i = 0; i < 600; i++) {
+    if (existsSync(log) && readFileSync(log, 'utf8').includes(`${name} start`)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${name} never took the lock`);
+}
+
 describe('one build at a time', () => {
   it('a second build waits for the first, says so, and runs after it', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'lock-'));
     const first = builder('A', 1500);
-    await new Promise((r) => setTimeout(r, 500));
+    await untilStarted('A');
     const second = builder('B', 10);
     const [a, b] = await Promise.all([first, second]);
     expect([a.code, b.code]).toEqual([0, 0]);
@@ -55,7 +65,7 @@ describe('one build at a time', () => {
   it('refuses clearly when the wait runs out, leaving the running build alone', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'lock-'));
     const first = builder('A', 3000);
-    await new Promise((r) => setTimeout(r, 500));
+    await untilStarted('A');
     const late = await builder('B', 10, 1);
     expect(late.code).toBe(1);
     expect(late.out).toMatch(/已等待 1 秒，本次构建放弃；现有的 dist\/ 未被改动/);
