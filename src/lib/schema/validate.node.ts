@@ -15,7 +15,7 @@ import { COLLECTION_FILES, MAX_LENGTH, RESERVED_COURSE_IDS, RESERVED_LESSON_IDS,
 import { parseBody, sanitiserRemovals } from '../sanitize-report.ts';
 import { mayNeedSanitizing } from '../markdown.ts';
 import { UPLOAD_FOLDERS, isRasterImagePath, uploadProblem } from '../uploads.ts';
-import type { Element, Root, RootContent } from 'hast';
+import type { Root, RootContent } from 'hast';
 import { insideBounds, type Bounds, type LatLng } from '../map-links.ts';
 import { repeatedParagraphs, MIN_REPEATED_CHARS } from '../repeated-paragraphs.ts';
 
@@ -109,7 +109,7 @@ function imageSources(root: Root): string[] {
   const visit = (nodes: RootContent[]) => {
     for (const node of nodes) {
       if (node.type !== 'element') continue;
-      const el = node as Element;
+      const el = node;
       if (el.tagName === 'img' && typeof el.properties?.src === 'string') out.push(el.properties.src);
       visit(el.children);
     }
