@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { beijingDay } from '../../src/lib/dates.ts';
+import { beijingDay, dayNumber } from '../../src/lib/dates.ts';
 import {
   dailyList,
   dailyOrder,
   dailyPosition,
   dayFromNumber,
-  dayNumber,
   pickDaily,
   questionKey,
   streak,
