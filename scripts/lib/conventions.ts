@@ -76,16 +76,16 @@ export function dayArithmetic(file: string, text: string): Finding[] {
 }
 
 /**
- * Dictionary order: the object is a run of blocks, each opened by a `// <area>` comment; every key
- * of a block starts with `<area>.` (an area may be several words: `// school` holds `school.*`),
- * and keys are sorted within the block (by code unit, as Array.prototype.sort does).
+ * Dictionary order: the object is a run of blocks, each opened by a comment that is just the area
+ * (`// school`); every key of a block starts with `<area>.`; other comments annotate a key; keys are
+ * sorted within the block (by code unit, as Array.prototype.sort does).
  */
 export function dictionaryOrder(file: string, text: string): Finding[] {
   const out: Finding[] = [];
   let area: string | undefined;
   let previous: string | undefined;
   text.split('\n').forEach((line, i) => {
-    const heading = /^ {2}\/\/ ([\w-]+)(?:\s|$)/.exec(line);
+    const heading = /^ {2}\/\/ ([\w-]+)$/.exec(line.trimEnd());
     if (heading) {
       area = heading[1];
       previous = undefined;

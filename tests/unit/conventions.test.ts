@@ -42,6 +42,8 @@ describe('dictionaryOrder: one block per area, keys sorted within it', () => {
   const dict = (body: string) => `export const zhCN = {\n${body}\n} as const;\n`;
   it('accepts sorted keys under their area', () =>
     expect(dictionaryOrder('d.ts', dict(`  // nav\n  'nav.a': 'A',\n  'nav.b': 'B',\n\n  // site\n  'site.a': 'A',`))).toEqual([]));
+  it('a longer comment annotates a key and opens no block', () =>
+    expect(dictionaryOrder('d.ts', dict(`  // list\n  'list.a': 'A',\n  // Left out of the page links.\n  'list.b': 'B',`))).toEqual([]));
   it('finds a key out of order', () => expect(dictionaryOrder('d.ts', dict(`  // nav\n  'nav.b': 'B',\n  'nav.a': 'A',`)).map((f) => f.line)).toEqual([4]));
   it('finds a key in another area’s block', () => expect(dictionaryOrder('d.ts', dict(`  // nav\n  'site.a': 'A',`))).toHaveLength(1));
   it('finds a key outside any block', () => expect(dictionaryOrder('d.ts', dict(`  'site.a': 'A',`))).toHaveLength(1));
