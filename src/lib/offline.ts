@@ -1,3 +1,4 @@
+import { SCHOOL_BASE, SCHOOL_SW_HREF } from './publishing.ts';
 /**
  * What the party school's service worker keeps for offline reading, decided from the built site:
  * every page under an offline route, the JSON files there (a course's lessons.json, which the
@@ -9,11 +10,11 @@
  * Address prefixes whose pages are read offline. A new page under /school/ (a 每日一题 page, say)
  * is included without a change here; add a prefix for another section.
  */
-export const OFFLINE_ROUTES: readonly string[] = ['/school/'];
+export const OFFLINE_ROUTES: readonly string[] = [SCHOOL_BASE];
 
 /** The service worker's own address and scope. */
-export const SERVICE_WORKER_URL = '/school/sw.js';
-export const SERVICE_WORKER_SCOPE = '/school/';
+export const SERVICE_WORKER_URL = SCHOOL_SW_HREF;
+export const SERVICE_WORKER_SCOPE = SCHOOL_BASE;
 
 /** A file of the built site: its path relative to the output folder, and a hash of its bytes. */
 export interface BuiltFile {

@@ -1,3 +1,4 @@
+import { PAGEFIND_BASE, pagefindShardHref } from './publishing.ts';
 /**
  * The search index is split into shards so that neither indexing memory nor the bytes of a
  * first search grow with the whole archive. Dated pages go to the shard of their period (a
@@ -94,7 +95,7 @@ export function shardYear(id: string): string | undefined {
 
 /** The bundle path of a shard: the base shard is the primary bundle. */
 export function shardPath(id: string): string {
-  return id === BASE_SHARD ? '/pagefind/' : `/pagefind/${id}/`;
+  return id === BASE_SHARD ? PAGEFIND_BASE : pagefindShardHref(id);
 }
 
 /**

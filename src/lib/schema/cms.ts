@@ -9,6 +9,7 @@ import { COLLECTIONS, type CollectionName } from './enums.ts';
 import { t } from '../../i18n/t.ts';
 import { zhCN, type MessageKey } from '../../i18n/zh-CN.ts';
 import { COLLECTION_FILES, makeSchemas } from './schema.ts';
+import { FAVICON_HREF, MEDIA_UPLOADS_PATH } from '../publishing.ts';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type CmsField = { [key: string]: Json };
@@ -380,9 +381,9 @@ export function cmsConfig({ contentRoot, siteUrl, env = {} }: CmsOptions): CmsFi
     locale: 'zh_Hans',
     site_url: siteUrl,
     display_url: siteUrl,
-    logo_url: '/favicon.svg',
+    logo_url: FAVICON_HREF,
     media_folder: 'public/media/uploads',
-    public_folder: '/media/uploads',
+    public_folder: MEDIA_UPLOADS_PATH,
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: COLLECTIONS.map((name) => collectionConfig(name, contentRoot)),
   };
