@@ -12,7 +12,7 @@ import type { KeyValueStore } from './browser/key-value-store.ts';
 
 export const PROGRESS_KEY = 'ld-school-progress';
 export const BACKUP_KEY = 'ld-school-progress-backup';
-export const PROGRESS_VERSION = 3;
+export const PROGRESS_VERSION = 3 as const;
 
 /** The outcome of a lesson's self-check quiz, as last submitted. */
 export interface QuizResult {
@@ -59,7 +59,7 @@ export interface DailyAnswer {
 
 /** The current (version 3) record. */
 export interface Progress {
-  version: 3;
+  version: typeof PROGRESS_VERSION;
   lessons: Record<string, LessonRecord>;
   courses: Record<string, CourseRecord>;
   exams: Record<string, ExamAttempt[]>;
@@ -97,7 +97,7 @@ export type ReadResult = { ok: true; record: Progress; migrated: boolean } | { o
 export type LoadStatus = 'empty' | 'ok' | 'migrated' | 'corrupt' | 'unavailable';
 
 export function emptyProgress(): Progress {
-  return { version: 3, lessons: {}, courses: {}, exams: {}, daily: {} };
+  return { version: PROGRESS_VERSION, lessons: {}, courses: {}, exams: {}, daily: {} };
 }
 
 // ---- validation -------------------------------------------------------------------------
@@ -156,7 +156,7 @@ function validV2(v: Record<string, unknown>): Progress | undefined {
     if (!isId(id) || !Array.isArray(list) || !list.every(validAttempt)) return undefined;
   }
   return {
-    version: 3,
+    version: PROGRESS_VERSION,
     lessons: lessons as Progress['lessons'],
     courses: courses as Progress['courses'],
     exams: exams as Progress['exams'],
@@ -197,7 +197,7 @@ export function readProgress(text: string): ReadResult {
     return { ok: false, error: 'json' };
   }
   if (!isObject(value)) return { ok: false, error: 'shape' };
-  if (value.version === 3) {
+  if (value.version === PROGRESS_VERSION) {
     const record = validV3(value);
     return record ? { ok: true, record, migrated: false } : { ok: false, error: 'shape' };
   }
