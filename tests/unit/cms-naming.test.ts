@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CMS_COLLECTIONS } from '../../src/lib/schema/cms.ts';
-import { FILE_ID_RE, fillSlug, pruneEmpty, safeUploadName, uniqueSlug } from '../../src/lib/schema/cms-naming.ts';
+import { fillSlug, pruneEmpty, safeUploadName, uniqueSlug } from '../../src/lib/schema/cms-naming.ts';
+import { ENTRY_ID_RE } from '../../src/lib/slugs.ts';
 
 // 2026-11-27 18:30:05 Beijing time.
 const now = new Date('2026-11-27T10:30:05Z');
@@ -22,7 +23,7 @@ describe('new entries get ASCII file names that are never empty', () => {
   ] as const)('%s %j → %s', (collection, data, expected) => {
     const slug = slugOf(collection, data);
     expect(slug).toBe(expected);
-    expect(slug).toMatch(FILE_ID_RE);
+    expect(slug).toMatch(ENTRY_ID_RE);
   });
 
   it('never uses the Chinese title', () => {
@@ -47,7 +48,7 @@ describe('a name that is taken gets the next free suffix, as Decap does', () => 
     const first = uniqueSlug(slugOf('news', data), new Set());
     const second = uniqueSlug(slugOf('news', data), new Set([first]));
     expect(first).not.toBe(second);
-    expect(second).toMatch(FILE_ID_RE);
+    expect(second).toMatch(ENTRY_ID_RE);
   });
 });
 

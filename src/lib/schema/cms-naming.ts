@@ -55,9 +55,6 @@ export function uniqueSlug(slug: string, taken: ReadonlySet<string>): string {
   return candidate;
 }
 
-/** A file name (without extension) the site accepts: lower-case ASCII words joined by hyphens. */
-export const FILE_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /**
  * The name an upload is stored under: its ASCII part (or "tupian" when nothing of it is ASCII),
  * the Beijing date and time to the second, and the lower-cased extension, e.g.

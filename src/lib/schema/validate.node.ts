@@ -17,6 +17,7 @@ import { mayNeedSanitizing } from '../markdown.ts';
 import { UPLOAD_FOLDERS, isRasterImagePath, uploadProblem } from '../uploads.ts';
 import type { Root, RootContent } from 'hast';
 import { insideBounds, type Bounds, type LatLng } from '../map-links.ts';
+import { ENTRY_ID_RE } from '../slugs.ts';
 import { repeatedParagraphs, MIN_REPEATED_CHARS } from '../repeated-paragraphs.ts';
 
 z.config(z.locales.zhCN());
@@ -64,7 +65,6 @@ interface ImageValue {
 }
 
 /** Ids appear in addresses: lower-case ASCII letters, digits and hyphens. */
-const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The content model as the validator runs it: references are ids, images are paths. */
 export const validatorSchemas = makeSchemas({
@@ -74,7 +74,7 @@ export const validatorSchemas = makeSchemas({
       .trim()
       .min(1, '引用不能为空')
       .max(MAX_LENGTH.id, `不能超过 ${MAX_LENGTH.id} 个字`)
-      .regex(ID_RE, '应为所引用条目的文件名（小写英文字母、数字和连字符，不含路径和换行）')
+      .regex(ENTRY_ID_RE, '应为所引用条目的文件名（小写英文字母、数字和连字符，不含路径和换行）')
       .transform((id): RefValue => ({ __ref: collection, id })),
   image: () =>
     z
@@ -205,7 +205,7 @@ export function validateContent(root: string, { publicDir = 'public' }: Validate
     ids.set(collection, seen);
     for (const file of collectionFiles(root, collection)) {
       const id = entryIdFromFile(file);
-      if (!ID_RE.test(id)) {
+      if (!ENTRY_ID_RE.test(id)) {
         problems.push({ file: rel(file), field: '', message: `文件名“${id}”不合规：只能用小写英文字母、数字和连字符（它会出现在网址里）` });
         continue;
       }
