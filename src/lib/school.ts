@@ -86,11 +86,6 @@ export function totalMinutes(lessons: readonly LessonLike[]): number {
   return lessons.reduce((sum, l) => sum + l.data.minutes, 0);
 }
 
-/** Fills `{name}` placeholders; unknown placeholders stay as written. */
-export function fill(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
-}
-
 /** The letter shown before an option: A, B, C … */
 export function optionLetter(index: number): string {
   return String.fromCharCode(65 + index);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerLetters, catalogueOf, fill, lessonsOf, neighbours, readCourseLessons, totalMinutes, type LessonLink } from '../../src/lib/school.ts';
+import { fill } from '../../src/i18n/fill.ts';
+import { answerLetters, catalogueOf, lessonsOf, neighbours, readCourseLessons, totalMinutes, type LessonLink } from '../../src/lib/school.ts';
 
 const lesson = (id: string, course: string, order: number, quiz = 1) => ({
   id,
@@ -37,6 +38,7 @@ describe('neighbours', () => {
 
 describe('fill and answerLetters', () => {
   it('fills placeholders and leaves unknown ones', () => expect(fill('第 {n} 题 {x}', { n: 2 })).toBe('第 2 题 {x}'));
+  it('hands a missing placeholder to the caller when asked (t() refuses it)', () => expect(fill('{a}{b}', { a: 1 }, (name) => `<${name}>`)).toBe('1<b>'));
   it('writes option indices as sorted letters', () => expect(answerLetters([2, 0])).toBe('A、C'));
 });
 
