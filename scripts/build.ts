@@ -14,6 +14,16 @@ import { acquireBuildLock } from './build-lock.ts';
 import { indexSearch } from './search-index.ts';
 import { writeServiceWorker } from './service-worker.ts';
 import { astroBuildEnv } from './astro-env.ts';
+import { writeBuildManifest } from './build-manifest.ts';
+import { siteUrlProblem } from './site-url.ts';
+
+// A production build (a production CMS backend, or --production from the pipelines) needs the
+// site's real address: feeds, QR codes and the sitemap carry it.
+const siteUrlError = siteUrlProblem(process.env, process.argv.slice(2));
+if (siteUrlError) {
+  console.error(siteUrlError);
+  process.exit(1);
+}
 
 const contentRoot = process.env.CONTENT_ROOT ?? 'content';
 const outDir = process.env.BUILD_OUT_DIR ?? 'dist';
@@ -65,9 +75,12 @@ writeFileSync(`${staging}/.build.json`, `${JSON.stringify({ builtAt: builtAt.toI
 const compressStarted = performance.now();
 const compressed = await precompress(staging);
 const compressSeconds = (performance.now() - compressStarted) / 1000;
+// Last step: the manifest of every file with its hash, which scripts/deploy.sh checks before it
+// switches (a folder that is not this whole build is refused).
+const manifest = writeBuildManifest(staging, { builtAt: builtAt.toISOString() });
 if (existsSync(outDir)) rmSync(outDir, { recursive: true, force: true });
 renameSync(staging, outDir);
 console.log(
   `构建完成：Astro ${astroSeconds.toFixed(1)} 秒，Pagefind ${pagefindSeconds.toFixed(1)} 秒，` +
-    `预压缩 ${compressed.files} 个文件 ${compressSeconds.toFixed(1)} 秒，输出到 ${outDir}/`,
+    `预压缩 ${compressed.files} 个文件 ${compressSeconds.toFixed(1)} 秒，输出到 ${outDir}/（构建 ${manifest.id}，${manifest.files} 个文件）`,
 );

@@ -2,7 +2,7 @@
  * Glue between Decap (loaded before this module as window.CMS) and the site: safe upload names,
  * pruning of emptied fields before a save, and preview templates styled with the site's CSS.
  */
-import { emptyPaths, safeUploadName } from '../lib/schema/cms-naming.ts';
+import { dropEmpty, safeUploadName } from '../lib/schema/cms-naming.ts';
 import { isAcceptedUploadName } from '../lib/uploads.ts';
 import { t } from '../i18n/t.ts';
 import { registerPreviews, type DecapGlobals } from './previews.ts';
@@ -53,11 +53,7 @@ const cms = w.CMS;
 if (cms) {
   cms.registerEventListener({
     name: 'preSave',
-    handler: ({ entry }) => {
-      let data = entry.get('data');
-      for (const path of emptyPaths(data.toJS())) data = data.deleteIn(path);
-      return data;
-    },
+    handler: ({ entry }) => dropEmpty(entry.get('data')),
   });
   cms.registerPreviewStyle(ADMIN_PREVIEW_CSS_HREF);
   registerPreviews(cms, w);

@@ -5,7 +5,6 @@
  * the offset: it asks this module for calendar parts, month keys and stamps.
  */
 
-export const TIME_ZONE = 'Asia/Shanghai';
 const OFFSET_MS = 8 * 60 * 60 * 1000;
 /** One calendar day in milliseconds (Beijing has no daylight saving, so every day is this long). */
 export const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,8 +1,8 @@
-import { SITEMAP_XML_HREF } from './publishing.ts';
 /**
  * The HTML 网站地图 (/sitemap/): groups of links, one group per kind of column. The page lists
  * its groups in one table; a group with nothing in it is left out, so no heading stands alone.
  */
+import { SITEMAP_XML_HREF } from './publishing.ts';
 
 export interface SiteMapLink {
   label: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CMS_COLLECTIONS } from '../../src/lib/schema/cms.ts';
-import { fillSlug, pruneEmpty, safeUploadName, uniqueSlug } from '../../src/lib/schema/cms-naming.ts';
+import { dropEmpty, fillSlug, safeUploadName, uniqueSlug } from '../../src/lib/schema/cms-naming.ts';
 import { ENTRY_ID_RE } from '../../src/lib/slugs.ts';
 
 // 2026-11-27 18:30:05 Beijing time.
@@ -69,6 +69,24 @@ describe('uploads get safe ASCII names that do not replace each other', () => {
   });
 });
 
+/** Enough of an Immutable map for the admin's preSave: a value that `deleteIn` copies. */
+class Persistent {
+  readonly #value: unknown;
+  constructor(value: unknown) {
+    this.#value = value;
+  }
+  toJS(): unknown {
+    return structuredClone(this.#value);
+  }
+  deleteIn(path: (string | number)[]): Persistent {
+    const copy = this.toJS() as Record<string | number, unknown>;
+    let parent = copy;
+    for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+    delete parent[path[path.length - 1]!];
+    return new Persistent(copy);
+  }
+}
+
 describe('fields an editor emptied are dropped before saving', () => {
   it.each([
     [{ title: 'a', station: '' }, { title: 'a' }],
@@ -77,6 +95,8 @@ describe('fields an editor emptied are dropped before saving', () => {
     [{ tags: [], quiz: [{ question: 'q', explanation: '' }] }, { tags: [], quiz: [{ question: 'q' }] }],
     [{ founded: null, draft: false, order: 0 }, { draft: false, order: 0 }],
   ])('%j → %j', (input, expected) => {
-    expect(pruneEmpty(input)).toEqual(expected);
+    const original = new Persistent(input);
+    expect(dropEmpty(original).toJS()).toEqual(expected);
+    expect(original.toJS()).toEqual(input);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { totals, type FigureStation } from '../../src/lib/figures.ts';
-import { headlineFigures, stationsByStreet } from '../../src/lib/home.ts';
+import { totals, type FigureStation } from '../../src/lib/stations/figures.ts';
+import { headlineFigures, stationsByStreet } from '../../src/lib/stations/home.ts';
 
 const named = (...names: string[]) => names.map((name) => ({ name }));
 

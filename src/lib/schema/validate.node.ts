@@ -16,9 +16,11 @@ import { parseBody, sanitiserRemovals } from '../sanitize-report.ts';
 import { mayNeedSanitizing } from '../markdown.ts';
 import { UPLOAD_FOLDERS, isRasterImagePath, uploadProblem } from '../uploads.ts';
 import type { Root, RootContent } from 'hast';
-import { insideBounds, type Bounds, type LatLng } from '../map-links.ts';
+import { insideBounds, type Bounds, type LatLng } from '../stations/map-links.ts';
 import { ENTRY_ID_RE } from '../slugs.ts';
 import { repeatedParagraphs, MIN_REPEATED_CHARS } from '../repeated-paragraphs.ts';
+import { citationProblems } from '../school/citations.ts';
+import { activityHosts, stationLocationFindings, type StationPlace } from '../stations/location-check.ts';
 
 z.config(z.locales.zhCN());
 z.config({
@@ -282,6 +284,7 @@ export function validateContent(root: string, { publicDir = 'public' }: Validate
         continue;
       }
       parsed.push({ file, collection, id, data: result.data });
+      if (collection === 'lessons') problems.push(...citationProblems(rel(file), entry.body));
     }
   }
 
@@ -333,6 +336,7 @@ export function validateContent(root: string, { publicDir = 'public' }: Validate
   }
 
   problems.push(...checkLocations(parsed, rel));
+  problems.push(...stationPlaces(parsed, rel).errors);
   problems.push(...checkExamLessons(parsed, rel));
   problems.push(...emptyTopics(parsed).map((p) => ({ ...p, file: rel(p.file) })));
 
@@ -357,15 +361,22 @@ function markdownFiles(dir: string): string[] {
  */
 export function contentWarnings(root: string): Problem[] {
   const rel = (f: string) => path.relative(process.cwd(), f) || f;
+  const places = stationPlaces([...readCollection(root, 'stations').map((e) => ({ ...e, collection: 'stations' as const })), ...readCollection(root, 'activities').map((e) => ({ ...e, collection: 'activities' as const }))], rel).warnings;
   const texts = markdownFiles(root).map((file) => {
     const raw = readFileSync(file, 'utf8');
     return { file: rel(file), body: bodyOf(raw) };
   });
-  return repeatedParagraphs(texts).map((r) => ({
+  return [...places, ...repeatedParagraphs(texts).map((r) => ({
     file: r.again,
     field: '',
     message: `这段文字（${[...r.paragraph].length} 字，不少于 ${MIN_REPEATED_CHARS} 字）与 ${r.first} 中的段落重复：“${[...r.paragraph].slice(0, 20).join('')}……”`,
-  }));
+  }))];
+}
+
+/** Station location findings (see stations/location-check.ts) over parsed entries. */
+function stationPlaces(parsed: readonly Parsed[], rel: (f: string) => string) {
+  const stations: StationPlace[] = parsed.filter((e) => e.collection === 'stations').map((e) => ({ file: rel(e.file), id: e.id, location: (e.data as { location?: LatLng }).location }));
+  return stationLocationFindings(stations, activityHosts(parsed.filter((e) => e.collection === 'activities').map((e) => e.data as { station?: RefValue })));
 }
 
 type Parsed = { file: string; collection: CollectionName; id: string; data: unknown };
