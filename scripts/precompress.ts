@@ -37,8 +37,14 @@ export async function precompress(dir: string): Promise<{ files: number; written
         }),
       ]);
       // Keep a copy only when it saves at least a tenth.
-      if (gz.length < data.length * 0.9) (writeFileSync(`${file}.gz`, gz), written++);
-      if (br.length < data.length * 0.9) (writeFileSync(`${file}.br`, br), written++);
+      if (gz.length < data.length * 0.9) {
+        writeFileSync(`${file}.gz`, gz);
+        written++;
+      }
+      if (br.length < data.length * 0.9) {
+        writeFileSync(`${file}.br`, br);
+        written++;
+      }
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));

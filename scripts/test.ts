@@ -1,5 +1,5 @@
 /**
- * `npm test`: type check, unit tests, integration tests (bad-content builds, bench smoke), a production build, then the browser tests against the
+ * `npm test`: conventions check, lint (ESLint, Prettier), type check, unit tests, integration tests (bad-content builds, bench smoke), a production build, then the browser tests against the
  * built site. Stops at the first failing step; stops at once when no Chromium is installed.
  */
 import { findChromium } from './chromium.ts';
@@ -11,6 +11,8 @@ if (!findChromium()) {
 }
 
 const steps: [string, string, string[]][] = [
+  ['约定检查', 'node', ['scripts/conventions.ts']],
+  ['代码检查', 'npm', ['run', 'lint']],
   ['类型检查', 'npx', ['astro', 'check']],
   ['单元测试', 'npx', ['vitest', 'run', '--project', 'unit']],
   ['集成测试', 'npx', ['vitest', 'run', '--project', 'integration']],

@@ -9,6 +9,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
+import { DAY_MS } from '../../src/lib/dates.ts';
 import { splitFrontMatter } from '../../src/lib/front-matter.ts';
 import { ACTIVITY_KINDS, EXCHANGE_TOPICS, NEWS_CATEGORIES } from '../../src/lib/schema/enums.ts';
 import * as P from './phrases.ts';
@@ -137,9 +138,9 @@ export function spanDays(n: number): number {
 
 /** A Beijing-time instant in the `days` days up to 2026-11-26, with date and time parts. */
 function randomTime(rng: Rng, days: number): { date: string; time: string; dayIndex: number } {
-  const start = LAST_DAY - (days - 1) * 86_400_000;
+  const start = LAST_DAY - (days - 1) * DAY_MS;
   const dayIndex = rng.int(0, days - 1);
-  const d = new Date(start + dayIndex * 86_400_000);
+  const d = new Date(start + dayIndex * DAY_MS);
   const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   const time = `${pad(rng.int(8, 17))}:${pad(rng.pick([0, 10, 15, 20, 30, 40, 45, 50]))}`;
   return { date, time, dayIndex };

@@ -6,6 +6,7 @@ import { dropEmpty, safeUploadName } from '../lib/schema/cms-naming.ts';
 import { isAcceptedUploadName } from '../lib/uploads.ts';
 import { t } from '../i18n/t.ts';
 import { registerPreviews, type DecapGlobals } from './previews.ts';
+import { ADMIN_PREVIEW_CSS_HREF } from '../lib/publishing.ts';
 
 interface ImmutableLike {
   toJS(): unknown;
@@ -54,6 +55,6 @@ if (cms) {
     name: 'preSave',
     handler: ({ entry }) => dropEmpty(entry.get('data')),
   });
-  cms.registerPreviewStyle('/admin/preview.css');
+  cms.registerPreviewStyle(ADMIN_PREVIEW_CSS_HREF);
   registerPreviews(cms, w);
 }

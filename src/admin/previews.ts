@@ -35,7 +35,8 @@ function field(props: PreviewProps, ...path: (string | number)[]): unknown {
   const v = props.entry.getIn(['data', ...path]);
   return v && typeof v === 'object' && 'toJS' in v ? (v as Immutable).toJS() : v;
 }
-const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+const text = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || v instanceof Date ? String(v) : v ? JSON.stringify(v) : '';
 const questionType = (type: unknown): string => {
   const key = QUESTION_TYPES[text(type)];
   return key ? t(key) : '';

@@ -1,3 +1,4 @@
+import { fill } from './fill.ts';
 import { zhCN, type MessageKey } from './zh-CN.ts';
 
 /**
@@ -11,9 +12,7 @@ const PLAIN = new Map<string, string>(Object.entries(zhCN).filter(([, message]) 
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   const plain = PLAIN.get(key);
   if (plain !== undefined) return plain;
-  return zhCN[key].replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`i18n: "${key}" needs the parameter "${name}"`);
-    return String(value);
+  return fill(zhCN[key], params, (name) => {
+    throw new Error(`i18n: "${key}" needs the parameter "${name}"`);
   });
 }

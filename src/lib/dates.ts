@@ -6,6 +6,8 @@
  */
 
 const OFFSET_MS = 8 * 60 * 60 * 1000;
+/** One calendar day in milliseconds (Beijing has no daylight saving, so every day is this long). */
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 const LOCAL_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const ZONED_RE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
@@ -100,6 +102,26 @@ export function beijingDay(date: Date): string {
 /** The last instant of a Beijing calendar day "2026-11-27" (23:59:59.999 +08:00). */
 export function endOfBeijingDay(day: string): Date {
   return new Date(`${day}T23:59:59.999+08:00`);
+}
+
+/** Noon in Beijing on a calendar day "2026-11-27": an instant safely inside that day, for formatting it. */
+export function beijingNoon(day: string): Date {
+  return new Date(`${day}T12:00:00+08:00`);
+}
+
+/** The first instant of the Beijing calendar day after the one `date` falls on (the next 00:00 +08:00). */
+export function startOfNextBeijingDay(date: Date): Date {
+  return new Date(endOfBeijingDay(beijingDay(date)).getTime() + 1);
+}
+
+/** Days from 1970-01-01 to a calendar day "2026-11-27" (a day count, not an instant). */
+export function dayNumber(day: string): number {
+  return Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+}
+
+/** Whole Beijing calendar days from the day `from` falls on to the day `to` falls on (negative when `to` is earlier). */
+export function calendarDaysBetween(from: Date, to: Date): number {
+  return dayNumber(beijingDay(to)) - dayNumber(beijingDay(from));
 }
 
 /** The Beijing calendar year of an instant. */

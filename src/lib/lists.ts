@@ -220,7 +220,7 @@ function relatedIndex<T extends ItemFacts>(all: readonly T[]): RelatedIndex<T> {
       if (item.station !== undefined) add(index.byStation, item.station, item);
       for (const tag of new Set(item.tags ?? [])) add(index.byTag, tag, item);
     }
-    relatedIndexes.set(all, index as RelatedIndex<ItemFacts>);
+    relatedIndexes.set(all, index);
   }
   return index;
 }
@@ -234,7 +234,7 @@ const derivedValues = new WeakMap<object, Map<string, unknown>>();
  */
 export function derived<S extends object, R>(source: S, key: string, derive: (source: S) => R): R {
   let values = derivedValues.get(source);
-  if (!values) derivedValues.set(source, (values = new Map()));
+  if (!values) derivedValues.set(source, (values = new Map<string, unknown>()));
   if (!values.has(key)) values.set(key, derive(source));
   return values.get(key) as R;
 }

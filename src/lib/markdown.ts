@@ -33,7 +33,7 @@ export function mayNeedSanitizing(source: string): boolean {
 export const sanitizePlugin = defineHastPlugin({
   name: 'louyu-sanitize',
   after(root, ctx) {
-    ctx.replaceNode(root, relinkPrefixedIds(prefixHeadingIds(sanitize(root as Root, SANITIZE_SCHEMA) as Root)));
+    ctx.replaceNode(root, relinkPrefixedIds(prefixHeadingIds(sanitize(root, SANITIZE_SCHEMA) as Root)));
   },
 });
 

@@ -10,7 +10,7 @@
  */
 import { markdownToHast } from 'satteri';
 import { sanitize } from 'hast-util-sanitize';
-import type { Element, Root, RootContent } from 'hast';
+import type { Root, RootContent } from 'hast';
 import { MARKDOWN_FEATURES } from './markdown.ts';
 import { ALLOWED_TAGS, SANITIZE_SCHEMA } from './sanitize-schema.ts';
 import { urlScheme } from './hostile-html.ts';
@@ -48,7 +48,7 @@ function census(root: Root, unclobber: boolean): Census {
     const node = stack.pop()!;
     {
       if (node.type !== 'element') continue;
-      const el = node as Element;
+      const el = node;
       result.tags.set(el.tagName, (result.tags.get(el.tagName) ?? 0) + 1);
       for (const [property, raw] of Object.entries(el.properties ?? {})) {
         if (raw === undefined || raw === null || raw === false) continue;

@@ -14,7 +14,7 @@ import { formatActivityTime } from './activity-phase.ts';
 import { shanghaiYear } from './dates.ts';
 import { textOfHtml, type FeedItem } from './feeds/feeds.ts';
 import type { Facet, FacetSpec } from './lists.ts';
-import { ACTIVITIES_ICS_HREF, entryHref, NEWS_RSS_HREF } from './publishing.ts';
+import { ACTIVITIES_BASE, ACTIVITIES_ICS_HREF, DIARY_BASE, entryHref, EXCHANGE_BASE, NEWS_BASE, NEWS_RSS_HREF, THEORY_BASE } from './publishing.ts';
 import { CATEGORY_SLUGS, fromSlug, KIND_SLUGS, TOPIC_SLUGS, tagSlug } from './slugs.ts';
 
 /** Characters of a diary entry's text that its feed item carries. */
@@ -42,7 +42,6 @@ export function streetFacet<T>(streets: StreetIndex, stationOf: (item: T) => str
 
 type Facets<C extends 'news' | 'activities' | 'exchange' | 'diary'> = Record<string, Facet<CollectionEntry<C>>>;
 
-export const NEWS_BASE = '/news/';
 export const NEWS_FACETS = {
   category: { key: 'category', values: (e) => [CATEGORY_SLUGS[e.data.category]] },
   station: { key: 'station', values: (e) => (e.data.station ? [e.data.station.id] : []) },
@@ -55,7 +54,6 @@ export function newsFacets(streets: StreetIndex) {
   return { ...NEWS_FACETS, street: streetFacet<CollectionEntry<'news'>>(streets, (e) => e.data.station?.id) } satisfies Facets<'news'>;
 }
 
-export const ACTIVITIES_BASE = '/activities/';
 export const ACTIVITY_FACETS = {
   kind: { key: 'kind', values: (e) => [KIND_SLUGS[e.data.kind]] },
   station: { key: 'station', values: (e) => [e.data.station.id] },
@@ -67,7 +65,6 @@ export function activityFacets(streets: StreetIndex) {
   return { ...ACTIVITY_FACETS, street: streetFacet<CollectionEntry<'activities'>>(streets, (e) => e.data.station.id) } satisfies Facets<'activities'>;
 }
 
-export const EXCHANGE_BASE = '/exchange/';
 export const EXCHANGE_FACETS = {
   topic: { key: 'topic', values: (e) => [TOPIC_SLUGS[e.data.topic]] },
   station: { key: 'station', values: (e) => [e.data.station.id] },
@@ -79,7 +76,6 @@ export function exchangeFacets(streets: StreetIndex) {
   return { ...EXCHANGE_FACETS, street: streetFacet<CollectionEntry<'exchange'>>(streets, (e) => e.data.station.id) } satisfies Facets<'exchange'>;
 }
 
-export const DIARY_BASE = '/diary/';
 export const DIARY_FACETS = {
   station: { key: 'station', values: (e) => [e.data.station.id] },
 } satisfies Facets<'diary'>;
@@ -205,7 +201,7 @@ export const SECTIONS: { [C in ListSection]: ListSectionDef<C> } & { theory: Sec
     latest: { id: 'diary', heading: 'stations.diary', empty: 'stations.diary.empty' },
   },
   theory: {
-    base: '/theory/',
+    base: THEORY_BASE,
     dateOf: (e) => e.data.published,
     stationOf: () => undefined,
     feedItem: (e, context) => ({

@@ -2,6 +2,7 @@
  * The HTML 网站地图 (/sitemap/): groups of links, one group per kind of column. The page lists
  * its groups in one table; a group with nothing in it is left out, so no heading stands alone.
  */
+import { SITEMAP_XML_HREF } from './publishing.ts';
 
 export interface SiteMapLink {
   label: string;
@@ -25,7 +26,7 @@ export function siteMapGroups(groups: readonly SiteMapGroup[]): SiteMapGroup[] {
 
 /** The XML sitemap's address on the published origin (the index @astrojs/sitemap writes). */
 export function sitemapXmlUrl(site: URL): string {
-  return new URL('/sitemap-index.xml', site).href;
+  return new URL(SITEMAP_XML_HREF, site).href;
 }
 
 /** robots.txt: crawl everything but /admin/ (the CMS and the inspection report); name the XML sitemap. */

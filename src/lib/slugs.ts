@@ -9,6 +9,9 @@ type NewsCategory = (typeof NEWS_CATEGORIES)[number];
 type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 type ExchangeTopic = (typeof EXCHANGE_TOPICS)[number];
 
+/** The one rule for an entry's id (its file name without extension): lower-case ASCII words joined by hyphens. */
+export const ENTRY_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** News category → address slug. */
 export const CATEGORY_SLUGS: Record<NewsCategory, string> = {
   党建动态: 'dangjian',

@@ -2,6 +2,7 @@
  * Topics (专题): which entries a topic gathers, in what order, and whether it is current. Plain
  * data in, plain data out; `topic-entries.content.ts` feeds it the site's content.
  */
+import { startOfNextBeijingDay } from './dates.ts';
 import { TOPIC_SECTIONS, type TopicSection } from './schema/enums.ts';
 
 /** What a topic is placed and gathers by. */
@@ -27,11 +28,9 @@ export interface Gatherable {
 
 export type TopicPhase = 'upcoming' | 'current' | 'ended';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** The instant a topic is over: the end of its last day (the next day's 00:00), or never. */
 export function topicEndsAt(topic: Pick<TopicFacts, 'end'>): Date | undefined {
-  return topic.end && new Date(topic.end.getTime() + DAY_MS);
+  return topic.end && startOfNextBeijingDay(topic.end);
 }
 
 /** Whether a topic has not begun, is running, or is over at `now`. */

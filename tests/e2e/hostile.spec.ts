@@ -89,7 +89,7 @@ function hostileRoot(dir: string): { root: string; bodies: number; strings: numb
       const rotated = [...strings.slice(i % strings.length), ...strings.slice(0, i % strings.length)];
       const { data, poisoned } = poison(collection, template.data, rotated, `HOSTILE-FM${n}`, schemaFields);
       fields += poisoned.length;
-      const front = data as Record<string, unknown>;
+      const front = data;
       if (typeof front.order === 'number') front.order = 100 + i;
       // Names that must be unique within an entry stay unique.
       if (Array.isArray(front.buildings)) front.buildings = front.buildings.map((b: { name: string }, j) => ({ ...b, name: `${b.name}${j}` }));
@@ -144,7 +144,7 @@ test('no payload runs script or leaves dangerous markup in any built page', asyn
   const queue = [...pages];
   const worker = async () => {
     const page = await context.newPage();
-    let dialog = '';
+    let dialog: string;
     page.on('dialog', (d) => {
       dialog = d.message();
       void d.dismiss();
@@ -238,7 +238,7 @@ test('every feed, calendar, CSV, sitemap, manifest and JSON file is inert and pa
 
   const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true });
   const page = await context.newPage();
-  let dialog = '';
+  let dialog: string;
   page.on('dialog', (d) => {
     dialog = d.message();
     void d.dismiss();

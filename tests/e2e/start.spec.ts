@@ -20,7 +20,7 @@ const CMS_PORT = Number(process.env.START_TEST_CMS_PORT ?? 8142);
 function listeners(port: number): string[] {
   const out: string[] = [];
   for (const [file, v6] of [['/proc/net/tcp', false], ['/proc/net/tcp6', true]] as const) {
-    let table = '';
+    let table: string;
     try {
       table = readFileSync(file, 'utf8');
     } catch {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CMS_COLLECTIONS } from '../../src/lib/schema/cms.ts';
 import { dropEmpty, fillSlug, safeUploadName, uniqueSlug } from '../../src/lib/schema/cms-naming.ts';
-
-/** A file name (without extension) the site accepts: lower-case ASCII words joined by hyphens. */
-const FILE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { ENTRY_ID_RE } from '../../src/lib/slugs.ts';
 
 // 2026-11-27 18:30:05 Beijing time.
 const now = new Date('2026-11-27T10:30:05Z');
@@ -25,7 +23,7 @@ describe('new entries get ASCII file names that are never empty', () => {
   ] as const)('%s %j → %s', (collection, data, expected) => {
     const slug = slugOf(collection, data);
     expect(slug).toBe(expected);
-    expect(slug).toMatch(FILE_ID);
+    expect(slug).toMatch(ENTRY_ID_RE);
   });
 
   it('never uses the Chinese title', () => {
@@ -50,7 +48,7 @@ describe('a name that is taken gets the next free suffix, as Decap does', () => 
     const first = uniqueSlug(slugOf('news', data), new Set());
     const second = uniqueSlug(slugOf('news', data), new Set([first]));
     expect(first).not.toBe(second);
-    expect(second).toMatch(FILE_ID);
+    expect(second).toMatch(ENTRY_ID_RE);
   });
 });
 

@@ -3,7 +3,7 @@
  * entry's fields under the site's own (dictionary) labels, and an empty entry still renders.
  */
 import { describe, expect, it } from 'vitest';
-import { registerPreviews, type DecapGlobals } from '../../src/admin/previews.ts';
+import { registerPreviews } from '../../src/admin/previews.ts';
 import { t } from '../../src/i18n/t.ts';
 
 interface Node {
@@ -24,7 +24,7 @@ const immutable = (data: unknown) => ({
 const templates = new Map<string, { render(this: { props: unknown }): unknown }>();
 registerPreviews(
   { registerPreviewTemplate: (name, component) => templates.set(name, component as { render(this: { props: unknown }): unknown }) },
-  { h, createClass: (spec: unknown) => spec } as unknown as DecapGlobals,
+  { h, createClass: (spec: unknown) => spec },
 );
 
 function render(name: string, data: Record<string, unknown>, meta?: Record<string, unknown>): string {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { beijingDay } from '../../src/lib/dates.ts';
+import { beijingDay, dayNumber } from '../../src/lib/dates.ts';
 import {
   dailyList,
   dailyOrder,
   dailyPosition,
-  dayNumber,
   pickDaily,
   questionKey,
   streak,

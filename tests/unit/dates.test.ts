@@ -1,7 +1,20 @@
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { compactStamp, formatDate, formatDateTime, isoShanghai, monthKey, toInstant, wallClockParts } from '../../src/lib/dates.ts';
+import {
+  beijingDay,
+  beijingNoon,
+  calendarDaysBetween,
+  compactStamp,
+  dayNumber,
+  formatDate,
+  formatDateTime,
+  isoShanghai,
+  monthKey,
+  startOfNextBeijingDay,
+  toInstant,
+  wallClockParts,
+} from '../../src/lib/dates.ts';
 import { makeSchemas } from '../../src/lib/schema/schema.ts';
 
 describe('toInstant reads editor-written times as Beijing time', () => {
@@ -75,4 +88,21 @@ describe('Beijing calendar helpers', () => {
     ['2026-11-20', { year: '2026', month: '11', day: '20', hour: '00', minute: '00', second: '00' }],
     ['soon', undefined],
   ])('wallClockParts(%j)', (text, parts) => expect(wallClockParts(text)).toEqual(parts));
+});
+
+describe('day arithmetic in Beijing calendar days', () => {
+  it('dayNumber counts days from 1970-01-01, one per calendar day', () => {
+    expect(dayNumber('1970-01-02')).toBe(1);
+    expect(dayNumber('2026-12-01') - dayNumber('2026-11-30')).toBe(1);
+  });
+  it('beijingNoon falls on the same Beijing day', () => expect(beijingDay(beijingNoon('2026-11-30'))).toBe('2026-11-30'));
+  it('startOfNextBeijingDay is the next 00:00 +08:00, whatever the time of day', () => {
+    expect(startOfNextBeijingDay(new Date('2026-06-29T16:00:00Z')).toISOString()).toBe('2026-06-30T16:00:00.000Z');
+    expect(startOfNextBeijingDay(new Date('2026-06-30T15:59:00Z')).toISOString()).toBe('2026-06-30T16:00:00.000Z');
+  });
+  it.each([
+    ['the same day', '2026-11-20T00:30:00Z', '2026-11-20T15:00:00Z', 0],
+    ['one minute across Beijing midnight', '2026-11-20T15:59:00Z', '2026-11-20T16:00:00Z', 1],
+    ['backwards', '2026-11-21T04:00:00Z', '2026-11-20T04:00:00Z', -1],
+  ])('calendarDaysBetween: %s', (_, from, to, days) => expect(calendarDaysBetween(new Date(from), new Date(to))).toBe(days));
 });

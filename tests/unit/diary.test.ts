@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { byStation, stationNeighbours } from '../../src/lib/diary.ts';
-import { diaryAnchorHref, diaryHref, diaryStationHref, entryHref } from '../../src/lib/publishing.ts';
-import { DIARY_BASE, DIARY_FACETS } from '../../src/lib/sections.ts';
+import { DIARY_BASE, diaryAnchorHref, diaryHref, diaryStationHref, entryHref } from '../../src/lib/publishing.ts';
+import { DIARY_FACETS } from '../../src/lib/sections.ts';
 import { toInstant } from '../../src/lib/dates.ts';
 
 // Newest first, as collections.content.ts sorts the diary.

@@ -27,12 +27,13 @@ describe('latestOf', () => {
   it('is undefined without any entry', () => expect(latestOf({})).toBeUndefined());
 });
 
-describe(`isStale: nothing in the last ${STALE_DAYS} days`, () => {
+describe(`isStale: nothing in the last ${STALE_DAYS} Beijing calendar days (the inspection's rule)`, () => {
   const now = d('2026-11-27T12:00:00Z');
   it.each([
     ['no entry at all', undefined, true],
     ['exactly 14 days ago', d('2026-11-13T12:00:00Z'), false],
-    ['14 days and a minute ago', d('2026-11-13T11:59:00Z'), true],
+    ['14 calendar days ago, early that morning in Beijing', d('2026-11-12T16:00:00Z'), false],
+    ['15 calendar days ago, late that evening in Beijing', d('2026-11-12T15:59:00Z'), true],
     ['yesterday', d('2026-11-26T12:00:00Z'), false],
     ['an activity announced for next week', d('2026-12-04T12:00:00Z'), false],
     ['an invalid date', new Date('x'), true],

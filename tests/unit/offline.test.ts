@@ -76,6 +76,7 @@ describe('the service worker script', () => {
     const opened: string[] = [];
     const scope = {
       location: { origin: 'https://example.test' },
+      registration: { scope: 'https://example.test/school/' },
       clients: { claim: async () => {} },
       skipWaiting: async () => {},
       addEventListener: (type: string, listener: (event: unknown) => void) => listeners.set(type, listener),
@@ -94,6 +95,7 @@ describe('the service worker script', () => {
     const listeners = new Map<string, (event: unknown) => void>();
     const scope = {
       location: { origin: 'https://example.test' },
+      registration: { scope: 'https://example.test/school/' },
       clients: { claim: async () => {} },
       skipWaiting: async () => {},
       addEventListener: (type: string, listener: (event: unknown) => void) => listeners.set(type, listener),

@@ -19,6 +19,12 @@ import {
   newsHref,
   newsTagHref,
   pageHref,
+  pageParam,
+  pagefindShardHref,
+  PAGEFIND_BASE,
+  SCHOOL_BASE,
+  SCHOOL_RECORD_HREF,
+  SCHOOL_SW_HREF,
   singlePageHref,
   stationHref,
   stationIcsHref,
@@ -55,6 +61,17 @@ describe('list addresses', () => {
     ['/news/', 2, '/news/page/2/'],
     ['/news/category/tongzhi/', 3, '/news/category/tongzhi/page/3/'],
   ])('pageHref(%s, %i) is %s', (base, n, href) => expect(pageHref(base, n)).toBe(href));
+
+  it('a paginated route gets no rest parameter on page 1 and page/<n> after, matching pageHref', () => {
+    expect(pageParam(1)).toBeUndefined();
+    expect(pageParam(3)).toBe('page/3');
+    expect(pageHref('/theory/x/', 3)).toBe(`/theory/x/${pageParam(3)}/`);
+  });
+
+  it('school addresses hang off the one school base', () => {
+    for (const href of [SCHOOL_RECORD_HREF, SCHOOL_SW_HREF]) expect(href.startsWith(SCHOOL_BASE)).toBe(true);
+    expect(pagefindShardHref('2026')).toBe(`${PAGEFIND_BASE}2026/`);
+  });
 
   it.each([
     [filterHref('/news/', 'year', '2026'), '/news/year/2026/'],

@@ -4,7 +4,7 @@
  * result of 提交 gets the focus and is scrolled into view, right/wrong is said in words, an exam
  * paper is shuffled and reproducible from its seed, and 继续学习 follows the record.
  */
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defineQuiz } from '../../src/lib/school/quiz.browser.ts';
 import { defineExam, type ExamElement } from '../../src/lib/school/exam.browser.ts';
 import { defineDaily } from '../../src/lib/school/daily.browser.ts';

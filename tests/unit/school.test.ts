@@ -38,6 +38,7 @@ describe('neighbours', () => {
 
 describe('fill and answerLetters', () => {
   it('fills placeholders and leaves unknown ones', () => expect(fill('第 {n} 题 {x}', { n: 2 })).toBe('第 2 题 {x}'));
+  it('hands a missing placeholder to the caller when asked (t() refuses it)', () => expect(fill('{a}{b}', { a: 1 }, (name) => `<${name}>`)).toBe('1<b>'));
   it('writes option indices as sorted letters', () => expect(answerLetters([2, 0])).toBe('A、C'));
 });
 

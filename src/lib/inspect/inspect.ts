@@ -5,7 +5,7 @@
  *
  * Days are Beijing calendar days: an entry published at 23:59 on 11-20 is one day old on 11-21.
  */
-import { beijingDay } from '../dates.ts';
+import { beijingDay, dayNumber } from '../dates.ts';
 
 /**
  * 单项否决 thresholds, each with the indicator's wording (国办秘函〔2019〕19号, 附件1 单项否决指标).
@@ -32,7 +32,6 @@ export const RULES = {
   emptyColumns: 5,
 } as const;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A Beijing calendar day as YYYY-MM-DD, or undefined when the text is not a real date. */
@@ -42,12 +41,6 @@ export function parseDay(text: string): string | undefined {
   const [, y, mo, d] = m.map(Number) as [number, number, number, number];
   const check = new Date(Date.UTC(y, mo - 1, d));
   return check.getUTCMonth() === mo - 1 && check.getUTCDate() === d ? text.trim() : undefined;
-}
-
-/** Days since 1970-01-01 of a calendar day. */
-function dayNumber(day: string): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / DAY_MS;
 }
 
 /** Whole Beijing calendar days from the day of `at` to the day `on`; 0 when `at` is later. */

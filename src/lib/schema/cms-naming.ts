@@ -42,7 +42,8 @@ export function fillSlug(template: string, data: Record<string, unknown>, now: D
   };
   return template.replace(/\{\{ *([^}{| ]+)(?: \| date\('([^']+)'\))? *\}\}/g, (_, key: string, datePattern?: string) => {
     const name = key.startsWith('fields.') ? key.slice('fields.'.length) : key;
-    const raw = clock[key] ?? String(data[name] ?? '');
+    const value = data[name];
+    const raw = clock[key] ?? (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
     return sanitizeSegment(datePattern ? formatWallClock(raw, datePattern) : raw);
   });
 }

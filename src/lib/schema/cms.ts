@@ -9,6 +9,7 @@ import { COLLECTIONS, type CollectionName } from './enums.ts';
 import { t } from '../../i18n/t.ts';
 import { zhCN, type MessageKey } from '../../i18n/zh-CN.ts';
 import { COLLECTION_FILES, makeSchemas } from './schema.ts';
+import { FAVICON_HREF, MEDIA_UPLOADS_PATH } from '../publishing.ts';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type CmsField = { [key: string]: Json };
@@ -105,7 +106,7 @@ export function schemaNode(schema: z.ZodType): SchemaNode {
 /** A list item's one-line summary: its first text field, e.g. the question or building name. */
 function listSummary(fields: CmsField[]): string {
   const first = fields.find((f) => f.widget === 'string' || f.widget === 'text') ?? fields[0];
-  return first ? `{{fields.${String(first.name)}}}` : '';
+  return typeof first?.name === 'string' ? `{{fields.${first.name}}}` : '';
 }
 
 /** Enum values shown as they are, except ASCII ones, which get their Chinese label. */
@@ -300,7 +301,7 @@ export interface CmsEnv {
 export const BACKENDS = ['git-gateway', 'gitea', 'forgejo', 'github', 'gitlab'] as const;
 
 /** The production backend described by the environment; throws on a setting it cannot use. */
-export function backendFromEnv(env: CmsEnv): CmsField {
+export function backendFromEnv(env: CmsEnv): CmsField & { name: string } {
   const name = env.CMS_BACKEND?.trim() || 'git-gateway';
   if (!(BACKENDS as readonly string[]).includes(name)) {
     throw new Error(`CMS_BACKEND="${name}" is not supported; use one of ${BACKENDS.join(', ')}`);
@@ -313,7 +314,7 @@ export function backendFromEnv(env: CmsEnv): CmsField {
   }
   const baseUrl = env.CMS_BASE_URL?.trim().replace(/\/+$/, '');
   const appId = env.CMS_APP_ID?.trim();
-  const backend: CmsField = { name, repo, branch };
+  const backend: CmsField & { name: string } = { name, repo, branch };
   if (name === 'gitea' || name === 'forgejo') {
     if (!baseUrl || !appId) throw new Error(`CMS_BACKEND=${name} needs CMS_BASE_URL and CMS_APP_ID (PKCE login)`);
     Object.assign(backend, { base_url: baseUrl, api_root: `${baseUrl}/api/v1`, app_id: appId });
@@ -352,7 +353,7 @@ export function hasEditorialWorkflow(backend: string): boolean {
 
 /** Build-time warnings about the CMS settings: a backend without review before publishing. */
 export function cmsWarnings(env: CmsEnv): string[] {
-  const backend = String(backendFromEnv(env).name);
+  const backend = backendFromEnv(env).name;
   return hasEditorialWorkflow(backend) ? [] : [t('cms.warn.noReview', { backend })];
 }
 
@@ -374,15 +375,15 @@ export function cmsConfig({ contentRoot, siteUrl, env = {} }: CmsOptions): CmsFi
     // backend refuses that workflow ("Error loading the CMS configuration"), so Gitea gets the
     // simple mode and the build warns (cmsWarnings); Forgejo and GitLab keep the review.
     backend,
-    ...(hasEditorialWorkflow(String(backend.name)) ? { publish_mode: 'editorial_workflow' } : {}),
+    ...(hasEditorialWorkflow(backend.name) ? { publish_mode: 'editorial_workflow' } : {}),
     // On localhost: decap-server (npm start) writes straight into content/, no account needed.
     local_backend: { url: localBackendUrl(env) },
     locale: 'zh_Hans',
     site_url: siteUrl,
     display_url: siteUrl,
-    logo_url: '/favicon.svg',
+    logo_url: FAVICON_HREF,
     media_folder: 'public/media/uploads',
-    public_folder: '/media/uploads',
+    public_folder: MEDIA_UPLOADS_PATH,
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: COLLECTIONS.map((name) => collectionConfig(name, contentRoot)),
   };

@@ -11,6 +11,8 @@ export const EQUIPMENT = ['电脑', '电话', '办公桌', '打印机', '书柜'
 
 /** How a station's office is provided. */
 export const OFFICE_KINDS = ['独立', '与物业合用'] as const;
+/** The office kind of a station with its own rooms (the first of OFFICE_KINDS). */
+export const [OWN_OFFICE] = OFFICE_KINDS;
 
 /** A street office (街道) or the one community-level unit (鲁谷社区). */
 export const STREET_KINDS = ['街道', '社区'] as const;

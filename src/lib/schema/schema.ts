@@ -8,6 +8,7 @@
  * sees in the CMS. The English `//` comment above each field is for developers.
  */
 import { z } from 'astro/zod';
+import { t } from '../../i18n/t.ts';
 import { toInstant } from '../dates.ts';
 import { STREET_RE } from '../stations/naming.ts';
 import {
@@ -192,15 +193,8 @@ export function refineTopic(
   });
 }
 
-/** Chinese name of each section a topic gathers from, as the CMS shows it. */
-const TOPIC_SECTION_LABELS: Record<TopicSection, string> = {
-  news: '党建动态',
-  theory: '理论文章',
-  lessons: '网上党校课时',
-  activities: '活动通知',
-  exchange: '经验交流',
-  diary: '党建日记',
-};
+/** Name of each section a topic gathers from, as the CMS shows it: the dictionary's, as on the topic page. */
+const topicSectionLabel = (section: TopicSection): string => t(`topics.section.${section}`);
 
 /** Builds every collection's schema with the given reference and image helpers. */
 export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, image }: SchemaHelpers<R, I>) {
@@ -609,9 +603,9 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
         // The section; Decap writes it as the list item's type.
         type: z.literal(section),
         // The entry of that section.
-        entry: label(ref(section), '条目', `选择一条${TOPIC_SECTION_LABELS[section]}`),
+        entry: label(ref(section), '条目', `选择一条${topicSectionLabel(section)}`),
       })
-      .meta({ title: TOPIC_SECTION_LABELS[section], description: `从${TOPIC_SECTION_LABELS[section]}中挑选` });
+      .meta({ title: topicSectionLabel(section), description: `从${topicSectionLabel(section)}中挑选` });
   // One element per section of TOPIC_SECTIONS, in its order (the test of the CMS config checks both agree).
   const topicEntry = z.discriminatedUnion('type', [pick('news'), pick('theory'), pick('lessons'), pick('activities'), pick('exchange'), pick('diary')]);
 

@@ -21,6 +21,7 @@ import { mayNeedSanitizing } from '../markdown.ts';
 import { UPLOAD_FOLDERS, isRasterImagePath, uploadProblem } from '../uploads.ts';
 import type { Element, Root, RootContent } from 'hast';
 import { insideBounds, type Bounds, type LatLng } from '../stations/map-links.ts';
+import { ENTRY_ID_RE } from '../slugs.ts';
 import { repeatedParagraphs, MIN_REPEATED_CHARS } from '../repeated-paragraphs.ts';
 import { formatCharLines, formatCharNames, hasFormatChars } from '../format-chars.ts';
 import { IMAGE_LIMITS, imageDimensions, imageSizeProblemOf } from '../image-limits.ts';
@@ -71,9 +72,6 @@ interface ImageValue {
   __image: string;
 }
 
-/** Ids appear in addresses: lower-case ASCII letters, digits and hyphens. */
-const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /** The content model as the validator runs it: references are ids, images are paths. */
 export const validatorSchemas = makeSchemas({
   ref: (collection) =>
@@ -82,7 +80,7 @@ export const validatorSchemas = makeSchemas({
       .trim()
       .min(1, '引用不能为空')
       .max(MAX_LENGTH.id, `不能超过 ${MAX_LENGTH.id} 个字`)
-      .regex(ID_RE, '应为所引用条目的文件名（小写英文字母、数字和连字符，不含路径和换行）')
+      .regex(ENTRY_ID_RE, '应为所引用条目的文件名（小写英文字母、数字和连字符，不含路径和换行）')
       .transform((id): RefValue => ({ __ref: collection, id })),
   image: () =>
     z
@@ -341,7 +339,7 @@ export const FILE_CHECKS: readonly FileCheck[] = [
     name: 'file-name',
     run: ({ file, collection, id }, ctx) => {
       const refuse = (message: string) => ({ problems: [problem(ctx, file, '', message)], stop: true });
-      if (!ID_RE.test(id)) return refuse(`文件名“${id}”不合规：只能用小写英文字母、数字和连字符（它会出现在网址里）`);
+      if (!ENTRY_ID_RE.test(id)) return refuse(`文件名“${id}”不合规：只能用小写英文字母、数字和连字符（它会出现在网址里）`);
       if (PROTOTYPE_NAMES.has(id)) return refuse(`文件名“${id}”是程序内部使用的名称，不能用作条目的文件名，请换一个文件名`);
       if (collection === 'pages' && RESERVED_PAGE_IDS.has(id)) return refuse(`文件名“${id}”是网站栏目的地址（/${id}/），单页不能使用，请换一个文件名`);
       if (collection === 'courses' && RESERVED_COURSE_IDS.has(id)) return refuse(`文件名“${id}”是网上党校页面的地址（/school/${id}/），课程不能使用，请换一个文件名`);

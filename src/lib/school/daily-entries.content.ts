@@ -5,6 +5,7 @@
 import { getCourses, getExams, getLessons } from '../collections.content.ts';
 import { dailyList } from './daily-question.ts';
 import type { QuestionType } from '../schema/enums.ts';
+import { lessonHref } from '../publishing.ts';
 
 /** One entry of the published daily list. */
 export interface DailyEntry {
@@ -38,7 +39,7 @@ export function getDailyEntries(): Promise<DailyEntry[]> {
         answer: q.answer,
         explanation: q.explanation,
         course: courseTitle.get(q.course) ?? q.course,
-        lesson: { href: `/school/${lesson.data.course.id}/${lesson.id}/`, title: lesson.data.title },
+        lesson: { href: lessonHref(lesson.data.course.id, lesson.id), title: lesson.data.title },
       };
     });
   })();

@@ -10,18 +10,11 @@
  * share a question. So the list is shuffled once, with a fixed seed, and day d takes entry
  * d mod N.
  */
-import { beijingDay } from '../dates.ts';
+import { beijingDay, dayNumber } from '../dates.ts';
 import { drawIndices } from './exam.ts';
-
-const DAY_MS = 86_400_000;
 
 /** The fixed seed of the daily order (any constant; changing it reshuffles every day's question). */
 export const DAILY_SEED = 20261130;
-
-/** Days from 1970-01-01 to a "YYYY-MM-DD" day. */
-export function dayNumber(day: string): number {
-  return Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
-}
 
 /** The order in which a bank of `size` questions is asked, one per day (a seeded shuffle). */
 export function dailyOrder(size: number, seed: number = DAILY_SEED): number[] {

@@ -6,7 +6,7 @@
  */
 import { isCorrect } from './exam.ts';
 import { pickDaily, streak } from './daily-question.ts';
-import { beijingDay, formatDate } from '../dates.ts';
+import { beijingDay, beijingNoon, formatDate } from '../dates.ts';
 import { dailyHistory, loadProgress, recordDaily, saveProgress, type DailyAnswer } from './progress.ts';
 import { browserStore } from '../key-value-store.browser.ts';
 import { answerLetters, optionLetter } from './school.ts';
@@ -15,7 +15,7 @@ import type { DailyEntry } from './daily-entries.content.ts';
 import { showResult } from './result-view.browser.ts';
 
 /** Noon in Beijing on a "YYYY-MM-DD" day, for formatting the date. */
-const dayDate = (day: string) => new Date(`${day}T12:00:00+08:00`);
+const dayDate = beijingNoon;
 
 export class DailyElement extends HTMLElement {
   /** Dictionary lookup, read from data-messages when connected (attributes are all there then). */

@@ -4,16 +4,17 @@
  * pages' scripts fetch), and the site's scripts and styles (content-hashed files in /_astro/). The cache version is a hash of that list and of the files' contents, so two builds of
  * the same content give the same version and learners keep their offline pages.
  */
+import { SCHOOL_BASE, SCHOOL_SW_HREF } from '../publishing.ts';
 
 /**
  * Address prefixes whose pages are read offline. A new page under /school/ (a 每日一题 page, say)
  * is included without a change here; add a prefix for another section.
  */
-export const OFFLINE_ROUTES: readonly string[] = ['/school/'];
+export const OFFLINE_ROUTES: readonly string[] = [SCHOOL_BASE];
 
 /** The service worker's own address and scope. */
-export const SERVICE_WORKER_URL = '/school/sw.js';
-export const SERVICE_WORKER_SCOPE = '/school/';
+export const SERVICE_WORKER_URL = SCHOOL_SW_HREF;
+export const SERVICE_WORKER_SCOPE = SCHOOL_BASE;
 
 /** A file of the built site: its path relative to the output folder, and a hash of its bytes. */
 export interface BuiltFile {

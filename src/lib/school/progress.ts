@@ -14,7 +14,7 @@ import type { KeyValueStore } from '../key-value-store.browser.ts';
 
 export const PROGRESS_KEY = 'ld-school-progress';
 export const BACKUP_KEY = 'ld-school-progress-backup';
-export const PROGRESS_VERSION = 3;
+export const PROGRESS_VERSION = 3 as const;
 
 /** The outcome of a lesson's self-check quiz, as last submitted. */
 export interface QuizResult {

@@ -18,6 +18,7 @@ interface FetchEvent extends ExtendableEvent {
 interface ServiceWorkerScope {
   readonly location: Location;
   readonly clients: { claim(): Promise<void> };
+  readonly registration: { readonly scope: string };
   skipWaiting(): Promise<void>;
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
@@ -50,10 +51,13 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+/** The path this worker serves pages for: its registration scope (/school/, set where it is registered). */
+const SCOPE_PATH = new URL(self.registration.scope).pathname;
+
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
-  const page = event.request.mode === 'navigate' && url.pathname.startsWith('/school/');
+  const page = event.request.mode === 'navigate' && url.pathname.startsWith(SCOPE_PATH);
   if (page || DATA.has(url.pathname)) {
     event.respondWith(
       fetch(event.request)

@@ -6,6 +6,7 @@
  * Pagefind then searches every merged shard as one index and orders results by one score.
  */
 import { BASE_SHARD, firstShards, inShards, MANIFEST_FILE, nextShards, unloadedNamed, unloadedYears, type ShardManifest } from './search-shards.ts';
+import { PAGEFIND_BASE } from '../publishing.ts';
 
 export interface PagefindData {
   url: string;
@@ -107,7 +108,7 @@ export class ShardedSearch {
    * Loads the primary bundle under `base` and its shard manifest (none: a single-index site).
    * `load` imports the bundle; unit tests hand in a stand-in for Pagefind.
    */
-  static async open(base = '/pagefind/', options: Record<string, unknown> = {}, load: (path: string) => Promise<unknown> = (path) => import(/* @vite-ignore */ path)): Promise<ShardedSearch> {
+  static async open(base = PAGEFIND_BASE, options: Record<string, unknown> = {}, load: (path: string) => Promise<unknown> = (path) => import(/* @vite-ignore */ path)): Promise<ShardedSearch> {
     const manifest = fetch(`${base}${MANIFEST_FILE}`)
       .then((r) => (r.ok ? (r.json() as Promise<ShardManifest>) : undefined))
       .catch(() => undefined);

@@ -8,6 +8,8 @@ import { formatDate, shanghaiParts } from '../dates.ts';
 export interface SearchRecord {
   /** Content type shown and filtered on, from the dictionary (动态, 活动, 理论 …). */
   type: string;
+  /** Stable section key for code that acts on a result's kind (`diary`); `type` is display text. */
+  section?: string;
   /** Official station name, when the page belongs to one station. */
   station?: string;
   /** Street (街道/社区) name, when known. */
@@ -57,6 +59,7 @@ export function searchAttributes(record: SearchRecord): SearchAttribute[] {
   };
   add('filter', 'type', record.type);
   add('meta', 'type', record.type);
+  add('meta', 'section', record.section);
   add('filter', 'station', record.station);
   add('meta', 'station', record.station);
   add('filter', 'street', record.street);

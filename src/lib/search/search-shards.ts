@@ -8,6 +8,7 @@
  * bundle at /pagefind/; every other shard is its own bundle at /pagefind/<id>/, merged in the
  * browser with `mergeIndex`. This module is shared by the indexer (Node) and the search page (browser).
  */
+import { PAGEFIND_BASE, pagefindShardHref } from '../publishing.ts';
 
 /** The shard of pages without a date. */
 export const BASE_SHARD = 'base';
@@ -94,7 +95,7 @@ export function shardYear(id: string): string | undefined {
 
 /** The bundle path of a shard: the base shard is the primary bundle. */
 export function shardPath(id: string): string {
-  return id === BASE_SHARD ? '/pagefind/' : `/pagefind/${id}/`;
+  return id === BASE_SHARD ? PAGEFIND_BASE : pagefindShardHref(id);
 }
 
 /**

@@ -9,6 +9,7 @@ import { messages } from '../dom.browser.ts';
 import { excerptPieces } from './excerpt.ts';
 import { pickSubResult, queryTerms, rankResults, shouldFetchMore, type SearchCandidate } from './search-rank.ts';
 import { activeFilterCount, pagefindFilters, readState, writeState, FILTER_KEYS, type SearchState } from './search-state.ts';
+import { PAGEFIND_BASE } from '../publishing.ts';
 import { olderUrl, RESULTS_SHORT, searchesOlder, ShardedSearch, type PagefindData, type SearchScope } from './search-loader.browser.ts';
 
 interface Shown extends SearchCandidate {
@@ -20,7 +21,7 @@ const BATCH = 10;
 
 export class SiteSearchElement extends HTMLElement {
   /** Opens the sharded index: the page's Pagefind bundle; unit tests open one over a stand-in. */
-  static openIndex = (): Promise<ShardedSearch> => ShardedSearch.open('/pagefind/', { excerptLength: 40 });
+  static openIndex = (): Promise<ShardedSearch> => ShardedSearch.open(PAGEFIND_BASE, { excerptLength: 40 });
 
   #pagefind?: Promise<ShardedSearch>;
   #run = 0;
@@ -168,7 +169,7 @@ export class SiteSearchElement extends HTMLElement {
   /** A Pagefind result as the ranking sees it; pages of many entries link to the matching one. */
   #candidate(query: string, d: PagefindData): Shown {
     const title = d.meta.title ?? d.url;
-    const many = d.meta.type === this.#msg('search.type.diary');
+    const many = d.meta.section === 'diary';
     const sub = many ? pickSubResult(query, (d.sub_results ?? []).filter((s) => s.url.includes('#'))) : undefined;
     if (sub) return { url: sub.url, content: d.content, meta: { ...d.meta, title: sub.title }, filters: d.filters, title: sub.title, excerpt: sub.excerpt };
     return { url: d.url, content: d.content, meta: d.meta, filters: d.filters, title, excerpt: d.excerpt };

@@ -47,6 +47,11 @@ export function uniqueBuildings(buildings: readonly FigureBuilding[]): FigureBui
   });
 }
 
+/** How many buildings a station serves: the one building count of the site (a building listed twice counts once). */
+export function buildingCount(buildings: readonly Pick<FigureBuilding, 'name'>[]): number {
+  return new Set(buildings.map((b) => b.name.trim())).size;
+}
+
 /** Area, companies and employees of one station, summed over its buildings. */
 export function stationSize(station: Pick<FigureStation, 'buildings'>): StationSize {
   return uniqueBuildings(station.buildings).reduce<StationSize>(
@@ -114,8 +119,8 @@ export function totals(stations: readonly FigureStation[]): Totals {
   const mobilePartyMembers = sum(stations, (s) => s.mobilePartyMembers);
   return {
     stations: stations.length,
-    jointStations: stations.filter((s) => uniqueBuildings(s.buildings).length > 1).length,
-    buildings: sum(stations, (s) => uniqueBuildings(s.buildings).length),
+    jointStations: stations.filter((s) => buildingCount(s.buildings) > 1).length,
+    buildings: sum(stations, (s) => buildingCount(s.buildings)),
     staffFullTime: sum(stations, (s) => s.staff.fullTime),
     staffPartTime: sum(stations, (s) => s.staff.partTime),
     formerSecretaries: sum(stations, (s) => s.staff.formerSecretaries),
@@ -208,7 +213,7 @@ export interface StationRow {
 export function stationRow(station: FigureStation): StationRow {
   const size = stationSize(station);
   return {
-    buildings: uniqueBuildings(station.buildings).length,
+    buildings: buildingCount(station.buildings),
     ...size,
     output: station.output,
     staffFullTime: station.staff.fullTime,

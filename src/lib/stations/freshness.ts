@@ -4,8 +4,9 @@
  * build decides a first answer and a small script repeats the same rule with the reader's clock.
  */
 
+import { calendarDaysBetween } from '../dates.ts';
+
 export const STALE_DAYS = 14;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The kinds of entry that count as a sign of life. */
 export const FRESHNESS_KINDS = ['news', 'activities', 'diary', 'exchange'] as const;
@@ -42,13 +43,14 @@ export function latestOf(dates: LatestDates): Date | undefined {
 }
 
 /**
- * Whether nothing happened within `days` days before `now`. A date in the future (an activity
- * announced ahead) counts as fresh; no date at all is stale.
+ * Whether nothing happened within `days` Beijing calendar days before `now` (the inspection's rule:
+ * 14 days old is fresh, 15 is stale). A date in the future (an activity announced ahead) counts as
+ * fresh; no date at all is stale.
  */
 export function isStale(latest: Date | number | undefined, now: Date | number, days = STALE_DAYS): boolean {
   if (latest === undefined) return true;
   const t = typeof latest === 'number' ? latest : latest.getTime();
   if (Number.isNaN(t)) return true;
   const n = typeof now === 'number' ? now : now.getTime();
-  return t < n - days * DAY_MS;
+  return calendarDaysBetween(new Date(t), new Date(n)) > days;
 }

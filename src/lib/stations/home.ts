@@ -1,10 +1,18 @@
 /** Small computations of the home page. */
+import { buildingCount, type FigureBuilding } from './figures.ts';
 
-/** Headline figures: stations, buildings (a joint station counts each of its buildings) and streets in use. */
-export function headlineFigures(stations: readonly { streetId: string; buildings: number }[]): { stations: number; buildings: number; streets: number } {
+/**
+ * Headline figures: stations, buildings (a joint station counts each of its buildings, a building
+ * listed twice counts once, as on /stations/: both use figures.ts's buildingCount) and streets in use.
+ */
+export function headlineFigures(stations: readonly { streetId: string; buildings: readonly Pick<FigureBuilding, 'name'>[] }[]): {
+  stations: number;
+  buildings: number;
+  streets: number;
+} {
   return {
     stations: stations.length,
-    buildings: stations.reduce((sum, s) => sum + s.buildings, 0),
+    buildings: stations.reduce((sum, s) => sum + buildingCount(s.buildings), 0),
     streets: new Set(stations.map((s) => s.streetId)).size,
   };
 }
