@@ -42,7 +42,7 @@ let answers: ((line: string) => void)[] = [];
 function serviceProcess(): ChildProcess {
   if (service && service.exitCode === null && !service.killed) return service;
   const child = spawn(process.execPath, ['tests/integration/support/validate-service.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  createInterface({ input: child.stdout! }).on('line', (line) => answers.shift()?.(line));
+  createInterface({ input: child.stdout }).on('line', (line) => answers.shift()?.(line));
   service = child;
   answers = [];
   return child;
@@ -76,7 +76,7 @@ function validateCli(root: string): Outcome {
     timeout: CASE_SECONDS * 1000,
     killSignal: 'SIGKILL',
   });
-  const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  const timedOut = (r.error)?.code === 'ETIMEDOUT';
   return { status: r.status, out: `${timedOut ? `validation hung for more than ${CASE_SECONDS} s\n` : ''}${r.stdout}${r.stderr}` };
 }
 

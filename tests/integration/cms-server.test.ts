@@ -24,7 +24,7 @@ function post(port: number, payload: unknown, host = `127.0.0.1:${port}`): Promi
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));
       res.on('end', () => {
-        let body: Answer['body'] = {};
+        let body: Answer['body'];
         try {
           body = JSON.parse(text) as Answer['body'];
         } catch {
@@ -70,7 +70,7 @@ async function start(dir: string, mode: 'fs' | 'git'): Promise<{ child: ChildPro
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`no start: ${out}`)), 20_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /127\.0\.0\.1:(\d+)\/api\/v1/.exec(out);
       if (m) {
@@ -78,7 +78,7 @@ async function start(dir: string, mode: 'fs' | 'git'): Promise<{ child: ChildPro
         resolve(Number(m[1]));
       }
     });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
   });
   return { child, port };
 }

@@ -35,7 +35,7 @@ export class RecordElement extends HTMLElement {
     if (status === 'unavailable') this.say(this.t('school.record.unavailable'));
     void this.show(record);
     this.querySelector('[data-export]')?.addEventListener('click', () => this.download());
-    this.querySelector<HTMLInputElement>('[data-import]')?.addEventListener('change', (e) => this.upload(e.target as HTMLInputElement));
+    this.querySelector<HTMLInputElement>('[data-import]')?.addEventListener('change', (e) => void this.upload(e.target as HTMLInputElement));
     this.querySelector('[data-clear]')?.addEventListener('click', () => {
       if (!window.confirm(this.t('school.record.clearConfirm'))) return;
       clearProgress(browserStore());
