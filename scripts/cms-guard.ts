@@ -115,7 +115,7 @@ export function requestRefusal(repo: string, body: unknown): Refusal | undefined
   for (const key of NAME_KEYS) {
     const value = params[key];
     if (value !== undefined && (typeof value !== 'string' || !NAME_RE.test(value))) {
-      return { status: 403, error: `${action}：${key}“${String(value)}”不合规` };
+      return { status: 403, error: `${action}：${key}“${typeof value === 'string' ? value : JSON.stringify(value)}”不合规` };
     }
   }
   for (const p of paths(params)) {

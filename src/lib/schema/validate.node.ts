@@ -19,7 +19,7 @@ import { COLLECTION_FILES, MAX_LENGTH, RESERVED_COURSE_IDS, RESERVED_LESSON_IDS,
 import { parseBody, sanitiserRemovals, treeDepth } from '../sanitize-report.ts';
 import { mayNeedSanitizing } from '../markdown.ts';
 import { UPLOAD_FOLDERS, isRasterImagePath, uploadProblem } from '../uploads.ts';
-import type { Element, Root, RootContent } from 'hast';
+import type { Root, RootContent } from 'hast';
 import { insideBounds, type Bounds, type LatLng } from '../stations/map-links.ts';
 import { ENTRY_ID_RE } from '../slugs.ts';
 import { repeatedParagraphs, MIN_REPEATED_CHARS } from '../repeated-paragraphs.ts';
@@ -152,7 +152,7 @@ function imageSources(root: Root): string[] {
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type !== 'element') continue;
-    const el = node as Element;
+    const el = node;
     if (el.tagName === 'img' && typeof el.properties?.src === 'string') out.push(el.properties.src);
     for (let i = el.children.length - 1; i >= 0; i -= 1) stack.push(el.children[i]!);
   }
