@@ -61,3 +61,30 @@ export function writeBuildManifest(dir: string, info: ManifestInfo): { id: strin
   writeFileSync(path.join(dir, MANIFEST), `${[...header, ...lines].join('\n')}\n`);
   return { id, files: files.length };
 }
+
+/**
+ * Records one more file of the built site in its manifest (or its new hash and size). For a step
+ * after the build that adds to dist/ on purpose: `npm run inspect` writes its report page
+ * (admin/inspect/) there, and the pipelines deploy it. Without a manifest, nothing is done.
+ */
+export function recordInManifest(dir: string, file: string): void {
+  const manifestFile = path.join(dir, MANIFEST);
+  let text: string;
+  try {
+    text = readFileSync(manifestFile, 'utf8');
+  } catch {
+    return;
+  }
+  if (/[\t\n\r]/.test(file)) throw new Error(`${path.join(dir, file)}：文件名含制表符或换行，无法写入构建清单`);
+  const lines = text.split('\n').filter(Boolean);
+  const header = lines.filter((l) => l.startsWith('#') && !l.startsWith('# files '));
+  const entries = lines.filter((l) => !l.startsWith('#') && l.split('\t')[2] !== file);
+  const full = path.join(dir, file);
+  entries.push(`${createHash('sha256').update(readFileSync(full)).digest('hex')}\t${statSync(full).size}\t${file}`);
+  entries.sort((a, b) => {
+    const pa = a.split('\t')[2] ?? '';
+    const pb = b.split('\t')[2] ?? '';
+    return pa < pb ? -1 : pa > pb ? 1 : 0;
+  });
+  writeFileSync(manifestFile, `${[...header, `# files ${entries.length}`, ...entries].join('\n')}\n`);
+}

@@ -17,6 +17,7 @@ import { stationShortName } from '../src/lib/stations/naming.ts';
 import { diaryMonthHref } from '../src/lib/publishing.ts';
 import { toInstant } from '../src/lib/dates.ts';
 import { walkFiles } from './site-files.ts';
+import { recordInManifest } from './build-manifest.ts';
 
 /** Where the report page is written, under the built site: the CMS's area, never linked publicly. */
 export const REPORT_PATH = 'admin/inspect/index.html';
@@ -166,5 +167,7 @@ process.stdout.write(reportText(report));
 const stylesheet = /<link rel="stylesheet" href="(\/_astro\/[^"]+\.css)"/.exec(html.get('index.html') ?? '')?.[1];
 mkdirSync(path.dirname(distFile(REPORT_PATH)), { recursive: true });
 writeFileSync(distFile(REPORT_PATH), reportHtml(report, stylesheet));
+// The report is part of what the pipelines deploy: scripts/deploy.sh checks dist/ against its manifest.
+recordInManifest(dist, REPORT_PATH);
 console.log(`报告页面：${rel(distFile(REPORT_PATH))}（网址 /${REPORT_PATH.replace(/index\.html$/, '')}，不公开链接，不被搜索引擎收录）`);
 process.exit(verdict.pass ? 0 : 1);

@@ -9,7 +9,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { writeBuildManifest } from '../../scripts/build-manifest.ts';
+import { recordInManifest, writeBuildManifest } from '../../scripts/build-manifest.ts';
 
 // Each case runs the script a few times on a 2-core machine shared with builds.
 vi.setConfig({ testTimeout: 30_000 });
@@ -90,6 +90,15 @@ describe('deploy.sh refuses what is not a whole build', () => {
     const extra = build('extra');
     writeFileSync(path.join(extra, 'planted.html'), 'x');
     expect(deploy(['deploy', extra]).err).toMatch(/1 files its build did not make, e\.g\. planted\.html/);
+    // A page a later step adds on purpose (npm run inspect's report) is recorded, and deploys.
+    const inspected = build('inspected');
+    mkdirSync(path.join(inspected, 'admin/inspect'), { recursive: true });
+    writeFileSync(path.join(inspected, 'admin/inspect/index.html'), '<h1>网站检查报告</h1>');
+    expect(deploy(['deploy', inspected]).err).toMatch(/1 files its build did not make, e\.g\. admin\/inspect\/index\.html/);
+    recordInManifest(inspected, 'admin/inspect/index.html');
+    const recorded = deploy(['deploy', inspected]);
+    expect(recorded.status, recorded.err).toBe(0);
+    expect(readFileSync(current('admin/inspect/index.html'), 'utf8')).toContain('网站检查报告');
     const truncated = build('truncated');
     const manifest = path.join(truncated, '.build-manifest');
     writeFileSync(manifest, readFileSync(manifest, 'utf8').split('\n').slice(0, 8).join('\n'));
