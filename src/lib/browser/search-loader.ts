@@ -110,7 +110,10 @@ export class ShardedSearch {
       .catch(() => undefined);
     const path = `${base}pagefind.js`;
     const pf = (await import(/* @vite-ignore */ path)) as PagefindModule;
-    await pf.options(options);
+    // noWorker: Pagefind 1.6 searches in a Web Worker by default, whose script (12 KB gzipped)
+    // a first search then fetches on top of pagefind.js; on the search page, with small index
+    // chunks, searching on the page itself costs a reader nothing noticeable.
+    await pf.options({ noWorker: true, ...options });
     await pf.init();
     return new ShardedSearch(pf, (await manifest) ?? { months: 12, recent: 0, shards: [{ id: BASE_SHARD, path: base, years: [], pages: 0 }] }, options);
   }
