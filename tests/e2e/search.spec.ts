@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
 import { expect, expectNoAxeViolations, test } from './helpers.ts';

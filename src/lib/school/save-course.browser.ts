@@ -3,7 +3,8 @@
  * gives its size before anything else is downloaded) and, when the learner confirms, stores each
  * file in the school's cache of saved lessons, which the service worker answers from offline.
  */
-import { readCourseSave, SAVED_CACHE, type CourseSave } from '../offline.ts';
+import { formatBytes, readCourseSave, SAVED_CACHE, type CourseSave } from '../offline.ts';
+import { messages } from '../browser/dom.ts';
 
 /** Whether this browser can save a course: a service worker and the Cache API (secure pages only). */
 export function canSaveCourses(): boolean {
@@ -41,5 +42,62 @@ export async function saveCourse(save: CourseSave, progress: (done: number, tota
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * <ld-save-course> (src/components/school/SaveCourse.astro): the button asks for the course's
+ * size and shows it with 确定保存 / 取消; confirming stores the course, reporting progress and the
+ * result in its status line.
+ */
+export class SaveCourseElement extends HTMLElement {
+  save: CourseSave | undefined;
+
+  connectedCallback() {
+    if (!canSaveCourses()) return;
+    this.hidden = false;
+    this.child('[data-save]').addEventListener('click', () => void this.ask());
+    this.child('[data-confirm]').addEventListener('click', () => void this.store());
+    this.child('[data-cancel]').addEventListener('click', () => this.reset(''));
+  }
+
+  child<T extends HTMLElement = HTMLElement>(selector: string): T {
+    return this.querySelector(selector) as T;
+  }
+
+  /** Shows the course's size and asks before downloading anything else. */
+  async ask() {
+    const t = messages(this);
+    this.child<HTMLButtonElement>('[data-save]').disabled = true;
+    this.status(t('school.offline.checking'));
+    this.save = await fetchCourseSave(this.dataset.url ?? '', this.dataset.course ?? '');
+    if (!this.save) return this.reset(t('school.offline.unavailable'));
+    this.status('');
+    const size = this.child('[data-size]');
+    size.textContent = t('school.offline.size', { count: this.save.lessons, size: formatBytes(this.save.bytes) });
+    this.child('[data-ask]').hidden = false;
+    size.focus();
+  }
+
+  async store() {
+    const t = messages(this);
+    const save = this.save;
+    if (!save) return;
+    this.child('[data-ask]').hidden = true;
+    const ok = await saveCourse(save, (done, total) => this.status(t('school.offline.progress', { done, total })));
+    this.reset(ok ? t('school.offline.done', { count: save.lessons, size: formatBytes(save.bytes) }) : t('school.offline.failed'));
+    if (ok) this.dataset.saved = '';
+  }
+
+  reset(text: string) {
+    this.child('[data-ask]').hidden = true;
+    const button = this.child<HTMLButtonElement>('[data-save]');
+    button.disabled = false;
+    this.status(text);
+    if (!text) button.focus();
+  }
+
+  status(text: string) {
+    this.child('[data-status]').textContent = text;
   }
 }
