@@ -87,6 +87,9 @@ export async function measureReader(origin: string, dist: string, log: (text: st
 
 type Cell = [string] | [string, boolean | undefined] | undefined;
 
+/** The metric names of the reader rows, in table order. */
+export const READER_METRICS = ['school first visit (page + worker install)', 'activities.ics (12 months + upcoming)', 'largest station calendar'] as const;
+
 /** The reader rows of the bench table, through the table's own `row` (which judges and counts). */
 export function readerRows<R extends { reader?: ReaderFigures | undefined }>(
   row: (metric: string, budget: string, cell: (run: R) => Cell) => void,
@@ -94,16 +97,16 @@ export function readerRows<R extends { reader?: ReaderFigures | undefined }>(
 ): void {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   const visitMax = budgets.schoolFirstVisitMaxKB;
-  row('school first visit (page + worker install)', visitMax === undefined ? '' : `≤ ${visitMax} KB`, (r) => {
+  row(READER_METRICS[0], visitMax === undefined ? '' : `≤ ${visitMax} KB`, (r) => {
     const v = r.reader?.schoolFirstVisit;
     return v ? [`${kb(v.bytes)} (${v.requests} requests)`, visitMax === undefined ? undefined : v.bytes <= visitMax * 1024] : undefined;
   });
   const calMax = budgets.calendarMaxKB;
-  row('activities.ics (12 months + upcoming)', calMax === undefined ? '' : `≤ ${calMax} KB gz`, (r) => {
+  row(READER_METRICS[1], calMax === undefined ? '' : `≤ ${calMax} KB gz`, (r) => {
     const c = r.reader?.calendars;
     return c ? [`${kb(c.allGzBytes)} gz, ${kb(c.allBytes)} raw, ${c.events} events`, calMax === undefined ? undefined : c.allGzBytes <= calMax * 1024] : undefined;
   });
-  row('largest station calendar', calMax === undefined ? '' : `≤ ${calMax} KB gz`, (r) => {
+  row(READER_METRICS[2], calMax === undefined ? '' : `≤ ${calMax} KB gz`, (r) => {
     const c = r.reader?.calendars;
     return c && c.station ? [`${kb(c.stationGzBytes)} gz, ${kb(c.stationBytes)} raw (${c.station})`, calMax === undefined ? undefined : c.stationGzBytes <= calMax * 1024] : undefined;
   });

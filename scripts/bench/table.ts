@@ -3,7 +3,7 @@
  * beside the figure it judges. Pure functions: the same measurements always give the same text.
  */
 import { PAGE_TYPES, type DistStats } from './dist-stats.ts';
-import { readerRows, type ReaderBudgets, type ReaderFigures } from './reader-rows.ts';
+import { READER_METRICS, readerRows, type ReaderBudgets, type ReaderFigures } from './reader-rows.ts';
 
 /** The budgets file (scripts/bench/budgets.json). Sizes are gzipped KiB. */
 export interface Budgets extends Partial<ReaderBudgets> {
@@ -137,6 +137,7 @@ export function metricNames(): string[] {
     'HTML per page gz, median',
     'HTML per page gz, p95',
     'first search transfer',
+    ...READER_METRICS,
     'bare Astro pages',
     'bare Astro build',
     'bare Astro peak RSS',
