@@ -1,18 +1,18 @@
 /**
- * Writes the party school's service worker into a built site: compiles src/lib/browser/school-sw.ts
+ * Writes the party school's service worker into a built site: compiles src/lib/school/school-sw.browser.ts
  * (TypeScript's public transpileModule) and gives it the shell of the files in `outDir` (see
- * src/lib/offline.ts). Writes each course's save list, /school/<course>/offline.json, beside it:
+ * src/lib/school/offline.ts). Writes each course's save list, /school/<course>/offline.json, beside it:
  * the course's lessons and what they show, with their size, for the 离线保存本课程 button.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { courseSaveHref, courseSaveOf, fileUrl, pageImages, precacheOf, SERVICE_WORKER_URL, type CourseSave, type Precache, type SizedFile } from '../src/lib/offline.ts';
-import { readCourseLessons } from '../src/lib/school.ts';
+import { courseSaveHref, courseSaveOf, fileUrl, pageImages, precacheOf, SERVICE_WORKER_URL, type CourseSave, type Precache, type SizedFile } from '../src/lib/school/offline.ts';
+import { readCourseLessons } from '../src/lib/school/school.ts';
 import { walkFiles } from './site-files.ts';
 
-const SOURCE = 'src/lib/browser/school-sw.ts';
+const SOURCE = 'src/lib/school/school-sw.browser.ts';
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 

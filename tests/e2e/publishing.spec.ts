@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { splitFrontMatter } from '../../src/lib/front-matter.ts';
-import { calendarWindowStart } from '../../src/lib/calendar.ts';
+import { calendarWindowStart } from '../../src/lib/feeds/calendar.ts';
 import { toInstant } from '../../src/lib/dates.ts';
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './helpers.ts';

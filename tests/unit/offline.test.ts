@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { courseSaveOf, fileUrl, formatBytes, isSyllabusPage, pageImages, precacheOf, SAVED_CACHE, shellCache, type BuiltFile, type SizedFile } from '../../src/lib/offline.ts';
+import { courseSaveOf, fileUrl, formatBytes, isSyllabusPage, pageImages, precacheOf, SAVED_CACHE, shellCache, type BuiltFile, type SizedFile } from '../../src/lib/school/offline.ts';
 import { serviceWorkerScript } from '../../scripts/service-worker.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -3,8 +3,8 @@
  * gives its size before anything else is downloaded) and, when the learner confirms, stores each
  * file in the school's cache of saved lessons, which the service worker answers from offline.
  */
-import { formatBytes, readCourseSave, SAVED_CACHE, type CourseSave } from '../offline.ts';
-import { messages } from '../browser/dom.ts';
+import { formatBytes, readCourseSave, SAVED_CACHE, type CourseSave } from './offline.ts';
+import { messages } from '../dom.browser.ts';
 
 /** Whether this browser can save a course: a service worker and the Cache API (secure pages only). */
 export function canSaveCourses(): boolean {

@@ -1,7 +1,7 @@
 /**
  * The party school's service worker (served as /school/sw.js, scope /school/). The build
  * (scripts/service-worker.ts) compiles this file and puts the shell in place of `__PRECACHE__`
- * (see src/lib/offline.ts): the school's pages that are not lessons, the site's scripts and
+ * (see src/lib/school/offline.ts): the school's pages that are not lessons, the site's scripts and
  * styles, their cache's name and a version that changes only when one of them does. At install it
  * stores the shell alone, which keeps a learner's first visit small. Pages and JSON files under
  * /school/ are answered from the network first and stored as they are opened (a lesson the
@@ -10,7 +10,7 @@
  * offline they come from either store; images the same way. /_astro/ files (content-hashed) come
  * from the stores first.
  */
-import type { Precache } from '../offline.ts';
+import type { Precache } from './offline.ts';
 
 interface ExtendableEvent extends Event {
   waitUntil(promise: Promise<unknown>): void;
