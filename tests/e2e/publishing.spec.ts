@@ -220,6 +220,11 @@ test.describe('feeds and calendars', () => {
     const uids = events.map((e) => /UID:([^@\r\n]+)@/.exec(e)?.[1]);
     expect(uids.sort()).toEqual(expected.sort());
     expect(expected.length).toBeLessThan(readdirSync('content/activities').filter((f) => f.endsWith('.md')).length);
+    // An activity older than the window keeps its page's own calendar file.
+    const old = readdirSync('content/activities').map((f) => f.replace(/\.md$/, '')).find((id) => !expected.includes(id))!;
+    const own = await (await request.get(`/activities/${old}/event.ics`)).text();
+    expect(own.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+    expect(own).toContain(`UID:${old}@`);
     const policy = events.find((e) => e.includes('UID:2026-12-22-hongfeng-zhengce-jiedu@'));
     expect(policy).toContain('DTSTART:20261222T060000Z');
     expect(policy).toContain('DTEND:20261222T080000Z');
