@@ -25,6 +25,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { firstSearchBytes, runLighthouse } from './browser.ts';
+import { measureReader } from './reader-rows.ts';
 import { analyzeDist } from './dist-stats.ts';
 import { generateContent } from './generate.ts';
 import { astroCacheDir, buildBare, buildSite, buildSiteAstro, measureEdit, measureRebuild, searchCacheDir } from './measure.ts';
@@ -98,6 +99,7 @@ async function browse(run: Run, dist: string, lighthouse: boolean): Promise<void
       if (s.results === 0) throw new Error(`the first search for “${budgets.searchTerm}” showed no results`);
       run.searchBytes = s.bytes;
     }
+    run.reader = await measureReader(origin, dist, log);
     if (lighthouse) {
       const targets = lighthouseTargets(dist);
       const pages = LIGHTHOUSE_PAGES.filter((p) => targets[p]);

@@ -3,9 +3,10 @@
  * beside the figure it judges. Pure functions: the same measurements always give the same text.
  */
 import { PAGE_TYPES, type DistStats } from './dist-stats.ts';
+import { READER_METRICS, readerRows, type ReaderBudgets, type ReaderFigures } from './reader-rows.ts';
 
 /** The budgets file (scripts/bench/budgets.json). Sizes are gzipped KiB. */
-export interface Budgets {
+export interface Budgets extends Partial<ReaderBudgets> {
   /** The common word the first-search figure looks up. */
   searchTerm: string;
   /** Our JavaScript per page type (the 适老化 toolbar plus small page scripts). */
@@ -63,6 +64,8 @@ export interface Run {
   dist: DistStats;
   /** Bytes the first search transferred; undefined when not measured. */
   searchBytes: number | undefined;
+  /** The school's first visit and the calendars' sizes (scripts/bench/reader-rows.ts). */
+  reader?: ReaderFigures;
   /** The bare Astro baseline on the same content (generated runs only). */
   bare?: Step & { pages: number };
   /**
@@ -134,6 +137,7 @@ export function metricNames(): string[] {
     'HTML per page gz, median',
     'HTML per page gz, p95',
     'first search transfer',
+    ...READER_METRICS,
     'bare Astro pages',
     'bare Astro build',
     'bare Astro peak RSS',
@@ -210,6 +214,7 @@ export function buildTable(m: Measurements, budgets: Budgets): Table {
       return [kb(r.searchBytes), r.searchBytes <= max * 1024];
     },
   );
+  readerRows(row, budgets);
   row('bare Astro pages', '', (r) => (r.bare ? [thousands(r.bare.pages)] : undefined));
   row('bare Astro build', '', (r) => (r.bare ? [sec(median(bareTimes(r)))] : undefined));
   row('bare Astro peak RSS', '', (r) => (r.bare ? [mb(r.bare.rssMB)] : undefined));

@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { splitFrontMatter } from '../../src/lib/front-matter.ts';
+import { calendarWindowStart } from '../../src/lib/feeds/calendar.ts';
+import { toInstant } from '../../src/lib/dates.ts';
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './helpers.ts';
 
@@ -205,10 +207,24 @@ test.describe('feeds and calendars', () => {
     await expect(page.locator('link[rel="alternate"][href="/theory/xuexi-zhaji/rss.xml"]')).toHaveCount(1);
   });
 
-  test('/activities.ics holds one VEVENT per activity with stable UIDs and the cancellation', async ({ request }) => {
+  test('/activities.ics holds one VEVENT per activity of the last twelve months and upcoming, with stable UIDs and the cancellation', async ({ request }) => {
     const ics = await (await request.get('/activities.ics')).text();
     const events = ics.replace(/\r\n[ \t]/g, '').split('BEGIN:VEVENT').slice(1);
-    expect(events.length).toBeGreaterThanOrEqual(15);
+    // The window is the build's: twelve months before dist/.build.json's time, and everything after.
+    const builtAt = new Date((JSON.parse(readFileSync('dist/.build.json', 'utf8')) as { builtAt: string }).builtAt);
+    const from = calendarWindowStart(builtAt);
+    const expected = readdirSync('content/activities')
+      .filter((f) => f.endsWith('.md'))
+      .filter((f) => toInstant((yaml.load(splitFrontMatter(readFileSync(path.join('content/activities', f), 'utf8'))!.yaml) as { end: unknown }).end)! >= from)
+      .map((f) => f.replace(/\.md$/, ''));
+    const uids = events.map((e) => /UID:([^@\r\n]+)@/.exec(e)?.[1]);
+    expect(uids.sort()).toEqual(expected.sort());
+    expect(expected.length).toBeLessThan(readdirSync('content/activities').filter((f) => f.endsWith('.md')).length);
+    // An activity older than the window keeps its page's own calendar file.
+    const old = readdirSync('content/activities').map((f) => f.replace(/\.md$/, '')).find((id) => !expected.includes(id))!;
+    const own = await (await request.get(`/activities/${old}/event.ics`)).text();
+    expect(own.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+    expect(own).toContain(`UID:${old}@`);
     const policy = events.find((e) => e.includes('UID:2026-12-22-hongfeng-zhengce-jiedu@'));
     expect(policy).toContain('DTSTART:20261222T060000Z');
     expect(policy).toContain('DTEND:20261222T080000Z');

@@ -377,30 +377,6 @@ for (const path of ['/school/', COURSE, LESSON_1, '/school/jiben-changshi/changs
   });
 }
 
-test('after one visit the school can be read offline', async ({ page, context }) => {
-  await page.goto('/school/');
-  await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/school.webmanifest');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  await context.setOffline(true);
-  await page.goto('/school/jiben-changshi/changshi-03-quanli-yiwu/');
-  await expect(page.locator('h1')).toHaveText('党员的权利和义务');
-  await expect(page.locator('ld-quiz fieldset')).toHaveCount(2);
-
-  // A learner with progress: the course's lessons.json comes from the worker's store.
-  await page.evaluate((record) => localStorage.setItem('ld-school-progress', record), JSON.stringify(learnedRecord({ 'xinren-01-zhineng': 'xinren-peixun' })));
-  await page.goto(COURSE);
-  await expect(page.locator('ld-course-progress')).toContainText('已学 1/4 课');
-  await expect(page.locator('a[data-start]')).toHaveText('继续学习：名称、标识与办公规范');
-  await page.goto('/school/record/');
-  await expect(page.locator('[data-lesson="xinren-01-zhineng"] a')).toHaveText('工作站的“五站合一”职能');
-  await expect(page.locator('[data-lessons-unavailable]')).toHaveCount(0);
-  await context.setOffline(false);
-});
-
 for (const phone of PHONES) {
   test.describe(`result in view at ${phone.width}×${phone.height}, touch`, () => {
     test.use({ viewport: phone, hasTouch: true, isMobile: true });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { createEvents } from 'ics';
-import { buildCalendar, eventAttributes, eventUid, foldCalendar, type CalendarActivity } from '../../src/lib/feeds/calendar.ts';
+import { buildCalendar, calendarWindowStart, eventAttributes, eventUid, foldCalendar, inCalendarWindow, type CalendarActivity } from '../../src/lib/feeds/calendar.ts';
 
 /** Minimal iCalendar reader: unfolds lines and returns each VEVENT as a property map. */
 function parseEvents(ics: string): Record<string, string>[] {
@@ -155,3 +155,37 @@ describe('buildCalendar reuses each event between calendars', () => {
   });
 });
 
+
+describe('the window of a subscribed calendar', () => {
+  const now = new Date('2026-12-07T02:00:00Z');
+  const ending = (id: string, end: string): CalendarActivity => ({ ...base, id, start: new Date(new Date(end).getTime() - 7_200_000), end: new Date(end) });
+  const list = [
+    ending('long-ago', '2019-05-01T06:00:00Z'),
+    ending('just-outside', '2025-12-07T01:59:59Z'),
+    ending('on-the-edge', '2025-12-07T02:00:00Z'),
+    ending('last-month', '2026-11-10T06:00:00Z'),
+    ending('today', '2026-12-07T08:00:00Z'),
+    ending('next-year', '2028-03-01T06:00:00Z'),
+  ];
+
+  it('starts twelve months before the build time', () => {
+    expect(calendarWindowStart(now).toISOString()).toBe('2025-12-07T02:00:00.000Z');
+    // A month shorter than the day: 29 February back one year rolls to 1 March, never earlier.
+    expect(calendarWindowStart(new Date('2028-02-29T00:00:00Z')).toISOString()).toBe('2027-03-01T00:00:00.000Z');
+  });
+
+  it('holds the last twelve months and everything upcoming, in order, and nothing older', () => {
+    expect(inCalendarWindow(list, now).map((a) => a.id)).toEqual(['on-the-edge', 'last-month', 'today', 'next-year']);
+  });
+
+  it('stays the same size as the archive grows backwards', () => {
+    const old = Array.from({ length: 5000 }, (_, i) => ending(`old-${i}`, new Date(Date.UTC(2010, 0, 1) + i * 86_400_000).toISOString()));
+    expect(inCalendarWindow([...old, ...list], now)).toHaveLength(4);
+  });
+
+  it('gives a calendar that ical.js reads with the windowed events only', () => {
+    const ics = buildCalendar(inCalendarWindow(list, now), options);
+    const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
+    expect(events.map((e) => String(e.getFirstPropertyValue('uid')).split('@')[0])).toEqual(['on-the-edge', 'last-month', 'today', 'next-year']);
+  });
+});

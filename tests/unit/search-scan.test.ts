@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scanPages } from '../../scripts/search-index.ts';
+import { envOptions, indexShards, INDEX_CHUNK_SIZE, scanPages } from '../../scripts/search-index.ts';
 import { scanFiles, sha256 } from '../../src/lib/search/search-index.node.ts';
 
 // A built site of 2,600 pages (enough for the scan to use worker threads): dated, undated,
@@ -44,5 +44,19 @@ describe('the search index scan of a built site', () => {
     const parallel = await scanPages(job);
     expect(parallel).toHaveLength(files.length);
     expect(parallel).toEqual(scanFiles(job));
+  });
+});
+
+describe('the index chunk size (most of a first search’s index bytes)', () => {
+  it('is small by default and can be set from the environment', () => {
+    expect(INDEX_CHUNK_SIZE).toBeLessThanOrEqual(12_000);
+    expect(envOptions({}).chunkSize).toBeUndefined();
+    expect(envOptions({ SEARCH_INDEX_CHUNK_SIZE: '9000' }).chunkSize).toBe(9000);
+  });
+
+  it('refuses a size that is not a whole number of at least 1,000, naming the variable', async () => {
+    for (const chunkSize of [Number.NaN, 10, 1500.5]) {
+      await expect(indexShards('does-not-matter', { chunkSize })).rejects.toThrow(/SEARCH_INDEX_CHUNK_SIZE/);
+    }
   });
 });

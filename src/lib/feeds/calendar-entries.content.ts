@@ -1,7 +1,8 @@
 /** Turns activity entries into calendar input and a calendar into an HTTP response. */
 import type { CollectionEntry } from 'astro:content';
 import { getDated, stationMap } from '../collections.content.ts';
-import { buildCalendar, prepareEvents, type CalendarActivity } from './calendar.ts';
+import { buildCalendar, inCalendarWindow, prepareEvents, type CalendarActivity } from './calendar.ts';
+import { buildNow } from '../schedule.ts';
 
 /** Calendar input for activity entries, with the organising station's official name. */
 export async function toCalendarActivities(entries: readonly CollectionEntry<'activities'>[]): Promise<CalendarActivity[]> {
@@ -19,8 +20,19 @@ export async function toCalendarActivities(entries: readonly CollectionEntry<'ac
   }));
 }
 
-/** When the calendars were generated (one value per build, so all files agree). */
-const BUILD_STAMP = new Date();
+/**
+ * When the calendars were generated: the build's time (BUILD_NOW), one value per build, so all
+ * files agree and two builds of the same content and clock write the same bytes.
+ */
+const BUILD_STAMP = buildNow();
+
+/**
+ * The activities a subscribed calendar holds at this build: the last twelve months and
+ * everything upcoming (an activity's own event.ics holds it whatever its date).
+ */
+export function subscribedWindow(activities: readonly CalendarActivity[], now: Date = BUILD_STAMP): CalendarActivity[] {
+  return inCalendarWindow(activities, now);
+}
 
 let prepared: Promise<void> | undefined;
 

@@ -37,6 +37,27 @@ export interface CalendarOptions {
   stamp: Date;
 }
 
+/** Months back a subscribed calendar reaches: it holds these and everything upcoming. */
+export const CALENDAR_MONTHS_BACK = 12;
+
+/** The earliest end an activity may have to stay in a subscribed calendar built at `now`. */
+export function calendarWindowStart(now: Date, months = CALENDAR_MONTHS_BACK): Date {
+  const start = new Date(now.getTime());
+  start.setUTCMonth(start.getUTCMonth() - months);
+  return start;
+}
+
+/**
+ * The activities a subscribed calendar (/activities.ics, a station's activities.ics) holds at
+ * build time `now`: those that end in the last twelve months or later, in their order. A
+ * calendar app downloads the whole file on every refresh, so it must not grow with the archive;
+ * an older activity's own event.ics still holds it.
+ */
+export function inCalendarWindow<T extends { end: Date }>(activities: readonly T[], now: Date, months = CALENDAR_MONTHS_BACK): T[] {
+  const from = calendarWindowStart(now, months).getTime();
+  return activities.filter((a) => a.end.getTime() >= from);
+}
+
 /** Stable UID of an activity's event. */
 export function eventUid(id: string, site: URL | string): string {
   return `${id}@${new URL(site).host}`;

@@ -113,7 +113,10 @@ export class ShardedSearch {
       .then((r) => (r.ok ? (r.json() as Promise<ShardManifest>) : undefined))
       .catch(() => undefined);
     const pf = (await load(`${base}pagefind.js`)) as PagefindModule;
-    await pf.options(options);
+    // noWorker: Pagefind 1.6 searches in a Web Worker by default, whose script (12 KB gzipped)
+    // a first search then fetches on top of pagefind.js; on the search page, with small index
+    // chunks, searching on the page itself costs a reader nothing noticeable.
+    await pf.options({ noWorker: true, ...options });
     await pf.init();
     return new ShardedSearch(pf, (await manifest) ?? { months: 12, recent: 0, shards: [{ id: BASE_SHARD, path: base, years: [], pages: 0 }] }, options);
   }

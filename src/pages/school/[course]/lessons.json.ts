@@ -1,7 +1,7 @@
 /**
  * /school/<course>/lessons.json: the course's lessons in study order (id, title, address, quiz
  * flag). Pages carry only a course's lesson count; the school's scripts fetch this file when the
- * learner has progress in the course, and the service worker keeps it for offline use.
+ * learner has progress in the course; the service worker stores it when fetched, for offline use.
  */
 import type { APIRoute } from 'astro';
 import { getCourses, getLessons } from '../../../lib/collections.content.ts';

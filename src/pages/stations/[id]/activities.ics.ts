@@ -1,7 +1,7 @@
-/** /stations/<id>/activities.ics — one station's activities. */
+/** /stations/<id>/activities.ics — one station's activities, in the same window as /activities.ics. */
 import type { APIRoute } from 'astro';
 import { getDated, getStations } from '../../../lib/collections.content.ts';
-import { calendarResponse, toCalendarActivities } from '../../../lib/feeds/calendar-entries.content.ts';
+import { calendarResponse, subscribedWindow, toCalendarActivities } from '../../../lib/feeds/calendar-entries.content.ts';
 import { t } from '../../../i18n/t.ts';
 
 export async function getStaticPaths() {
@@ -10,5 +10,5 @@ export async function getStaticPaths() {
 
 export const GET: APIRoute<{ name: string }> = async ({ params, props, site }) => {
   const own = (await getDated('activities')).filter((a) => a.data.station.id === params.id);
-  return calendarResponse(await toCalendarActivities(own), t('activities.calendarFeed', { name: props.name }), site);
+  return calendarResponse(subscribedWindow(await toCalendarActivities(own)), t('activities.calendarFeed', { name: props.name }), site);
 };
