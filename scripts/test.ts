@@ -1,14 +1,25 @@
 /**
  * `npm test`: type check, unit tests, integration tests (bad-content builds, bench smoke), a production build, then the browser tests against the
  * built site. Stops at the first failing step; stops at once when no Chromium is installed.
+ *
+ * The checkout is guarded (scripts/checkout-guard.ts): every file Git sees is hashed before the
+ * first step and after the last, and the run fails if any test changed, added or deleted one.
+ * `--plant-local-edits` (CI) first plants an uncommitted content edit and an untracked upload,
+ * checks that both survive, and takes them away again.
  */
 import { findChromium } from './chromium.ts';
+import { checkoutChanges, plantLocalEdits, snapshotCheckout } from './checkout-guard.ts';
 import { run } from './run.ts';
 
 if (!findChromium()) {
   await run('node', ['scripts/require-chromium.ts']);
   process.exit(1);
 }
+
+const root = process.cwd();
+const planted = process.argv.includes('--plant-local-edits') ? plantLocalEdits(root) : undefined;
+if (planted) console.log(`已放置本地修改 ${planted.files.join('、')}，测试结束后检查它们是否原样保留。`);
+const before = snapshotCheckout(root);
 
 const steps: [string, string, string[]][] = [
   ['类型检查', 'npx', ['astro', 'check']],
@@ -17,12 +28,26 @@ const steps: [string, string, string[]][] = [
   ['构建', 'node', ['scripts/build.ts']],
   ['浏览器测试', 'npx', ['playwright', 'test']],
 ];
+const times: string[] = [];
+let failure = 0;
 for (const [name, command, args] of steps) {
   console.log(`\n=== ${name}：${command} ${args.join(' ')} ===`);
+  const started = performance.now();
   const code = await run(command, args);
+  times.push(`${name} ${((performance.now() - started) / 60_000).toFixed(1)} 分钟`);
   if (code !== 0) {
     console.error(`\n${name}失败（退出码 ${code}）。`);
-    process.exit(code);
+    failure = code;
+    break;
   }
 }
-console.log('\n全部测试通过。');
+console.log(`\n用时：${times.join('，')}`);
+
+const changed = [...checkoutChanges(before, snapshotCheckout(root)), ...(planted?.check() ?? [])];
+planted?.remove();
+if (changed.length > 0) {
+  console.error(`\n测试改动了工作区（测试只能在临时目录中写文件）：\n${changed.map((c) => `  ${c}`).join('\n')}`);
+  process.exit(failure || 1);
+}
+if (failure) process.exit(failure);
+console.log('\n全部测试通过；工作区的文件未被改动。');

@@ -6,17 +6,17 @@
  * in its own file and Playwright project ("review").
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './helpers.ts';
+import { projectCopy, type ProjectCopy } from '../support/project-copy.node.ts';
 import type { Page } from '@playwright/test';
 
 const SITE_PORT = Number(process.env.REVIEW_SITE_PORT ?? 8144);
 const CMS_PORT = Number(process.env.REVIEW_CMS_PORT ?? 8145);
 const SITE = `http://localhost:${SITE_PORT}`;
-const root = process.cwd();
 
+let copy: ProjectCopy | undefined;
 let repo = '';
 let start: ChildProcess | undefined;
 
@@ -39,22 +39,9 @@ test.use({ screenshot: 'only-on-failure' });
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  repo = mkdtempSync(path.join(tmpdir(), 'louyu-review-'));
   // This checkout's files as a district's repository would hold them (tracked and new, not ignored).
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
-  for (const file of files) {
-    if (!existsSync(path.join(root, file))) continue;
-    mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
-    copyFileSync(path.join(root, file), path.join(repo, file));
-  }
-  symlinkSync(path.join(root, 'node_modules'), path.join(repo, 'node_modules'));
-  execFileSync('git', ['init', '-q', '-b', 'main', repo]);
-  // node_modules is a link here, which the folder pattern in .gitignore does not match.
-  writeFileSync(path.join(repo, '.git', 'info', 'exclude'), 'node_modules\n');
-  git('config', 'user.name', '区委社会工委');
-  git('config', 'user.email', 'review@example.test');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'Site as deployed');
+  copy = projectCopy('louyu-review-', { author: ['区委社会工委', 'review@example.test'] });
+  repo = copy.dir;
 
   start = spawn('npm', ['run', 'start:review'], { cwd: repo, env: env(), stdio: 'ignore', detached: true });
   await expect
@@ -64,7 +51,7 @@ test.beforeAll(async () => {
 
 test.afterAll(() => {
   if (start?.pid) process.kill(-start.pid, 'SIGTERM');
-  if (repo) rmSync(repo, { recursive: true, force: true });
+  copy?.remove();
 });
 
 const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${label}( \\(可选\\))?$`));
