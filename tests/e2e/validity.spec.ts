@@ -3,10 +3,14 @@
  * html-validate finds no error in any page, every internal link, image, script, stylesheet and
  * feed resolves to a file and every `#fragment` names an id on the page it points to (the
  * inspection's link checker, src/lib/inspect-site.ts), and every
- * JSON island is safe to embed. /admin/ (Decap's shell) and
- * Pagefind's own files are not ours to validate.
+ * JSON island is safe to embed. A second checker, the W3C Nu Html Checker (npm vnu-jar, run on
+ * Java), reads one or two pages of every template, the stylesheet and the SVG files: it knows
+ * HTML's parsing rules that html-validate does not check (content after </html>, for one).
+ * /admin/ (Decap's shell) and Pagefind's own files are not ours to validate.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { expect, test } from './helpers.ts';
@@ -28,6 +32,75 @@ test('html-validate: no errors in any built page', async () => {
   }
   console.log(`html-validate: ${pages.length} pages`);
   expect(errors).toEqual([]);
+});
+
+/**
+ * Up to two built pages of every template: a page's address with each id segment replaced by
+ * ":id" names its template (words that are the same for every entry, such as exam, page or
+ * poster, are kept).
+ */
+function templatePages(): string[] {
+  const byTemplate = new Map<string, string[]>();
+  for (const f of pages) {
+    const key = `/${f.replace(/index\.html$/, '')}`
+      .split('/')
+      .filter(Boolean)
+      .map((s, i) => (i === 0 || ['exam', 'record', 'poster', 'page', 'month', 'category', 'station', 'kind', 'year'].includes(s) ? s : ':id'))
+      .join('/');
+    const list = byTemplate.get(key) ?? [];
+    if (list.length < 2) byTemplate.set(key, [...list, f]);
+  }
+  return [...byTemplate.values()].flat();
+}
+
+/**
+ * What the Nu Html Checker may report and still pass, each with its reason (matched against a
+ * problem's line: "file:line type: message").
+ */
+const NU_ALLOWED: [RegExp, string][] = [
+  // It reads the pages from disk, where they have no origin, so it reports every file a page's
+  // Content-Security-Policy allows from 'self' (or by hash) as blocked; the policy is tested in
+  // Chromium (csp.spec.ts).
+  [/ (Inline script|Inline style|Resource) violates Content Security Policy \(meta tag\)/, 'CSP read from a file: no origin'],
+  // TEMPORARY: /search/ has a module <script> after </html>; branch e24move (the search
+  // controller moved into a .browser.ts file) removes it. Delete these two entries when it lands.
+  [/^search\/index\.html:\d+ error: Stray start tag “script”\.$/, 'fixed on branch e24move'],
+  [/^search\/index\.html:\d+ error\/fatal: Cannot recover after last error\./, 'follows the stray script, fixed on branch e24move'],
+];
+
+interface NuMessage {
+  type: string;
+  subType?: string;
+  url?: string;
+  lastLine?: number;
+  message: string;
+}
+
+test('the Nu Html Checker finds nothing in a page of every template, the stylesheet and the SVG files', async () => {
+  test.setTimeout(180_000);
+  const html = templatePages();
+  const css = walkFiles(path.join(DIST, '_astro')).filter((f) => f.endsWith('.css')).map((f) => `_astro/${f}`);
+  const svg = walkFiles(DIST).filter((f) => f.endsWith('.svg') && !/^(admin|pagefind)\//.test(f));
+  expect(html.length).toBeGreaterThan(30);
+  expect(css.length).toBeGreaterThan(0);
+  expect(svg.length).toBeGreaterThan(0);
+  const jar = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
+  // One JVM for every file: starting Java is most of the cost.
+  const args = ['-jar', jar, '--format', 'json', '--also-check-css', '--also-check-svg', ...[...html, ...css, ...svg].map((f) => path.join(DIST, f))];
+  const output = await new Promise<string>((resolve, reject) => {
+    const java = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    java.stdout.on('data', (d: Buffer) => (text += d.toString()));
+    java.stderr.on('data', (d: Buffer) => (text += d.toString()));
+    java.on('error', (err) => reject(new Error(`the Nu Html Checker needs Java (17 or later) on PATH: ${err.message}`)));
+    java.on('close', () => resolve(text));
+  });
+  const messages = (JSON.parse(output) as { messages: NuMessage[] }).messages;
+  const problems = messages
+    .map((m) => `${path.relative(DIST, decodeURIComponent(new URL(m.url ?? 'file:///').pathname))}:${m.lastLine ?? 0} ${m.type}${m.subType ? `/${m.subType}` : ''}: ${m.message}`)
+    .filter((line) => !NU_ALLOWED.some(([re]) => re.test(line)));
+  console.log(`Nu Html Checker: ${html.length} pages, ${css.length} stylesheet(s), ${svg.length} SVG file(s)`);
+  expect(problems).toEqual([]);
 });
 
 const SITE_ORIGIN = new URL(process.env.SITE_URL ?? 'https://louyu.example.gov.cn');
