@@ -6,7 +6,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/lib/markdown.ts';
 import { PUBLIC_CSP_DIRECTIVES } from './src/lib/csp.ts';
-import dataStoreFromDisk from './src/lib/data-store-from-disk.ts';
+import dataStoreFromDisk from './src/lib/data-store-from-disk.node.ts';
 
 /** Absolute origin of the published site; feeds, QR codes and the sitemap use it. */
 const site = process.env.SITE_URL ?? 'https://louyu.example.gov.cn';

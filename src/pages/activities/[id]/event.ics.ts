@@ -1,8 +1,8 @@
 /** /activities/<id>/event.ics — one activity for "加入日历". */
 import type { APIRoute } from 'astro';
 import type { CollectionEntry } from 'astro:content';
-import { getDated } from '../../../lib/data/content.ts';
-import { calendarResponse, toCalendarActivities } from '../../../lib/data/calendar-entries.ts';
+import { getDated } from '../../../lib/collections.content.ts';
+import { calendarResponse, toCalendarActivities } from '../../../lib/feeds/calendar-entries.content.ts';
 
 export async function getStaticPaths() {
   return (await getDated('activities')).map((entry) => ({ params: { id: entry.id }, props: { entry } }));

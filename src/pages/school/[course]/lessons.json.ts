@@ -4,9 +4,9 @@
  * learner has progress in the course, and the service worker keeps it for offline use.
  */
 import type { APIRoute } from 'astro';
-import { getCourses, getLessons } from '../../../lib/data/content.ts';
-import { courseLessonsFile } from '../../../lib/syllabus.ts';
-import type { CourseLessonsFile } from '../../../lib/school.ts';
+import { getCourses, getLessons } from '../../../lib/collections.content.ts';
+import { courseLessonsFile } from '../../../lib/school/syllabus.ts';
+import type { CourseLessonsFile } from '../../../lib/school/school.ts';
 
 export async function getStaticPaths() {
   const lessons = await getLessons();

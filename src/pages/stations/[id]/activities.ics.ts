@@ -1,7 +1,7 @@
 /** /stations/<id>/activities.ics — one station's activities. */
 import type { APIRoute } from 'astro';
-import { getDated, getStations } from '../../../lib/data/content.ts';
-import { calendarResponse, toCalendarActivities } from '../../../lib/data/calendar-entries.ts';
+import { getDated, getStations } from '../../../lib/collections.content.ts';
+import { calendarResponse, toCalendarActivities } from '../../../lib/feeds/calendar-entries.content.ts';
 import { t } from '../../../i18n/t.ts';
 
 export async function getStaticPaths() {
