@@ -2,7 +2,7 @@
  * The validity gate over the built site (dist/, read from disk after `npm run build`):
  * html-validate finds no error in any page, every internal link, image, script, stylesheet and
  * feed resolves to a file and every `#fragment` names an id on the page it points to (the
- * inspection's link checker, src/lib/inspect-site.ts), and every
+ * inspection's link checker, src/lib/inspect/inspect-site.ts), and every
  * JSON island is safe to embed. A second checker, the W3C Nu Html Checker (npm vnu-jar, run on
  * Java), reads one or two pages of every template, the stylesheet and the SVG files: it knows
  * HTML's parsing rules that html-validate does not check (content after </html>, for one).
@@ -15,7 +15,7 @@ import path from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { expect, test } from './helpers.ts';
 import { walkFiles } from '../../scripts/site-files.ts';
-import { anchorIds, brokenLinks, references } from '../../src/lib/inspect-site.ts';
+import { anchorIds, brokenLinks, references } from '../../src/lib/inspect/inspect-site.ts';
 
 const DIST = 'dist';
 const pages = walkFiles(DIST).filter((f) => f.endsWith('.html') && !f.startsWith('admin/') && !f.startsWith('pagefind/'));
@@ -116,7 +116,7 @@ test('the link check reports a missing page and a fragment that names no id on i
   expect(check('<a href="#no-such-entry">x</a><img srcset="/a.png 1x, /favicon.svg 2x">')).toEqual(['/news/index.html → #no-such-entry', '/news/index.html → /a.png']);
 });
 
-// The inspection's own link checker (src/lib/inspect-site.ts, which `npm run inspect` reports
+// The inspection's own link checker (src/lib/inspect/inspect-site.ts, which `npm run inspect` reports
 // from): one set of rules for what counts as a broken link.
 test('links: every internal link, image, script, stylesheet and feed resolves, and every fragment exists', () => {
   const html = new Map(pages.map((f) => [f, readFileSync(path.join(DIST, f), 'utf8')]));
