@@ -7,9 +7,17 @@ const port = Number(process.env.E2E_PORT ?? 4322);
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
+  // Two workers on the 2-core CI machine: each is a Node process driving a Chromium, and the
+  // fixture builder (global-setup.ts) runs beside them.
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
   reporter: process.env.CI ? 'line' : 'list',
+  // At the end of the run, the ten slowest spec files with their time (line and list reporters).
+  reportSlowTests: { max: 10, threshold: 0 },
+  // Fixture sites (tests/support/fixture-build.node.ts) start building in the background before
+  // the first test and are deleted after the last.
+  globalSetup: './tests/e2e/global-setup.ts',
+  globalTeardown: './tests/e2e/global-teardown.ts',
   timeout: 30_000,
   use: {
     baseURL: `http://localhost:${port}`,

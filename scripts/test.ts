@@ -21,19 +21,21 @@ const planted = process.argv.includes('--plant-local-edits') ? plantLocalEdits(r
 if (planted) console.log(`已放置本地修改 ${planted.files.join('、')}，测试结束后检查它们是否原样保留。`);
 const before = snapshotCheckout(root);
 
-const steps: [string, string, string[]][] = [
+// The build skips precompression: the browser tests read dist/ through `astro preview`, which
+// serves no .gz/.br; nginx.spec's production build precompresses and serves them.
+const steps: [string, string, string[], NodeJS.ProcessEnv?][] = [
   ['类型检查', 'npx', ['astro', 'check']],
   ['单元测试', 'npx', ['vitest', 'run', '--project', 'unit']],
   ['集成测试', 'npx', ['vitest', 'run', '--project', 'integration']],
-  ['构建', 'node', ['scripts/build.ts']],
+  ['构建', 'node', ['scripts/build.ts'], { BUILD_PRECOMPRESS: '0' }],
   ['浏览器测试', 'npx', ['playwright', 'test']],
 ];
 const times: string[] = [];
 let failure = 0;
-for (const [name, command, args] of steps) {
+for (const [name, command, args, env] of steps) {
   console.log(`\n=== ${name}：${command} ${args.join(' ')} ===`);
   const started = performance.now();
-  const code = await run(command, args);
+  const code = await run(command, args, env);
   times.push(`${name} ${((performance.now() - started) / 60_000).toFixed(1)} 分钟`);
   if (code !== 0) {
     console.error(`\n${name}失败（退出码 ${code}）。`);

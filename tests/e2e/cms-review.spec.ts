@@ -24,7 +24,8 @@ const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { 
 const branches = () => git('branch', '--list', 'cms/*', '--format=%(refname:short)').split('\n').filter(Boolean).sort();
 const status = (branch: string) => git('config', `branch.${branch}.description`);
 const onMain = (file: string) => git('ls-tree', '--name-only', 'main', '--', file);
-const env = () => ({ ...process.env, SITE_PORT: String(SITE_PORT), CMS_LOCAL_PORT: String(CMS_PORT), CMS_BACKEND: '', CMS_BASE_URL: '' });
+// Its builds are served by scripts/site-files.ts, which compresses on the fly: no precompression.
+const env = () => ({ ...process.env, SITE_PORT: String(SITE_PORT), CMS_LOCAL_PORT: String(CMS_PORT), CMS_BACKEND: '', CMS_BASE_URL: '', BUILD_PRECOMPRESS: '0' });
 
 function rebuild(): void {
   execFileSync(process.execPath, ['scripts/build.ts'], { cwd: repo, env: env(), stdio: 'pipe' });

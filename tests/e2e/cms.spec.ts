@@ -314,7 +314,7 @@ test('a news cover with a Chinese file name lands in content/media; the rebuilt 
   // content cache of its own (astro.config.mjs) instead of the one in the node_modules it shares
   // with the checkout.
   const out = 'dist';
-  execFileSync(process.execPath, ['scripts/build.ts'], { cwd: root, env: { ...process.env, BUILD_OUT_DIR: out, CONTENT_ROOT: './content' }, stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/build.ts'], { cwd: root, env: { ...process.env, BUILD_OUT_DIR: out, CONTENT_ROOT: './content', BUILD_PRECOMPRESS: '0' }, stdio: 'pipe' });
   const html = readFileSync(path.join(root, out, 'stations', 'yinxing', 'index.html'), 'utf8');
   expect(html).toContain('周一至周六 8:30—18:00');
   expect(readdirSync(path.join(root, out, '_astro')).some((f) => /^tupian-\d{8}-\d{6}\..*\.(png|webp)$/.test(f))).toBe(true);

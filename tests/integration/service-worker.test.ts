@@ -3,22 +3,18 @@
  * sw.js (so learners' offline pages survive a rebuild), and it lists the built school pages and
  * each course's lessons.json.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { projectBuild } from '../support/fixture-build.node.ts';
 
 const temp = mkdtempSync(path.join(tmpdir(), 'sw-builds-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 function build(name: string): string {
   const out = path.join(temp, name);
-  const r = spawnSync(process.execPath, ['scripts/build.ts'], {
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_ROOT: 'tests/fixtures/content-min', BUILD_OUT_DIR: out },
-  });
-  if (r.status !== 0) throw new Error(`build ${name} failed:\n${r.stdout}${r.stderr}`);
+  projectBuild('tests/fixtures/content-min', out);
   return readFileSync(path.join(out, 'school', 'sw.js'), 'utf8');
 }
 
