@@ -9,6 +9,8 @@
  */
 import { findChromium } from './chromium.ts';
 import { checkoutChanges, plantLocalEdits, snapshotCheckout } from './checkout-guard.ts';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { run } from './run.ts';
 
 if (!findChromium()) {
@@ -20,6 +22,9 @@ const root = process.cwd();
 const planted = process.argv.includes('--plant-local-edits') ? plantLocalEdits(root) : undefined;
 if (planted) console.log(`已放置本地修改 ${planted.files.join('、')}，测试结束后检查它们是否原样保留。`);
 const before = snapshotCheckout(root);
+// One run id for every step: a fixture site built by the integration tests is reused by the
+// browser tests (tests/support/fixture-build.node.ts); its folder goes at the end.
+process.env.TEST_RUN_ID = `npm-test-${Date.now()}-${process.pid}`;
 
 // The build skips precompression: the browser tests read dist/ through `astro preview`, which
 // serves no .gz/.br; nginx.spec's production build precompresses and serves them.
@@ -44,6 +49,7 @@ for (const [name, command, args, env] of steps) {
   }
 }
 console.log(`\n用时：${times.join('，')}`);
+rmSync(path.join('.tmp', 'fixtures', process.env.TEST_RUN_ID), { recursive: true, force: true });
 
 const changed = [...checkoutChanges(before, snapshotCheckout(root)), ...(planted?.check() ?? [])];
 planted?.remove();

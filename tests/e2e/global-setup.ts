@@ -3,7 +3,7 @@
  * fixture sites the selected specs need (tests/support/fixture-build.node.ts) started building in
  * one background process, so that those builds overlap the other specs. A spec that reaches its
  * fixture first waits for it (or builds it itself when the background build failed). The global
- * teardown stops the builder and deletes the run's fixture sites.
+ * teardown stops the builder and deletes the run's fixture sites (unless `npm test` owns the run).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -33,7 +33,12 @@ function fileFilters(argv: string[]): RegExp[] {
 }
 
 export default function globalSetup(_config: FullConfig): void {
-  process.env.TEST_RUN_ID ||= `run-${Date.now()}-${process.pid}`;
+  // `npm test` sets the run (its integration step builds a fixture the browser tests reuse) and
+  // deletes it at the end; otherwise this run is Playwright's own, deleted by the global teardown.
+  if (!process.env.TEST_RUN_ID) {
+    process.env.TEST_RUN_ID = `run-${Date.now()}-${process.pid}`;
+    process.env.FIXTURE_RUN_OWNED = '1';
+  }
   // Fixture sites of runs that were interrupted (a day old) go.
   const root = path.dirname(runDir());
   mkdirSync(root, { recursive: true });

@@ -11,5 +11,5 @@ export default function globalTeardown(): void {
       if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
     }
   }
-  if (process.env.TEST_RUN_ID) rmSync(runDir(), { recursive: true, force: true });
+  if (process.env.FIXTURE_RUN_OWNED) rmSync(runDir(), { recursive: true, force: true });
 }

@@ -1,5 +1,6 @@
 /**
- * The school's service worker across real builds: two builds of the same content give the same
+ * The school's service worker across real builds (tests/support/fixture-build.node.ts; the site's
+ * own build, without precompression): two builds of the same content give the same
  * sw.js (so learners' offline pages survive a rebuild), and it lists the built school pages and
  * each course's lessons.json.
  */
@@ -7,21 +8,25 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { projectBuild } from '../support/fixture-build.node.ts';
+import { fixtureSite, projectBuild, removeOwnFixtures } from '../support/fixture-build.node.ts';
 
 const temp = mkdtempSync(path.join(tmpdir(), 'sw-builds-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(temp, { recursive: true, force: true });
+  removeOwnFixtures();
+});
 
-function build(name: string): string {
-  const out = path.join(temp, name);
-  projectBuild('tests/fixtures/content-min', out);
-  return readFileSync(path.join(out, 'school', 'sw.js'), 'utf8');
-}
+const sw = (out: string) => readFileSync(path.join(out, 'school', 'sw.js'), 'utf8');
 
 describe('the service worker of two identical builds', () => {
-  it('is the same file, with the same cache version', { timeout: 600_000 }, () => {
-    const first = build('a');
-    const second = build('b');
+  it('is the same file, with the same cache version', { timeout: 600_000 }, async () => {
+    // The first build is a fixture site the browser tests use too (built once per `npm test`);
+    // the second builds the same content again, five minutes later by the build clock.
+    const fixture = await fixtureSite('schedule-1000');
+    const again = path.join(temp, 'b');
+    projectBuild(fixture.root, again, { BUILD_NOW: '2026-12-01 10:05' });
+    const first = sw(fixture.out);
+    const second = sw(again);
     const version = (sw: string) => /const PRECACHE = (\{.*\});/.exec(sw)?.[1];
     expect(version(first)).toBeDefined();
     expect(second).toBe(first);

@@ -25,8 +25,11 @@ interface Fixture {
   /** Writes the content root into `dir` (inside the project: the loaders resolve CONTENT_ROOT relative to it); returns it and facts for the specs. */
   content(dir: string): { root: string; facts?: unknown };
   env?: Record<string, string>;
-  /** Also index it for search with the site's own sharded indexer, as `npm run build` does. */
-  search?: boolean;
+  /**
+   * `astro`: Astro alone (the content validator bypassed). `build`: the site's own `npm run build`
+   * (validate → Astro → service worker → Pagefind), without precompression.
+   */
+  pipeline: 'astro' | 'build';
 }
 
 /** The scheduled entry of the schedule fixtures (tests/e2e/schedule.spec.ts). */
@@ -53,11 +56,21 @@ export const FIXTURES = {
    * Hostile content (tests/support/hostile-content.node.ts), built by Astro alone: the content
    * validator is bypassed so the render-time escaping and sanitising are what is tested.
    */
-  hostile: { content: (dir: string) => { const { root, summary } = hostileRoot(dir); return { root, facts: summary }; } },
+  hostile: {
+    content: (dir: string) => {
+      const { root, summary } = hostileRoot(dir);
+      return { root, facts: summary };
+    },
+    pipeline: 'astro',
+  },
   /** The schedule fixture with the build clock a minute before the entry's time. */
-  'schedule-0959': { content: scheduleRoot, env: { BUILD_NOW: '2026-12-01 09:59' }, search: true },
-  /** The schedule fixture with the build clock at the entry's time. */
-  'schedule-1000': { content: scheduleRoot, env: { BUILD_NOW: '2026-12-01 10:00' }, search: true },
+  'schedule-0959': { content: scheduleRoot, env: { BUILD_NOW: '2026-12-01 09:59' }, pipeline: 'build' },
+  /**
+   * The schedule fixture with the build clock at the entry's time; also the first of the service
+   * worker test's two builds (tests/integration/service-worker.test.ts), which `npm test` shares
+   * with the browser tests through TEST_RUN_ID.
+   */
+  'schedule-1000': { content: scheduleRoot, env: { BUILD_NOW: '2026-12-01 10:00' }, pipeline: 'build' },
 } satisfies Record<string, Fixture>;
 
 export type FixtureName = keyof typeof FIXTURES;
@@ -65,6 +78,8 @@ export type FixtureName = keyof typeof FIXTURES;
 export interface BuiltFixture {
   /** The built site (relative to the project). */
   out: string;
+  /** Its content root (relative to the project). */
+  root: string;
   /** What the content function reported (e.g. the hostile summary). */
   facts: unknown;
 }
@@ -74,6 +89,11 @@ const FIXTURE_ROOT = path.join('.tmp', 'fixtures');
 /** The run's folder: shared through TEST_RUN_ID, else this process's own. */
 export function runDir(): string {
   return path.join(FIXTURE_ROOT, process.env.TEST_RUN_ID ?? `pid-${process.pid}`);
+}
+
+/** Deletes this process's fixture sites when it has no shared run (whoever set TEST_RUN_ID deletes those). */
+export function removeOwnFixtures(): void {
+  if (!process.env.TEST_RUN_ID) rmSync(runDir(), { recursive: true, force: true });
 }
 
 function alive(pid: number): boolean {
@@ -92,14 +112,13 @@ function build(name: FixtureName, dir: string): BuiltFixture {
   mkdirSync(dir, { recursive: true });
   const { root, facts } = fixture.content(dir);
   const out = path.join(dir, 'dist');
-  const env = { ...process.env, ...fixture.env, CONTENT_ROOT: root, ASTRO_TELEMETRY_DISABLED: '1', ...astroBuildEnv() };
-  const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], { encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
-  if (astro.status !== 0) throw new Error(`fixture ${name}: astro build failed\n${astro.stdout}\n${astro.stderr}`);
-  if (fixture.search) {
-    const index = spawnSync(process.execPath, ['scripts/search-index.ts', out], { encoding: 'utf8', env });
-    if (index.status !== 0) throw new Error(`fixture ${name}: search index failed\n${index.stdout}\n${index.stderr}`);
+  if (fixture.pipeline === 'build') projectBuild(root, out, fixture.env);
+  else {
+    const env = { ...process.env, ...fixture.env, CONTENT_ROOT: root, ASTRO_TELEMETRY_DISABLED: '1', ...astroBuildEnv() };
+    const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], { encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
+    if (astro.status !== 0) throw new Error(`fixture ${name}: astro build failed\n${astro.stdout}\n${astro.stderr}`);
   }
-  const built = { out, facts: facts ?? null };
+  const built = { out, root, facts: facts ?? null };
   writeFileSync(path.join(dir, '.done'), JSON.stringify(built));
   return built;
 }
