@@ -27,10 +27,12 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: 'site', testIgnore: /cms-review\.spec\.ts$/ },
     // The review workflow end to end (a scratch Git repository, three builds, the real Decap UI):
     // minutes, not seconds, so it is a project of its own (`--project=review` runs it alone).
+    // Listed first so that its one serial chain starts first, beside the site's many short tests,
+    // instead of running alone at the end.
     { name: 'review', testMatch: /cms-review\.spec\.ts$/ },
+    { name: 'site', testIgnore: /cms-review\.spec\.ts$/ },
   ],
   webServer: {
     command: `npx astro preview --port ${port} --host localhost`,

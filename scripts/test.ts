@@ -30,7 +30,8 @@ process.env.TEST_RUN_ID = `npm-test-${Date.now()}-${process.pid}`;
 // serves no .gz/.br; nginx.spec's production build precompresses and serves them.
 const steps: [string, string, string[], NodeJS.ProcessEnv?][] = [
   ['类型检查', 'npx', ['astro', 'check']],
-  ['单元测试', 'npx', ['vitest', 'run', '--project', 'unit']],
+  // Vitest's default is one worker fewer than the cores: one worker on the 2-core CI machine.
+  ['单元测试', 'npx', ['vitest', 'run', '--project', 'unit', '--maxWorkers=100%']],
   ['集成测试', 'npx', ['vitest', 'run', '--project', 'integration']],
   ['构建', 'node', ['scripts/build.ts'], { BUILD_PRECOMPRESS: '0' }],
   ['浏览器测试', 'npx', ['playwright', 'test']],
