@@ -2,7 +2,9 @@
  * The guard `npm test` runs around its steps: in a temporary Git repository holding an editor's
  * uncommitted edit and untracked upload, what the old cms.spec did before every test
  * (`git checkout -- content`, `git clean -fdq -- content public/media`) is caught, naming both
- * files; ignored build output is not a change; a run that touches nothing passes.
+ * files; ignored build output is not a change; a run that touches nothing passes. And the
+ * project copy that cms.spec and cms-review.spec let decap-server write into: writing, resetting
+ * and deleting the copy leaves the checkout's edit and upload as they were.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkoutChanges, plantLocalEdits, snapshotCheckout, PLANTED_EDIT, PLANTED_UPLOAD } from '../../scripts/checkout-guard.ts';
+import { projectCopy } from '../support/project-copy.node.ts';
 
 let repo = '';
 const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
@@ -55,5 +58,26 @@ describe('the checkout guard', () => {
     plantLocalEdits(repo).remove();
     expect(readFileSync(path.join(repo, PLANTED_EDIT), 'utf8')).toBe(committed);
     expect(git('status', '--porcelain', '--untracked-files=all')).toBe('');
+  });
+});
+
+describe('the project copy the CMS specs write into', () => {
+  it('carries the local edit and upload over, and nothing done in it reaches the checkout', () => {
+    const planted = plantLocalEdits(repo);
+    const before = snapshotCheckout(repo);
+    const copy = projectCopy('checkout-guard-copy-', { root: repo });
+    try {
+      expect(readFileSync(path.join(copy.dir, PLANTED_EDIT), 'utf8')).toBe(readFileSync(path.join(repo, PLANTED_EDIT), 'utf8'));
+      // What decap-server does in the copy, then what the spec does between tests.
+      writeFileSync(path.join(copy.dir, PLANTED_EDIT), 'saved by the CMS');
+      mkdirSync(path.join(copy.dir, 'content', 'news'), { recursive: true });
+      writeFileSync(path.join(copy.dir, 'content', 'news', 'new.md'), 'new entry');
+      copy.reset();
+      expect(copy.git('status', '--porcelain')).toBe('');
+    } finally {
+      copy.remove();
+    }
+    expect(checkoutChanges(before, snapshotCheckout(repo))).toEqual([]);
+    expect(planted.check()).toEqual([]);
   });
 });
