@@ -15,6 +15,7 @@
  * runs it).
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { astroBuildEnv } from '../../scripts/astro-env.ts';
@@ -118,6 +119,9 @@ function build(name: FixtureName, dir: string): BuiltFixture {
     const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], { encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
     if (astro.status !== 0) throw new Error(`fixture ${name}: astro build failed\n${astro.stdout}\n${astro.stderr}`);
   }
+  // Astro's content cache for this content root (astro.config.mjs names it by the root's path):
+  // the path is new every run, so the cache would only pile up.
+  rmSync(path.join('.tmp', 'astro-cache', createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 16)), { recursive: true, force: true });
   const built = { out, root, facts: facts ?? null };
   writeFileSync(path.join(dir, '.done'), JSON.stringify(built));
   return built;
