@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './helpers.ts';
 import { projectCopy, type ProjectCopy } from '../support/project-copy.node.ts';
+import { projectBuild } from '../support/fixture-build.node.ts';
 import type { Page } from '@playwright/test';
 
 const SITE_PORT = Number(process.env.REVIEW_SITE_PORT ?? 8144);
@@ -28,7 +29,7 @@ const onMain = (file: string) => git('ls-tree', '--name-only', 'main', '--', fil
 const env = () => ({ ...process.env, SITE_PORT: String(SITE_PORT), CMS_LOCAL_PORT: String(CMS_PORT), CMS_BACKEND: '', CMS_BASE_URL: '', BUILD_PRECOMPRESS: '0' });
 
 function rebuild(): void {
-  execFileSync(process.execPath, ['scripts/build.ts'], { cwd: repo, env: env(), stdio: 'pipe' });
+  projectBuild('content', 'dist', { SITE_PORT: String(SITE_PORT), CMS_LOCAL_PORT: String(CMS_PORT), CMS_BACKEND: '', CMS_BASE_URL: '' }, repo);
 }
 const built = (address: string) => {
   const file = path.join(repo, 'dist', address, 'index.html');

@@ -14,6 +14,7 @@ import { formatProblem, validateContent } from '../../src/lib/schema/validate.no
 import { splitFrontMatter } from '../../src/lib/front-matter.ts';
 import { serveStatic } from '../../scripts/site-files.ts';
 import { projectCopy, type ProjectCopy } from '../support/project-copy.node.ts';
+import { projectBuild } from '../support/fixture-build.node.ts';
 
 // One after another in one worker (they share content/), each independent of the others.
 test.describe.configure({ mode: 'default', timeout: 90_000 });
@@ -314,7 +315,7 @@ test('a news cover with a Chinese file name lands in content/media; the rebuilt 
   // content cache of its own (astro.config.mjs) instead of the one in the node_modules it shares
   // with the checkout.
   const out = 'dist';
-  execFileSync(process.execPath, ['scripts/build.ts'], { cwd: root, env: { ...process.env, BUILD_OUT_DIR: out, CONTENT_ROOT: './content', BUILD_PRECOMPRESS: '0' }, stdio: 'pipe' });
+  projectBuild('./content', out, {}, root);
   const html = readFileSync(path.join(root, out, 'stations', 'yinxing', 'index.html'), 'utf8');
   expect(html).toContain('周一至周六 8:30—18:00');
   expect(readdirSync(path.join(root, out, '_astro')).some((f) => /^tupian-\d{8}-\d{6}\..*\.(png|webp)$/.test(f))).toBe(true);

@@ -18,7 +18,10 @@ const NEEDS: Record<string, FixtureName[]> = {
 };
 
 /** Options of `playwright test` that take a value in the next argument. */
-const WITH_VALUE = new Set(['-g', '--grep', '--grep-invert', '--project', '-c', '--config', '--reporter', '-j', '--workers', '--shard', '--retries', '--timeout', '--repeat-each', '--max-failures', '--output', '--trace']);
+const WITH_VALUE = new Set([
+  ...['-g', '--grep', '--grep-invert', '--project', '-c', '--config', '--reporter', '-j', '--workers'],
+  ...['--shard', '--retries', '--timeout', '--repeat-each', '--max-failures', '--output', '--trace'],
+]);
 
 /** The spec files named on the command line (Playwright reads them as patterns); none means all. */
 function fileFilters(argv: string[]): RegExp[] {
@@ -47,7 +50,9 @@ export default function globalSetup(_config: FullConfig): void {
     if (Date.now() - statSync(full).mtimeMs > 24 * 3600_000) rmSync(full, { recursive: true, force: true });
   }
   const filters = fileFilters(process.argv);
-  const onlyReview = process.argv.some((a) => /^--project(=|$)/.test(a)) && !process.argv.some((a, i, all) => a === '--project=site' || (a === '--project' && all[i + 1] === 'site'));
+  const argv = process.argv;
+  const projects = argv.flatMap((a, i) => (a.startsWith('--project=') ? [a.slice(10)] : a === '--project' ? [argv[i + 1] ?? ''] : []));
+  const onlyReview = projects.length > 0 && !projects.includes('site');
   const names = onlyReview
     ? []
     : Object.entries(NEEDS)

@@ -97,7 +97,10 @@ test('the Nu Html Checker finds nothing in a page of every template, the stylesh
   });
   const messages = (JSON.parse(output) as { messages: NuMessage[] }).messages;
   const problems = messages
-    .map((m) => `${path.relative(DIST, decodeURIComponent(new URL(m.url ?? 'file:///').pathname))}:${m.lastLine ?? 0} ${m.type}${m.subType ? `/${m.subType}` : ''}: ${m.message}`)
+    .map((m) => {
+      const file = path.relative(DIST, decodeURIComponent(new URL(m.url ?? 'file:///').pathname));
+      return `${file}:${m.lastLine ?? 0} ${m.type}${m.subType ? `/${m.subType}` : ''}: ${m.message}`;
+    })
     .filter((line) => !NU_ALLOWED.some(([re]) => re.test(line)));
   console.log(`Nu Html Checker: ${html.length} pages, ${css.length} stylesheet(s), ${svg.length} SVG file(s)`);
   expect(problems).toEqual([]);
@@ -113,7 +116,10 @@ test('the link check reports a missing page and a fragment that names no id on i
   const check = (html: string) => brokenLinks(new Map([['index.html', home], ['news/index.html', html]]), isFile, SITE_ORIGIN);
   expect(check(`<a href="/#${id}">x</a><a href="/">y</a><img srcset="/favicon.svg 1x">`)).toEqual([]);
   expect(check('<a href="/#no-such-entry">x</a>')).toEqual(['/news/index.html → /#no-such-entry']);
-  expect(check('<a href="#no-such-entry">x</a><img srcset="/a.png 1x, /favicon.svg 2x">')).toEqual(['/news/index.html → #no-such-entry', '/news/index.html → /a.png']);
+  expect(check('<a href="#no-such-entry">x</a><img srcset="/a.png 1x, /favicon.svg 2x">')).toEqual([
+    '/news/index.html → #no-such-entry',
+    '/news/index.html → /a.png',
+  ]);
 });
 
 // The inspection's own link checker (src/lib/inspect/inspect-site.ts, which `npm run inspect` reports

@@ -47,7 +47,16 @@ function scheduleRoot(dir: string): { root: string } {
   cpSync('tests/fixtures/content-min', root, { recursive: true });
   writeFileSync(
     path.join(root, 'news', `${SCHEDULED.id}.md`),
-    `---\ntitle: ${SCHEDULED.title}\npublished: 2026-12-01 10:00\ncategory: 通知公告\nsummary: 这条通知定时在十点发布。\n---\n培训安排见附件。${SCHEDULED.token}\n`,
+    [
+      '---',
+      `title: ${SCHEDULED.title}`,
+      'published: 2026-12-01 10:00',
+      'category: 通知公告',
+      'summary: 这条通知定时在十点发布。',
+      '---',
+      `培训安排见附件。${SCHEDULED.token}`,
+      '',
+    ].join('\n'),
   );
   return { root };
 }
@@ -116,7 +125,11 @@ function build(name: FixtureName, dir: string): BuiltFixture {
   if (fixture.pipeline === 'build') projectBuild(root, out, fixture.env);
   else {
     const env = { ...process.env, ...fixture.env, CONTENT_ROOT: root, ASTRO_TELEMETRY_DISABLED: '1', ...astroBuildEnv() };
-    const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], { encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
+    const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], {
+      encoding: 'utf8',
+      env,
+      maxBuffer: 256 * 1024 * 1024,
+    });
     if (astro.status !== 0) throw new Error(`fixture ${name}: astro build failed\n${astro.stdout}\n${astro.stderr}`);
   }
   // Astro's content cache for this content root (astro.config.mjs names it by the root's path):
@@ -170,10 +183,12 @@ export async function fixtureSite(name: FixtureName, waitSeconds = 900): Promise
 /**
  * The site's own `npm run build` (validate → Astro → service worker → Pagefind) of `contentRoot`
  * into `out`, without precompression (nothing here serves .gz/.br); throws with its output when it
- * fails. For tests of the build pipeline itself; fixture sites come from `fixtureSite`.
+ * fails. `cwd` builds another copy of the project (tests/support/project-copy.node.ts). For tests
+ * of the build pipeline and of edited content; fixture sites come from `fixtureSite`.
  */
-export function projectBuild(contentRoot: string, out: string, env: Record<string, string> = {}): void {
+export function projectBuild(contentRoot: string, out: string, env: Record<string, string> = {}, cwd = process.cwd()): void {
   const r = spawnSync(process.execPath, ['scripts/build.ts'], {
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_ROOT: contentRoot, BUILD_OUT_DIR: out, BUILD_PRECOMPRESS: '0', ...env },
     maxBuffer: 256 * 1024 * 1024,

@@ -90,7 +90,8 @@ export function hostileRoot(dir: string): { root: string; summary: HostileSummar
     const template = readEntryFile(path.join(root, folder, templateName));
     const ext = path.extname(templateName);
     // A window of the payloads, a different one per collection.
-    const picked = collection === 'lessons' ? bodies.map((_, i) => i) : Array.from({ length: Math.min(PER_COLLECTION, bodies.length) }, (_, j) => (c * PER_COLLECTION + j) % bodies.length);
+    const span = Array.from({ length: Math.min(PER_COLLECTION, bodies.length) }, (_, j) => (c * PER_COLLECTION + j) % bodies.length);
+    const picked = collection === 'lessons' ? bodies.map((_, i) => i) : span;
     entries[folder] = picked.length;
     for (const i of picked) {
       const file = bodies[i]!;
