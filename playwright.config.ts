@@ -11,9 +11,9 @@ export default defineConfig({
   // fixture builder (global-setup.ts) runs beside them.
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
-  reporter: process.env.CI ? 'line' : 'list',
-  // At the end of the run, the ten slowest spec files with their time (line and list reporters).
-  reportSlowTests: { max: 10, threshold: 0 },
+  // At the end of the run, the ten slowest spec files with their time (tests/e2e/slowest-reporter.ts).
+  reporter: [[process.env.CI ? 'line' : 'list'], ['./tests/e2e/slowest-reporter.ts']],
+  reportSlowTests: null,
   // Fixture sites (tests/support/fixture-build.node.ts) start building in the background before
   // the first test and are deleted after the last.
   globalSetup: './tests/e2e/global-setup.ts',
