@@ -62,10 +62,6 @@ const NU_ALLOWED: [RegExp, string][] = [
   // Content-Security-Policy allows from 'self' (or by hash) as blocked; the policy is tested in
   // Chromium (csp.spec.ts).
   [/ (Inline script|Inline style|Resource) violates Content Security Policy \(meta tag\)/, 'CSP read from a file: no origin'],
-  // TEMPORARY: /search/ has a module <script> after </html>; branch e24move (the search
-  // controller moved into a .browser.ts file) removes it. Delete these two entries when it lands.
-  [/^search\/index\.html:\d+ error: Stray start tag “script”\.$/, 'fixed on branch e24move'],
-  [/^search\/index\.html:\d+ error\/fatal: Cannot recover after last error\./, 'follows the stray script, fixed on branch e24move'],
 ];
 
 interface NuMessage {
