@@ -30,17 +30,21 @@ function builder(name: string, ms: number, wait = 60): Promise<{ code: number | 
   });
 }
 
-/** Waits until the log shows that `name` holds the lock (a fixed sleep raced a slow process start). */
-async function holding(name: string): Promise<void> {
-  const log = () => (existsSync(path.join(dir, 'log')) ? readFileSync(path.join(dir, 'log'), 'utf8') : '');
-  while (!log().includes(`${name} start`)) await new Promise((r) => setTimeout(r, 50));
+/** Resolves once the first builder holds the lock (its "start" line is in the log), however slow the machine. */
+async function untilStarted(name: string): Promise<void> {
+  const log = path.join(dir, 'log');
+  for (let i = 0; i < 600; i++) {
+    if (existsSync(log) && readFileSync(log, 'utf8').includes(`${name} start`)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${name} never took the lock`);
 }
 
 describe('one build at a time', () => {
-  it('a second build waits for the first, says so, and runs after it', { timeout: 20_000 }, async () => {
+  it('a second build waits for the first, says so, and runs after it', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'lock-'));
     const first = builder('A', 1500);
-    await holding('A');
+    await untilStarted('A');
     const second = builder('B', 10);
     const [a, b] = await Promise.all([first, second]);
     expect([a.code, b.code]).toEqual([0, 0]);
@@ -49,7 +53,7 @@ describe('one build at a time', () => {
     expect(existsSync(path.join(dir, 'lock'))).toBe(false);
   });
 
-  it('takes over a lock left by a build that was killed', { timeout: 20_000 }, async () => {
+  it('takes over a lock left by a build that was killed', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'lock-'));
     mkdirSync(path.join(dir, 'lock'));
     writeFileSync(path.join(dir, 'lock', 'pid'), '999999999');
@@ -58,11 +62,10 @@ describe('one build at a time', () => {
     expect(readFileSync(path.join(dir, 'log'), 'utf8')).toBe('C start\nC end\n');
   });
 
-  it('refuses clearly when the wait runs out, leaving the running build alone', { timeout: 20_000 }, async () => {
+  it('refuses clearly when the wait runs out, leaving the running build alone', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'lock-'));
-    // A holds the lock well past B's one-second wait, however slowly B's process starts.
-    const first = builder('A', 5000);
-    await holding('A');
+    const first = builder('A', 3000);
+    await untilStarted('A');
     const late = await builder('B', 10, 1);
     expect(late.code).toBe(1);
     expect(late.out).toMatch(/已等待 1 秒，本次构建放弃；现有的 dist\/ 未被改动/);
