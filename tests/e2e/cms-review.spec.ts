@@ -6,17 +6,18 @@
  * in its own file and Playwright project ("review").
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './helpers.ts';
+import { projectCopy, type ProjectCopy } from '../support/project-copy.node.ts';
+import { projectBuild } from '../support/fixture-build.node.ts';
 import type { Page } from '@playwright/test';
 
 const SITE_PORT = Number(process.env.REVIEW_SITE_PORT ?? 8144);
 const CMS_PORT = Number(process.env.REVIEW_CMS_PORT ?? 8145);
 const SITE = `http://localhost:${SITE_PORT}`;
-const root = process.cwd();
 
+let copy: ProjectCopy | undefined;
 let repo = '';
 let start: ChildProcess | undefined;
 
@@ -24,10 +25,11 @@ const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { 
 const branches = () => git('branch', '--list', 'cms/*', '--format=%(refname:short)').split('\n').filter(Boolean).sort();
 const status = (branch: string) => git('config', `branch.${branch}.description`);
 const onMain = (file: string) => git('ls-tree', '--name-only', 'main', '--', file);
-const env = () => ({ ...process.env, SITE_PORT: String(SITE_PORT), CMS_LOCAL_PORT: String(CMS_PORT), CMS_BACKEND: '', CMS_BASE_URL: '' });
+// Its builds are served by scripts/site-files.ts, which compresses on the fly: no precompression.
+const env = () => ({ ...process.env, SITE_PORT: String(SITE_PORT), CMS_LOCAL_PORT: String(CMS_PORT), CMS_BACKEND: '', CMS_BASE_URL: '', BUILD_PRECOMPRESS: '0' });
 
 function rebuild(): void {
-  execFileSync(process.execPath, ['scripts/build.ts'], { cwd: repo, env: env(), stdio: 'pipe' });
+  projectBuild('content', 'dist', { SITE_PORT: String(SITE_PORT), CMS_LOCAL_PORT: String(CMS_PORT), CMS_BACKEND: '', CMS_BASE_URL: '' }, repo);
 }
 const built = (address: string) => {
   const file = path.join(repo, 'dist', address, 'index.html');
@@ -39,22 +41,9 @@ test.use({ screenshot: 'only-on-failure' });
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  repo = mkdtempSync(path.join(tmpdir(), 'louyu-review-'));
   // This checkout's files as a district's repository would hold them (tracked and new, not ignored).
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
-  for (const file of files) {
-    if (!existsSync(path.join(root, file))) continue;
-    mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
-    copyFileSync(path.join(root, file), path.join(repo, file));
-  }
-  symlinkSync(path.join(root, 'node_modules'), path.join(repo, 'node_modules'));
-  execFileSync('git', ['init', '-q', '-b', 'main', repo]);
-  // node_modules is a link here, which the folder pattern in .gitignore does not match.
-  writeFileSync(path.join(repo, '.git', 'info', 'exclude'), 'node_modules\n');
-  git('config', 'user.name', '区委社会工委');
-  git('config', 'user.email', 'review@example.test');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'Site as deployed');
+  copy = projectCopy('louyu-review-', { author: ['区委社会工委', 'review@example.test'] });
+  repo = copy.dir;
 
   start = spawn('npm', ['run', 'start:review'], { cwd: repo, env: env(), stdio: 'ignore', detached: true });
   await expect
@@ -64,7 +53,7 @@ test.beforeAll(async () => {
 
 test.afterAll(() => {
   if (start?.pid) process.kill(-start.pid, 'SIGTERM');
-  if (repo) rmSync(repo, { recursive: true, force: true });
+  copy?.remove();
 });
 
 const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${label}( \\(可选\\))?$`));

@@ -1,6 +1,8 @@
 /**
- * The CMS through its real UI: built /admin + decap-server on loopback, writing into content/.
- * Tests run one after another (they share content/) and each restores content/ afterwards.
+ * The CMS through its real UI: built /admin + decap-server on loopback, writing into the content/
+ * of a temporary copy of the project (never the checkout's: an editor's uncommitted edits and
+ * uploads there must survive `npm test`). Tests run one after another (they share the copy) and
+ * each starts from the copy as committed.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -11,20 +13,26 @@ import yaml from 'js-yaml';
 import { formatProblem, validateContent } from '../../src/lib/schema/validate.node.ts';
 import { splitFrontMatter } from '../../src/lib/front-matter.ts';
 import { serveStatic } from '../../scripts/site-files.ts';
+import { projectCopy, type ProjectCopy } from '../support/project-copy.node.ts';
+import { projectBuild } from '../support/fixture-build.node.ts';
 
 // One after another in one worker (they share content/), each independent of the others.
 test.describe.configure({ mode: 'default', timeout: 90_000 });
 test.use({ screenshot: 'only-on-failure' });
 
-const root = process.cwd();
 /** decap-server's port is the one the built config points at (CMS_LOCAL_PORT at build time). */
-const config = yaml.load(readFileSync(path.join(root, 'dist/admin/config.yml'), 'utf8')) as { local_backend: { url: string } };
+const config = yaml.load(readFileSync('dist/admin/config.yml', 'utf8')) as { local_backend: { url: string } };
 const decapUrl = config.local_backend.url;
 const decapPort = new URL(decapUrl).port;
 
+let copy: ProjectCopy | undefined;
+/** The project copy decap-server writes into. */
+let root = '';
 let decap: ChildProcess | undefined;
 
 test.beforeAll(async () => {
+  copy = projectCopy('louyu-cms-');
+  root = copy.dir;
   decap = spawn(process.execPath, [path.join(root, 'node_modules/decap-server/dist/index.js')], {
     cwd: root,
     env: { ...process.env, PORT: decapPort, BIND_HOST: '127.0.0.1', GIT_REPO_DIRECTORY: root },
@@ -44,17 +52,17 @@ test.beforeAll(async () => {
 
 test.afterAll(() => {
   decap?.kill();
+  copy?.remove();
 });
 
-/** Puts content/ (and uploads) back as committed. */
+/** Puts the copy's content/ (and uploads) back as committed. */
 function restoreContent(): void {
-  execFileSync('git', ['checkout', '--', 'content'], { cwd: root });
-  execFileSync('git', ['clean', '-fdq', '--', 'content', 'public/media'], { cwd: root });
+  copy?.reset();
 }
 
-/** Files under content/ (and public/media) that differ from the commit. */
+/** Files under the copy's content/ (and public/) that differ from its commit. */
 function changedFiles(): string[] {
-  const out = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', 'content', 'public/media'], { cwd: root, encoding: 'utf8' });
+  const out = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', 'content', 'public'], { cwd: root, encoding: 'utf8' });
   return out.split('\n').filter(Boolean).map((l) => l.slice(3)).sort();
 }
 
@@ -131,9 +139,10 @@ async function publish(page: Page, collection: string): Promise<string> {
   return path.join(dir, file!);
 }
 
+/** A file's front matter; empty while the file is empty (decap-server truncates before writing). */
 function frontMatter(file: string): Record<string, unknown> {
   const raw = readFileSync(file, 'utf8');
-  return yaml.load(splitFrontMatter(raw)?.yaml ?? raw, { schema: yaml.JSON_SCHEMA }) as Record<string, unknown>;
+  return (yaml.load(splitFrontMatter(raw)?.yaml ?? raw, { schema: yaml.JSON_SCHEMA }) as Record<string, unknown> | undefined) ?? {};
 }
 
 test('the CMS loads from this origin only, and login and the collection list work by keyboard', async ({ page, baseURL }) => {
@@ -264,8 +273,10 @@ test('editing an existing entry changes only that file', async ({ page }) => {
   await fill(page, '摘要', '工作站邀请楼内企业负责人，共同梳理用工和政策申报需求。');
   await page.getByRole('button', { name: '发布', exact: true }).click();
   await page.getByText('立即发布', { exact: true }).click();
-  await expect.poll(changedFiles).toEqual(['content/news/2026-11-20-lingxiu-lianxi-huiyi.md']);
-  const data = frontMatter(path.join(root, 'content/news/2026-11-20-lingxiu-lianxi-huiyi.md'));
+  const edited = path.join(root, 'content/news/2026-11-20-lingxiu-lianxi-huiyi.md');
+  await expect.poll(() => frontMatter(edited).summary).toBe('工作站邀请楼内企业负责人，共同梳理用工和政策申报需求。');
+  expect(changedFiles()).toEqual(['content/news/2026-11-20-lingxiu-lianxi-huiyi.md']);
+  const data = frontMatter(edited);
   expect(data).toMatchObject({ summary: '工作站邀请楼内企业负责人，共同梳理用工和政策申报需求。', published: '2026-11-20 15:30', station: 'lingxiu' });
   expectContentValid();
 });
@@ -299,12 +310,12 @@ test('a news cover with a Chinese file name lands in content/media; the rebuilt 
   await expect.poll(() => readFileSync(path.join(root, 'content/stations/yinxing.md'), 'utf8')).toContain('周一至周六 8:30—18:00');
   expectContentValid();
 
-  // The full build (validate → Astro, which must accept the cover path through image() → Pagefind).
-  const out = '.tmp/e2e-cms-build';
-  // `./content` is this checkout's content/ under another name, which gives the build an Astro
-  // content cache of its own (astro.config.mjs): nginx.spec builds the same checkout in the other
-  // worker, and once in CI this rebuild showed the station without the hours just published.
-  execFileSync(process.execPath, ['scripts/build.ts'], { cwd: root, env: { ...process.env, BUILD_OUT_DIR: out, CONTENT_ROOT: './content' }, stdio: 'pipe' });
+  // The full build (validate → Astro, which must accept the cover path through image() → Pagefind),
+  // in the copy. `./content` is its content/ under another name, which gives the build an Astro
+  // content cache of its own (astro.config.mjs) instead of the one in the node_modules it shares
+  // with the checkout.
+  const out = 'dist';
+  projectBuild('./content', out, {}, root);
   const html = readFileSync(path.join(root, out, 'stations', 'yinxing', 'index.html'), 'utf8');
   expect(html).toContain('周一至周六 8:30—18:00');
   expect(readdirSync(path.join(root, out, '_astro')).some((f) => /^tupian-\d{8}-\d{6}\..*\.(png|webp)$/.test(f))).toBe(true);

@@ -1,8 +1,9 @@
 /**
- * Hostile content is harmless in every format: one real Astro build of a content root in which
- * every Markdown collection holds one entry per payload of tests/fixtures/hostile/ (bodies), and
- * every free-text front-matter field of every collection (found from the schemas, so a new
- * field is covered automatically) and of the site settings carries a string of
+ * Hostile content is harmless in every format: one real Astro build of a content root
+ * (tests/support/hostile-content.node.ts) in which every collection holds entries carrying the
+ * body payloads of tests/fixtures/hostile/ (each payload in at least two collections, the lessons
+ * holding all), and every free-text front-matter field of every collection (found from the
+ * schemas, so a new field is covered automatically) and of the site settings carries a string of
  * front-matter.yaml. The content validator is bypassed (astro build is called directly) so the
  * render-time escaping and sanitising are what is tested, and Chromium ignores the CSP
  * (bypassCSP) so the policy cannot hide a failure.
@@ -10,122 +11,32 @@
  * Then every page and every other output (RSS, iCalendar, CSV, sitemap, web manifest, JSON) is
  * opened in Chromium, served with its real content type: no script may run, no dialog may open,
  * every XML file must parse in the browser's XML parser, every JSON file in JSON.parse, and every
- * calendar in ical.js with no line over 75 octets. The build is shared by all three tests: the
+ * calendar in ical.js with no line over 75 octets. The build is shared by all three tests (built
+ * once per run by tests/support/fixture-build.node.ts, in the background from the start): the
  * third checks the syllabus pages of its one long course (a lesson per payload).
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
 import ICAL from 'ical.js';
 import { expect, expectNoAxeViolations, test } from './helpers.ts';
 import { isUnsafeUrl } from '../../src/lib/hostile-html.ts';
 import { SYLLABUS_PAGE_SIZE } from '../../src/lib/school/syllabus.ts';
-import { COLLECTION_FILES } from '../../src/lib/schema/schema.ts';
-import { validatorSchemas } from '../../src/lib/schema/validate.node.ts';
-import type { CollectionName } from '../../src/lib/schema/enums.ts';
 import { serveStatic, walkFiles, type StaticServer } from '../../scripts/site-files.ts';
-import { collectionStringFields, readEntryFile, withValue, writeEntryFile } from '../unit/support/front-matter.node.ts';
+import { fixtureSite } from '../support/fixture-build.node.ts';
+import type { HostileSummary } from '../support/hostile-content.node.ts';
 
-const CORPUS = 'tests/fixtures/hostile';
-const BASE = 'tests/fixtures/content-min';
+let built: { out: string; bodies: number; strings: number; fields: number; entries: Record<string, number>; server: StaticServer } | undefined;
 
-/** Fits a payload into a field of at most `max` characters, keeping its marker. */
-function fit(payload: string, marker: string, max: number): string {
-  const full = `${payload} ${marker}`;
-  if ([...full].length <= max) return full;
-  return [...`${marker}<svg onload=window.__pwned=1>`].slice(0, max).join('');
-}
-
-/**
- * Puts a payload into every free-text string field of `data` that the collection's schema still
- * accepts with it (a field whose rules refuse it, such as a reference or a street name, keeps its
- * value: the validator refuses such a file before any build). Returns the poisoned data and the
- * names of the fields that carry a payload.
- */
-function poison(collection: CollectionName, data: Record<string, unknown>, payloads: string[], marker: string, fields: ReturnType<typeof collectionStringFields>) {
-  const list = fields.find(([name]) => name === collection)?.[1] ?? [];
-  let current = data;
-  const poisoned: string[] = [];
-  list.filter((f) => f.free).forEach((f, i) => {
-    // Only fields present in the base entry (or inside a list present there) are filled.
-    let node: unknown = current;
-    for (const key of f.path.slice(0, -1)) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined;
-    if (!node || typeof node !== 'object') return;
-    const value = fit(payloads[i % payloads.length] ?? '', `${marker}-${i}`, f.maxLength ?? 100);
-    const candidate = withValue(current, f.path, value);
-    if (validatorSchemas[collection].safeParse(candidate).success) {
-      current = candidate;
-      poisoned.push(f.path.join('.'));
-    }
-  });
-  return { data: current, poisoned };
-}
-
-/** Builds the hostile content root; returns it and what it holds. */
-function hostileRoot(dir: string): { root: string; bodies: number; strings: number; fields: number } {
-  const root = path.join(dir, 'content');
-  cpSync(BASE, root, { recursive: true });
-  const bodies = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort();
-  const nonce = `${Date.now()}-${process.pid}`;
-  const strings = yaml.load(readFileSync(path.join(CORPUS, 'front-matter.yaml'), 'utf8')) as string[];
-  const schemaFields = collectionStringFields();
-  let fields = 0;
-
-  const settingsFile = path.join(root, 'settings', 'site.yaml');
-  const settings = poison('settings', readEntryFile(settingsFile).data, strings, 'HOSTILE-FM', schemaFields);
-  fields += settings.poisoned.length;
-  writeEntryFile(settingsFile, settings.data, undefined);
-
-  for (const [collection, pattern] of Object.entries(COLLECTION_FILES) as [CollectionName, string][]) {
-    if (collection === 'settings') continue;
-    const folder = pattern.split('/')[0] ?? collection;
-    const templateName = readdirSync(path.join(root, folder))[0];
-    if (!templateName) continue;
-    const template = readEntryFile(path.join(root, folder, templateName));
-    const ext = path.extname(templateName);
-    bodies.forEach((file, i) => {
-      const n = String(i + 1).padStart(2, '0');
-      const rotated = [...strings.slice(i % strings.length), ...strings.slice(0, i % strings.length)];
-      const { data, poisoned } = poison(collection, template.data, rotated, `HOSTILE-FM${n}`, schemaFields);
-      fields += poisoned.length;
-      const front = data;
-      if (typeof front.order === 'number') front.order = 100 + i;
-      // Names that must be unique within an entry stay unique.
-      if (Array.isArray(front.buildings)) front.buildings = front.buildings.map((b: { name: string }, j) => ({ ...b, name: `${b.name}${j}` }));
-      // A fresh nonce per run: Astro caches rendered bodies by content, and a cached render
-      // from an earlier build must never stand in for this build's sanitiser.
-      const body = template.body === undefined ? undefined : `${readFileSync(path.join(CORPUS, file), 'utf8')}\n运行编号 ${nonce}\n`;
-      writeEntryFile(path.join(root, folder, `hostile-${n}${ext}`), front, body);
-    });
-  }
-  return { root, bodies: bodies.length, strings: strings.length, fields };
-}
-
-let built: { dir: string; out: string; bodies: number; strings: number; fields: number; server: StaticServer } | undefined;
-
-/** The one hostile build both tests share. */
+/** The one hostile build (tests/support/fixture-build.node.ts) every test shares, served in this worker. */
 async function hostileBuild() {
   if (built) return built;
-  // Inside the project: the content loaders resolve CONTENT_ROOT relative to it.
-  mkdirSync('.tmp', { recursive: true });
-  const dir = path.relative(process.cwd(), mkdtempSync(path.join('.tmp', 'hostile-')));
-  const { root, bodies, strings, fields } = hostileRoot(dir);
-  const out = path.join(dir, 'dist');
-  const build = spawnSync('npx', ['astro', 'build', '--outDir', out], {
-    encoding: 'utf8',
-    env: { ...process.env, CONTENT_ROOT: root, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
-  built = { dir, out, bodies, strings, fields, server: await serveStatic(out) };
+  const { out, facts } = await fixtureSite('hostile');
+  built = { out, ...(facts as HostileSummary), server: await serveStatic(out) };
   return built;
 }
 
-test.describe.configure({ mode: 'serial' });
 test.afterAll(async () => {
-  if (!built) return;
-  await built.server.close();
-  rmSync(built.dir, { recursive: true, force: true });
+  await built?.server.close();
 });
 
 test('no payload runs script or leaves dangerous markup in any built page', async ({ browser }) => {
@@ -144,7 +55,7 @@ test('no payload runs script or leaves dangerous markup in any built page', asyn
   const queue = [...pages];
   const worker = async () => {
     const page = await context.newPage();
-    let dialog: string;
+    let dialog = '';
     page.on('dialog', (d) => {
       dialog = d.message();
       void d.dismiss();
@@ -210,7 +121,7 @@ const OTHER_FORMATS = /\.(xml|ics|csv|webmanifest|json)$/;
 
 test('every feed, calendar, CSV, sitemap, manifest and JSON file is inert and parses', async ({ browser }) => {
   test.setTimeout(420_000);
-  const { out, server, bodies } = await hostileBuild();
+  const { out, server, entries } = await hostileBuild();
   const files = walkFiles(out).filter((f) => OTHER_FORMATS.test(f) && !f.startsWith('pagefind/') && !f.startsWith('admin/'));
   const kinds = (ext: string) => files.filter((f) => f.endsWith(ext));
   // The formats are all there, and the payloads reached them.
@@ -228,7 +139,7 @@ test('every feed, calendar, CSV, sitemap, manifest and JSON file is inert and pa
     try {
       const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
       // The whole calendar holds every activity, the poisoned ones included.
-      if (f === 'activities.ics' && events.length < bodies) failures.push(`${f}: ${events.length} events`);
+      if (f === 'activities.ics' && events.length < (entries.activities ?? 0)) failures.push(`${f}: ${events.length} events`);
     } catch (err) {
       failures.push(`${f}: ical.js cannot parse it: ${String(err)}`);
     }
@@ -238,7 +149,7 @@ test('every feed, calendar, CSV, sitemap, manifest and JSON file is inert and pa
 
   const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true });
   const page = await context.newPage();
-  let dialog: string;
+  let dialog = '';
   page.on('dialog', (d) => {
     dialog = d.message();
     void d.dismiss();

@@ -1,35 +1,32 @@
 /**
- * The school's service worker across real builds: two builds of the same content give the same
+ * The school's service worker across real builds (tests/support/fixture-build.node.ts; the site's
+ * own build, without precompression): two builds of the same content give the same
  * sw.js (so learners' offline pages survive a rebuild); it installs the school's shell (no
  * lesson), and each course's offline.json lists its lessons with their size as built.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fixtureSite, projectBuild, removeOwnFixtures } from '../support/fixture-build.node.ts';
 
 const temp = mkdtempSync(path.join(tmpdir(), 'sw-builds-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(temp, { recursive: true, force: true });
+  removeOwnFixtures();
+});
 
-function build(name: string): string {
-  return readFileSync(path.join(buildSite(name), 'school', 'sw.js'), 'utf8');
-}
-
-function buildSite(name: string): string {
-  const out = path.join(temp, name);
-  const r = spawnSync(process.execPath, ['scripts/build.ts'], {
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_ROOT: 'tests/fixtures/content-min', BUILD_OUT_DIR: out },
-  });
-  if (r.status !== 0) throw new Error(`build ${name} failed:\n${r.stdout}${r.stderr}`);
-  return out;
-}
+const sw = (out: string) => readFileSync(path.join(out, 'school', 'sw.js'), 'utf8');
 
 describe('the service worker of two identical builds', () => {
-  it('is the same file, with the same cache version', { timeout: 600_000 }, () => {
-    const first = build('a');
-    const second = build('b');
+  it('is the same file, with the same cache version', { timeout: 600_000 }, async () => {
+    // The first build is a fixture site the browser tests use too (built once per `npm test`);
+    // the second builds the same content again, five minutes later by the build clock.
+    const fixture = await fixtureSite('schedule-1000');
+    const again = path.join(temp, 'b');
+    projectBuild(fixture.root, again, { BUILD_NOW: '2026-12-01 10:05' });
+    const first = sw(fixture.out);
+    const second = sw(again);
     const version = (sw: string) => /const PRECACHE = (\{.*\});/.exec(sw)?.[1];
     expect(version(first)).toBeDefined();
     expect(second).toBe(first);
@@ -43,7 +40,7 @@ describe('the service worker of two identical builds', () => {
     expect(precache.assets.length).toBeGreaterThan(0);
 
     // The course's lessons are not installed: its offline.json lists them, with their size as built.
-    const out = path.join(temp, 'a');
+    const out = fixture.out;
     const lessons = (JSON.parse(readFileSync(path.join(out, 'school/xinren-peixun/lessons.json'), 'utf8')) as { lessons: { href: string }[] }).lessons.map((l) => l.href);
     expect(lessons.length).toBeGreaterThan(0);
     for (const href of lessons) expect(precache.pages).not.toContain(href);

@@ -33,6 +33,18 @@ describe('brokenLinks', () => {
   });
 });
 
+describe('references and anchors', () => {
+  it('srcset candidates, poster, data and action are checked too', () => {
+    const page = '<img src="/a.png" srcset="/a.png 1x, /b.png 2x"><video poster="/p.jpg"></video><object data="/o.svg"></object><form action="/search/"></form>';
+    const files = new Set(['index.html', 'a.png', 'search/index.html']);
+    expect(brokenLinks(new Map([['index.html', page]]), (f) => files.has(f), SITE)).toEqual(['/index.html → /b.png', '/index.html → /p.jpg', '/index.html → /o.svg']);
+  });
+  it('a fragment names an id or an <a name>, not a data-*-id or a <meta name>', () => {
+    const page = '<meta name="viewport"><li data-lesson-id="x" id="real"></li><a name="legacy"></a><a href="#real">1</a><a href="#legacy">2</a><a href="#x">3</a><a href="#viewport">4</a>';
+    expect(brokenLinks(new Map([['index.html', page]]), () => true, SITE)).toEqual(['/index.html → #x', '/index.html → #viewport']);
+  });
+});
+
 describe('footer identifiers', () => {
   const footer = (ids: string) => `<main></main><footer><p>主办单位：某单位</p><p>联系电话：010-00000000</p><p>${ids}</p></footer>`;
   const good =

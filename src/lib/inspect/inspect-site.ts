@@ -5,17 +5,25 @@
  */
 import { normalizeForMatching } from '../format-chars.ts';
 
-/** Every URL a page refers to in href or src. */
+/**
+ * Every URL a page refers to: href, src, each srcset candidate, poster, data, action. (The
+ * validity gate, tests/e2e/validity.spec.ts, checks the built site with this same checker.)
+ */
 export function references(html: string): string[] {
   const out: string[] = [];
-  for (const m of html.matchAll(/\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) out.push((m[1] ?? m[2] ?? '').replace(/&amp;/g, '&'));
+  for (const m of html.matchAll(/\s(href|src|srcset|poster|data|action)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
+    const value = (m[2] ?? m[3] ?? '').replace(/&amp;/g, '&');
+    if (m[1]?.toLowerCase() === 'srcset') out.push(...value.split(',').map((c) => c.trim().split(/\s+/)[0] ?? ''));
+    else out.push(value);
+  }
   return out;
 }
 
-/** The ids (and legacy anchor names) a fragment can point at. */
+/** The ids a fragment can point at: `id` attributes, and the legacy `name` of an `<a>`. */
 export function anchorIds(html: string): Set<string> {
   const ids = new Set<string>();
-  for (const m of html.matchAll(/\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) ids.add(m[1] ?? m[2] ?? '');
+  for (const m of html.matchAll(/<[a-z][\w-]*[^>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) ids.add(m[1] ?? m[2] ?? '');
+  for (const m of html.matchAll(/<a\b[^>]*?\sname\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) ids.add(m[1] ?? m[2] ?? '');
   return ids;
 }
 

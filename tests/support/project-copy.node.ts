@@ -1,0 +1,59 @@
+/**
+ * A temporary copy of this project for tests that let a program write files (decap-server, the
+ * editorial workflow, a rebuild of edited content): the checkout's tracked and new files (not the
+ * ignored ones: no dist/, no .tmp/), node_modules linked, committed as one Git commit so a test can
+ * ask Git what changed and reset the copy. Tests never write, reset or delete anything in the
+ * checkout itself.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface ProjectCopy {
+  /** The copy's folder (absolute). */
+  dir: string;
+  /** Runs git in the copy; returns its trimmed output. */
+  git(...args: string[]): string;
+  /** Puts content/ and public/ back as committed in the copy (tracked edits undone, new files removed). */
+  reset(): void;
+  /** Deletes the copy. */
+  remove(): void;
+}
+
+/** The checkout's files as Git sees them: tracked and untracked, ignored ones left out. */
+export function checkoutFiles(root = process.cwd()): string[] {
+  return execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8' })
+    .split('\0')
+    .filter((f) => f && existsSync(path.join(root, f)));
+}
+
+/**
+ * Copies the project at `root` into a new temporary folder (prefix `prefix`) and commits it there
+ * on a branch `main`, author `author`.
+ */
+export function projectCopy(prefix: string, { root = process.cwd(), author = ['测试', 'tests@example.test'] } = {}): ProjectCopy {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  for (const file of checkoutFiles(root)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    copyFileSync(path.join(root, file), path.join(dir, file));
+  }
+  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+  const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();
+  execFileSync('git', ['init', '-q', '-b', 'main', dir]);
+  // node_modules is a link here, which the folder pattern in .gitignore does not match.
+  writeFileSync(path.join(dir, '.git', 'info', 'exclude'), 'node_modules\n');
+  git('config', 'user.name', author[0]!);
+  git('config', 'user.email', author[1]!);
+  git('add', '-A');
+  git('commit', '-q', '-m', 'Project as copied for a test');
+  return {
+    dir,
+    git,
+    reset: () => {
+      git('checkout', '--', 'content', 'public');
+      git('clean', '-fdq', '--', 'content', 'public');
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}

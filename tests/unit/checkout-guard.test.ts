@@ -1,0 +1,83 @@
+/**
+ * The guard `npm test` runs around its steps: in a temporary Git repository holding an editor's
+ * uncommitted edit and untracked upload, what the old cms.spec did before every test
+ * (`git checkout -- content`, `git clean -fdq -- content public/media`) is caught, naming both
+ * files; ignored build output is not a change; a run that touches nothing passes. And the
+ * project copy that cms.spec and cms-review.spec let decap-server write into: writing, resetting
+ * and deleting the copy leaves the checkout's edit and upload as they were.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkoutChanges, plantLocalEdits, snapshotCheckout, PLANTED_EDIT, PLANTED_UPLOAD } from '../../scripts/checkout-guard.ts';
+import { projectCopy } from '../support/project-copy.node.ts';
+
+let repo = '';
+const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
+
+beforeEach(() => {
+  repo = mkdtempSync(path.join(tmpdir(), 'checkout-guard-'));
+  mkdirSync(path.join(repo, 'content', 'pages'), { recursive: true });
+  writeFileSync(path.join(repo, PLANTED_EDIT), '---\ntitle: 关于本站\n---\n正文。\n');
+  writeFileSync(path.join(repo, 'content', 'pages', 'help.md'), '---\ntitle: 帮助\n---\n正文。\n');
+  writeFileSync(path.join(repo, '.gitignore'), 'dist/\n');
+  git('init', '-q', '-b', 'main');
+  git('-c', 'user.name=t', '-c', 'user.email=t@example.test', 'add', '-A');
+  git('-c', 'user.name=t', '-c', 'user.email=t@example.test', 'commit', '-q', '-m', 'base');
+});
+afterEach(() => rmSync(repo, { recursive: true, force: true }));
+
+describe('the checkout guard', () => {
+  it('catches a reset of content/ and a clean of public/media that lose an uncommitted edit and an upload', () => {
+    const planted = plantLocalEdits(repo);
+    const before = snapshotCheckout(repo);
+    expect(before.files.has(PLANTED_UPLOAD)).toBe(true);
+    git('checkout', '--', 'content');
+    git('clean', '-fdq', '--', 'content', 'public/media');
+    expect(checkoutChanges(before, snapshotCheckout(repo))).toEqual([`改动：${PLANTED_EDIT}`, `删除：${PLANTED_UPLOAD}`]);
+    expect(planted.check()).toEqual([`本地未提交的修改丢失：${PLANTED_EDIT}`, `本地上传的文件丢失：${PLANTED_UPLOAD}`]);
+  });
+
+  it('passes when only ignored output was written, and names a new or edited tracked file otherwise', () => {
+    const planted = plantLocalEdits(repo);
+    const before = snapshotCheckout(repo);
+    mkdirSync(path.join(repo, 'dist'));
+    writeFileSync(path.join(repo, 'dist', 'index.html'), '<!doctype html>');
+    expect(checkoutChanges(before, snapshotCheckout(repo))).toEqual([]);
+    expect(planted.check()).toEqual([]);
+
+    writeFileSync(path.join(repo, 'content', 'pages', 'new.md'), 'x');
+    writeFileSync(path.join(repo, 'content', 'pages', 'help.md'), 'changed');
+    expect(checkoutChanges(before, snapshotCheckout(repo)).sort()).toEqual(['改动：content/pages/help.md', '新增：content/pages/new.md']);
+  });
+
+  it('takes what it planted away again, leaving the file as committed', () => {
+    const committed = readFileSync(path.join(repo, PLANTED_EDIT), 'utf8');
+    plantLocalEdits(repo).remove();
+    expect(readFileSync(path.join(repo, PLANTED_EDIT), 'utf8')).toBe(committed);
+    expect(git('status', '--porcelain', '--untracked-files=all')).toBe('');
+  });
+});
+
+describe('the project copy the CMS specs write into', () => {
+  it('carries the local edit and upload over, and nothing done in it reaches the checkout', () => {
+    const planted = plantLocalEdits(repo);
+    const before = snapshotCheckout(repo);
+    const copy = projectCopy('checkout-guard-copy-', { root: repo });
+    try {
+      expect(readFileSync(path.join(copy.dir, PLANTED_EDIT), 'utf8')).toBe(readFileSync(path.join(repo, PLANTED_EDIT), 'utf8'));
+      // What decap-server does in the copy, then what the spec does between tests.
+      writeFileSync(path.join(copy.dir, PLANTED_EDIT), 'saved by the CMS');
+      mkdirSync(path.join(copy.dir, 'content', 'news'), { recursive: true });
+      writeFileSync(path.join(copy.dir, 'content', 'news', 'new.md'), 'new entry');
+      copy.reset();
+      expect(copy.git('status', '--porcelain')).toBe('');
+    } finally {
+      copy.remove();
+    }
+    expect(checkoutChanges(before, snapshotCheckout(repo))).toEqual([]);
+    expect(planted.check()).toEqual([]);
+  });
+});
