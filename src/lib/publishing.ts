@@ -73,6 +73,8 @@ export const lessonHref = (course: string, lesson: string) => `${courseHref(cour
 export const examHref = (course: string) => `${courseHref(course)}exam/`;
 /** A course's lessons in study order, as JSON for the school's scripts: /school/<course>/lessons.json */
 export const courseLessonsHref = (course: string) => `${courseHref(course)}lessons.json`;
+/** A course's save list for 离线保存本课程: /school/<course>/offline.json */
+export const courseOfflineHref = (course: string) => `${courseHref(course)}offline.json`;
 /** /stations/<id>/ */
 export const stationHref = (id: string) => `${STATIONS_BASE}${id}/`;
 /** /stations/<id>/poster/ */

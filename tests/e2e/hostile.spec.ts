@@ -55,7 +55,7 @@ test('no payload runs script or leaves dangerous markup in any built page', asyn
   const queue = [...pages];
   const worker = async () => {
     const page = await context.newPage();
-    let dialog = '';
+    let dialog: string;
     page.on('dialog', (d) => {
       dialog = d.message();
       void d.dismiss();
@@ -149,7 +149,7 @@ test('every feed, calendar, CSV, sitemap, manifest and JSON file is inert and pa
 
   const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true });
   const page = await context.newPage();
-  let dialog = '';
+  let dialog: string;
   page.on('dialog', (d) => {
     dialog = d.message();
     void d.dismiss();

@@ -76,7 +76,8 @@ function validateCli(root: string): Outcome {
     timeout: CASE_SECONDS * 1000,
     killSignal: 'SIGKILL',
   });
-  const timedOut = (r.error)?.code === 'ETIMEDOUT';
+  const error: NodeJS.ErrnoException | undefined = r.error;
+  const timedOut = error?.code === 'ETIMEDOUT';
   return { status: r.status, out: `${timedOut ? `validation hung for more than ${CASE_SECONDS} s\n` : ''}${r.stdout}${r.stderr}` };
 }
 

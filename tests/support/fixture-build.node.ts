@@ -160,7 +160,7 @@ export async function fixtureSite(name: FixtureName, waitSeconds = 900): Promise
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(existsSync(path.join(lock, 'pid')) ? readFileSync(path.join(lock, 'pid'), 'utf8') : NaN);
       if (Number.isInteger(owner) && !alive(owner)) rmSync(lock, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`fixture ${name}: still being built by process ${owner} after ${waitSeconds} s`);
+      if (Date.now() > deadline) throw new Error(`fixture ${name}: still being built by process ${owner} after ${waitSeconds} s`, { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 500));
       continue;
     }

@@ -99,7 +99,7 @@ export function hostileRoot(dir: string): { root: string; summary: HostileSummar
       const rotated = [...strings.slice(i % strings.length), ...strings.slice(0, i % strings.length)];
       const { data, poisoned } = poison(collection, template.data, rotated, `HOSTILE-FM${n}`, schemaFields);
       fields += poisoned.length;
-      const front = data as Record<string, unknown>;
+      const front = data;
       if (typeof front.order === 'number') front.order = 100 + i;
       // Names that must be unique within an entry stay unique.
       if (Array.isArray(front.buildings)) front.buildings = front.buildings.map((b: { name: string }, j) => ({ ...b, name: `${b.name}${j}` }));

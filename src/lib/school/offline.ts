@@ -8,7 +8,7 @@
  * is a hash of the shell's list and contents, so two builds of the same content give the same
  * version and learners keep what they stored.
  */
-import { SCHOOL_BASE, SCHOOL_SW_HREF } from '../publishing.ts';
+import { SCHOOL_BASE, SCHOOL_SW_HREF, courseHref, courseOfflineHref } from '../publishing.ts';
 
 /**
  * Address prefixes whose pages are read offline. A new page under /school/ (a 每日一题 page, say)
@@ -31,7 +31,7 @@ export const shellCache = (version: string) => `${CACHE_PREFIX}shell-${version}`
 export const SAVED_CACHE = `${CACHE_PREFIX}saved`;
 
 /** The save list of course `courseId`: /school/<course>/offline.json. */
-export const courseSaveHref = (courseId: string) => `/school/${courseId}/offline.json`;
+export const courseSaveHref = (courseId: string) => courseOfflineHref(courseId);
 
 /** A file of the built site: its path relative to the output folder, and a hash of its bytes. */
 export interface BuiltFile {
@@ -114,7 +114,7 @@ export interface SizedFile {
  * total of their sizes. Addresses missing from `files` are left out (and not counted).
  */
 export function courseSaveOf(course: string, lessonHrefs: readonly string[], files: ReadonlyMap<string, SizedFile>): CourseSave {
-  const prefix = `/school/${course}/`;
+  const prefix = courseHref(course);
   const syllabus = [...files.keys()].filter((url) => url.startsWith(prefix) && isSyllabusPage(url)).sort((a, b) => pageNumber(a) - pageNumber(b));
   const list: string[] = [];
   const seen = new Set<string>();
