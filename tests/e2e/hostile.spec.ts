@@ -19,7 +19,7 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import ICAL from 'ical.js';
 import { expect, expectNoAxeViolations, test } from './helpers.ts';
-import { isUnsafeUrl } from '../../src/lib/hostile-html.ts';
+import { isUnsafeUrl } from '../support/unsafe-url.ts';
 import { SYLLABUS_PAGE_SIZE } from '../../src/lib/school/syllabus.ts';
 import { COLLECTION_FILES } from '../../src/lib/schema/schema.ts';
 import { validatorSchemas } from '../../src/lib/schema/validate.node.ts';
