@@ -1,5 +1,5 @@
 /** Diary logic: an entry's neighbours are the entries of the same station, not of the whole diary. */
-import { neighbours } from './lists.ts';
+import { neighbours } from './lists/neighbours.ts';
 
 /** What a diary entry is placed by. */
 export interface DiaryFacts {

@@ -1,10 +1,11 @@
 /**
- * The bridge from content entries to the plain list logic of `lists.ts`: what each entry is
+ * The bridge from content entries to the plain list logic of `lists/`: what each entry is
  * filtered, related and threaded by. (It sat in publishing.ts, which made lists.ts and
  * publishing.ts import each other.)
  */
 import type { CollectionEntry } from 'astro:content';
-import type { ItemFacts, PostFacts } from './lists.ts';
+import type { ItemFacts } from './lists/related.ts';
+import type { PostFacts } from './lists/threads.ts';
 
 export function newsFacts(e: CollectionEntry<'news'>): ItemFacts {
   return { id: e.id, date: e.data.published, station: e.data.station?.id, category: e.data.category, tags: e.data.tags };

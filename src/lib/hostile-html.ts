@@ -1,11 +1,10 @@
 /**
- * How a browser reads a URL's scheme, for describing (and, in tests, detecting) script-capable
- * addresses: javascript:, vbscript:, data:, however they are spelled (mixed case, entities,
- * tabs). The content validator does not match patterns itself: it reports what the sanitiser
- * removes (src/lib/sanitize-report.ts) and uses these helpers only to word the message.
+ * How a browser reads a URL's scheme, for describing script-capable addresses: javascript:,
+ * vbscript:, data:, however they are spelled (mixed case, entities, tabs); the tests detect them
+ * with tests/support/unsafe-url.ts. The content validator does not match patterns itself: it
+ * reports what the sanitiser removes (src/lib/sanitize-report.ts) and uses these helpers only to
+ * word the message.
  */
-import { SAFE_SCHEMES } from './sanitize-schema.ts';
-
 const NAMED_ENTITIES: Record<string, string> = {
   colon: ':', tab: '\t', newline: '\n', lt: '<', gt: '>', amp: '&', quot: '"', apos: "'",
   sol: '/', lpar: '(', rpar: ')', period: '.', comma: ',', semi: ';', nbsp: ' ', excl: '!', num: '#',
@@ -31,10 +30,4 @@ export function urlScheme(raw: string): string | undefined {
   // Browsers drop tabs and newlines anywhere in a URL and trim C0 controls and spaces.
   const cleaned = decodeEntities(raw).replace(/[\u0000-\u0020\u007f-\u009f\u200b-\u200d\ufeff]/g, '').toLowerCase();
   return /^([a-z][a-z0-9+.-]*):/.exec(cleaned)?.[1];
-}
-
-/** True when a URL would run script or smuggle a document: any scheme but http(s), mailto, tel. */
-export function isUnsafeUrl(raw: string): boolean {
-  const scheme = urlScheme(raw);
-  return scheme !== undefined && !(SAFE_SCHEMES as readonly string[]).includes(scheme);
 }

@@ -5,7 +5,9 @@
  */
 import type { CollectionEntry } from 'astro:content';
 import { getDated, getStreets, stationMap } from './collections.content.ts';
-import { derived, filterNav, listRoutes, type FilterNav, type RoutedPage } from './lists.ts';
+import { listRoutes, type RoutedPage } from './lists/facets.ts';
+import { filterNav, type FilterNav } from './lists/filter-bar.ts';
+import { derived } from './lists/memo.ts';
 import { entryHref } from './publishing.ts';
 import { filterSpecs, SECTIONS, STATION_BLOCKS, streetIndex, type ListSection, type ListSectionDef } from './sections.ts';
 import { tagSlugs } from './slugs.ts';

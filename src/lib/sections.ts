@@ -13,7 +13,8 @@ import type { MessageKey } from '../i18n/zh-CN.ts';
 import { formatActivityTime } from './activity-phase.ts';
 import { shanghaiYear } from './dates.ts';
 import { textOfHtml, type FeedItem } from './feeds/feeds.ts';
-import type { Facet, FacetSpec } from './lists.ts';
+import type { Facet } from './lists/facets.ts';
+import type { FacetSpec } from './lists/filter-bar.ts';
 import { ACTIVITIES_BASE, ACTIVITIES_ICS_HREF, DIARY_BASE, entryHref, EXCHANGE_BASE, NEWS_BASE, NEWS_RSS_HREF, THEORY_BASE } from './publishing.ts';
 import { CATEGORY_SLUGS, fromSlug, KIND_SLUGS, TOPIC_SLUGS, tagSlug } from './slugs.ts';
 

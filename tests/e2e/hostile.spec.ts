@@ -19,7 +19,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { expect, expectNoAxeViolations, test } from './helpers.ts';
-import { isUnsafeUrl } from '../../src/lib/hostile-html.ts';
+import { isUnsafeUrl } from '../support/unsafe-url.ts';
 import { SYLLABUS_PAGE_SIZE } from '../../src/lib/school/syllabus.ts';
 import { serveStatic, walkFiles, type StaticServer } from '../../scripts/site-files.ts';
 import { fixtureSite } from '../support/fixture-build.node.ts';

@@ -25,7 +25,9 @@ import { promisify } from 'node:util';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import yaml from 'js-yaml';
 import { expect, test } from './helpers.ts';
-import { cmsConfig, cmsCsp, type CmsEnv } from '../../src/lib/schema/cms.ts';
+import { cmsConfig } from '../../src/lib/schema/cms.ts';
+import { type CmsEnv } from '../../src/lib/schema/cms-backend.ts';
+import { cmsCsp } from '../../src/lib/schema/cms-csp.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
 

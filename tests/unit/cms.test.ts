@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
-import { backendFromEnv, cmsConfig, cmsCsp, cmsWarnings, collectionFields, localBackendUrl, maxLengthPattern, schemaNode, toField, type CmsEnv, type CmsField } from '../../src/lib/schema/cms.ts';
+import { cmsConfig, collectionFields } from '../../src/lib/schema/cms.ts';
+import { backendFromEnv, cmsWarnings, localBackendUrl, type CmsEnv } from '../../src/lib/schema/cms-backend.ts';
+import { cmsCsp } from '../../src/lib/schema/cms-csp.ts';
+import { maxLengthPattern, schemaNode, toField, type CmsField } from '../../src/lib/schema/cms-fields.ts';
 import { t } from '../../src/i18n/t.ts';
 import { COLLECTIONS, NEWS_CATEGORIES, STATION_SERVICES, TOPIC_SECTIONS } from '../../src/lib/schema/enums.ts';
 

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assembleThreads,
-  threadIndex,
-  derived,
-  facetLinks,
-  facetValues,
-  filterNav,
-  findById,
-  groupByMonth,
-  listRoutes,
-  neighbours,
-  positionOf,
-  paginate,
-  relatedItems,
-  RELATED_WINDOW,
-  pageWindow,
-  PAGE_GAP,
-  type ItemFacts,
-} from '../../src/lib/lists.ts';
+import { facetValues, listRoutes } from '../../src/lib/lists/facets.ts';
+import { facetLinks, filterNav } from '../../src/lib/lists/filter-bar.ts';
+import { derived } from '../../src/lib/lists/memo.ts';
+import { groupByMonth } from '../../src/lib/lists/months.ts';
+import { findById, neighbours, positionOf } from '../../src/lib/lists/neighbours.ts';
+import { paginate, pageWindow, PAGE_GAP } from '../../src/lib/lists/pagination.ts';
+import { relatedItems, RELATED_WINDOW, type ItemFacts } from '../../src/lib/lists/related.ts';
+import { assembleThreads, threadIndex } from '../../src/lib/lists/threads.ts';
 
 const day = (s: string) => new Date(`${s}T02:00:00Z`);
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);

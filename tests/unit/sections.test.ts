@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CollectionEntry } from 'astro:content';
-import { listRoutes } from '../../src/lib/lists.ts';
+import { listRoutes } from '../../src/lib/lists/facets.ts';
 import { activityFacets, diaryFacets, exchangeFacets, filterSpecs, LIST_SECTIONS, newsFacets, SECTIONS, STATION_BLOCKS, streetFacet, streetIndex, type ListSection } from '../../src/lib/sections.ts';
 import { t } from '../../src/i18n/t.ts';
 

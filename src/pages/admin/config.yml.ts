@@ -1,7 +1,8 @@
 /** /admin/config.yml: the Decap configuration, generated from the content schemas (src/lib/schema/cms.ts). */
 import type { APIRoute } from 'astro';
 import yaml from 'js-yaml';
-import { cmsConfig, cmsWarnings } from '../../lib/schema/cms.ts';
+import { cmsConfig } from '../../lib/schema/cms.ts';
+import { cmsWarnings } from '../../lib/schema/cms-backend.ts';
 import { CONTENT_ROOT } from '../../lib/schema/content-root.ts';
 
 export const GET: APIRoute = ({ site }) => {

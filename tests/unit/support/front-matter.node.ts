@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
 import { COLLECTIONS, type CollectionName } from '../../../src/lib/schema/enums.ts';
-import { stringFields, type JsonSchemaNode, type StringField } from '../../../src/lib/schema/schema-fields.ts';
+import { stringFields, type JsonSchemaNode, type StringField } from '../../support/schema-fields.ts';
 import { validatorSchemas } from '../../../src/lib/schema/validate.node.ts';
 import { splitFrontMatter } from '../../../src/lib/front-matter.ts';
 
