@@ -7,7 +7,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { contentReport, contentWarningsReport } from '../src/lib/schema/validate.node.ts';
 import { withoutPublicCsp } from '../src/lib/csp.ts';
 import { copyDecap, writePreviewCss } from './prepare.ts';
-import { precompress } from './precompress.ts';
+import { envCacheDir as precompressCacheDir, precompress } from './precompress.ts';
 import { run } from './run.ts';
 import { buildNow } from '../src/lib/schedule.ts';
 import { acquireBuildLock } from './build-lock.ts';
@@ -63,11 +63,11 @@ if ((await indexSearch(staging)) !== 0) {
 const pagefindSeconds = (performance.now() - indexStarted) / 1000;
 writeFileSync(`${staging}/.build.json`, `${JSON.stringify({ builtAt: builtAt.toISOString() })}\n`);
 const compressStarted = performance.now();
-const compressed = await precompress(staging);
+const compressed = await precompress(staging, { cacheDir: precompressCacheDir() });
 const compressSeconds = (performance.now() - compressStarted) / 1000;
 if (existsSync(outDir)) rmSync(outDir, { recursive: true, force: true });
 renameSync(staging, outDir);
 console.log(
   `构建完成：Astro ${astroSeconds.toFixed(1)} 秒，Pagefind ${pagefindSeconds.toFixed(1)} 秒，` +
-    `预压缩 ${compressed.files} 个文件 ${compressSeconds.toFixed(1)} 秒，输出到 ${outDir}/`,
+    `预压缩 ${compressed.files} 个文件（重新压缩 ${compressed.compressed} 个）${compressSeconds.toFixed(1)} 秒，输出到 ${outDir}/`,
 );
