@@ -1,4 +1,5 @@
 /** /theory/<column>/rss.xml — one theory column. */
+import { keyedBySite } from '../../../lib/data/cache-keys.ts';
 import type { APIRoute } from 'astro';
 import type { CollectionEntry } from 'astro:content';
 import { getColumns } from '../../../lib/data/content.ts';
@@ -6,7 +7,7 @@ import { columnItems, rssResponse } from '../../../lib/data/feed-entries.ts';
 import { t } from '../../../i18n/t.ts';
 
 export async function getStaticPaths() {
-  return (await getColumns()).map((column) => ({ params: { column: column.id }, props: { column } }));
+  return keyedBySite((await getColumns()).map((column) => ({ params: { column: column.id }, props: { column } })));
 }
 
 export const GET: APIRoute<{ column: CollectionEntry<'columns'> }> = async ({ props, site }) =>
