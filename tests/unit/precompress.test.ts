@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cacheKey, precompress } from '../../scripts/precompress.ts';
+import { brotliQuality, cacheKey, precompress } from '../../scripts/precompress.ts';
 
 const temps: string[] = [];
 afterEach(() => {
@@ -24,7 +24,7 @@ function site(): { root: string; dist: string; cache: string } {
 }
 
 const cached = (cache: string, data: Buffer, encoding: 'gz' | 'br') => {
-  const key = cacheKey(data);
+  const key = cacheKey(data, 10);
   return path.join(cache, key.slice(0, 2), `${key}.${encoding}`);
 };
 
@@ -79,6 +79,12 @@ describe('precompress with its cache', () => {
     writeFileSync(path.join(dist, 'index.html'), changed);
     await precompress(dist, { cacheDir: cache });
     expect(brotliDecompressSync(readFileSync(path.join(dist, 'index.html.br')))).toEqual(changed);
+  });
+
+  it('compresses pages at quality 10, other small files at 11 and large ones at 9', () => {
+    expect(brotliQuality('news/a/index.html', 20_000)).toBe(10);
+    expect(brotliQuality('_astro/site.css', 20_000)).toBe(11);
+    expect(brotliQuality('admin/decap-cms.js', 5_000_000)).toBe(9);
   });
 
   it('works without a cache', async () => {
