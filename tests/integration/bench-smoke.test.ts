@@ -9,11 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { metricNames, PUBLISH_ROWS } from '../../scripts/bench/table.ts';
 
 describe('npm run bench --smoke', () => {
-  it('prints the whole table with budgets judged', { timeout: 420_000 }, () => {
+  it('prints the whole table with budgets judged', { timeout: 600_000 }, () => {
     const r = spawnSync(process.execPath, ['scripts/bench/run.ts', '--smoke'], {
       encoding: 'utf8',
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BENCH_PORT: process.env.BENCH_PORT ?? '4345' },
-      timeout: 400_000,
+      timeout: 570_000,
     });
     expect(r.stderr).not.toMatch(/Error:|\n\s+at\s/);
     expect(r.status).toBe(0);
