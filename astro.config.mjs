@@ -72,7 +72,7 @@ export default defineConfig({
       directives: [...PUBLIC_CSP_DIRECTIVES],
     },
   },
-  // A page from getStaticPaths whose cacheKey (src/lib/data/cache-keys.ts) and code are unchanged
+  // A page from getStaticPaths whose cacheKey (src/lib/data/cache-keys.node.ts) and code are unchanged
   // is copied from the previous build (kept in the cache folder) instead of rendered again.
   // tests/integration/incremental-build.test.ts compares such a build byte for byte with a
   // clean one after each kind of edit. `astro build --force` renders every page.

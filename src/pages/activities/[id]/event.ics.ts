@@ -1,5 +1,5 @@
 /** /activities/<id>/event.ics — one activity for "加入日历". */
-import { keyedByEntry } from '../../../lib/data/cache-keys.ts';
+import { keyedByEntry } from '../../../lib/data/cache-keys.node.ts';
 import type { APIRoute } from 'astro';
 import type { CollectionEntry } from 'astro:content';
 import { getDated } from '../../../lib/data/content.ts';

@@ -3,7 +3,7 @@
  * flag). Pages carry only a course's lesson count; the school's scripts fetch this file when the
  * learner has progress in the course, and the service worker keeps it for offline use.
  */
-import { keyedBySite } from '../../../lib/data/cache-keys.ts';
+import { keyedBySite } from '../../../lib/data/cache-keys.node.ts';
 import type { APIRoute } from 'astro';
 import { getCourses, getLessons } from '../../../lib/data/content.ts';
 import { courseLessonsFile } from '../../../lib/syllabus.ts';

@@ -1,5 +1,5 @@
 /** /stations/<id>/activities.ics — one station's activities. */
-import { keyedBySite } from '../../../lib/data/cache-keys.ts';
+import { keyedBySite } from '../../../lib/data/cache-keys.node.ts';
 import type { APIRoute } from 'astro';
 import { getDated, getStations } from '../../../lib/data/content.ts';
 import { calendarResponse, toCalendarActivities } from '../../../lib/data/calendar-entries.ts';

@@ -1,5 +1,5 @@
 /** /stations/<id>/rss.xml — one station's news, activities, exchange posts and diary. */
-import { keyedBySite } from '../../../lib/data/cache-keys.ts';
+import { keyedBySite } from '../../../lib/data/cache-keys.node.ts';
 import type { APIRoute } from 'astro';
 import { getStations } from '../../../lib/data/content.ts';
 import { feedItems, rssResponse } from '../../../lib/data/feed-entries.ts';

@@ -1,5 +1,5 @@
 /** /theory/<column>/rss.xml — one theory column. */
-import { keyedBySite } from '../../../lib/data/cache-keys.ts';
+import { keyedBySite } from '../../../lib/data/cache-keys.node.ts';
 import type { APIRoute } from 'astro';
 import type { CollectionEntry } from 'astro:content';
 import { getColumns } from '../../../lib/data/content.ts';

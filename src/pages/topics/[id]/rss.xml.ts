@@ -1,5 +1,5 @@
 /** /topics/<id>/rss.xml — the entries one topic gathers. */
-import { keyedBySite } from '../../../lib/data/cache-keys.ts';
+import { keyedBySite } from '../../../lib/data/cache-keys.node.ts';
 import type { APIRoute } from 'astro';
 import { rssResponse } from '../../../lib/data/feed-entries.ts';
 import { topicData, type TopicView } from '../../../lib/data/topic-entries.ts';
