@@ -6,7 +6,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/lib/markdown.ts';
 import { PUBLIC_CSP_DIRECTIVES } from './src/lib/csp.ts';
-import dataStoreFromDisk from './src/lib/data-store-from-disk.ts';
+import dataStoreFromDisk from './src/lib/data-store-from-disk.node.ts';
 
 /** Absolute origin of the published site; feeds, QR codes and the sitemap use it. */
 const site = process.env.SITE_URL ?? 'https://louyu.example.gov.cn';
@@ -72,7 +72,7 @@ export default defineConfig({
       directives: [...PUBLIC_CSP_DIRECTIVES],
     },
   },
-  // A page from getStaticPaths whose cacheKey (src/lib/data/cache-keys.node.ts) and code are unchanged
+  // A page from getStaticPaths whose cacheKey (src/lib/cache-keys.content.ts) and code are unchanged
   // is copied from the previous build (kept in the cache folder) instead of rendered again.
   // tests/integration/incremental-build.test.ts compares such a build byte for byte with a
   // clean one after each kind of edit. `astro build --force` renders every page.

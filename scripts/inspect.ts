@@ -1,7 +1,7 @@
 /**
  * `npm run inspect [-- --date YYYY-MM-DD] [--dist dist] [--content content]`: checks the built
  * site and its content against the 单项否决 and deduction items of the national website
- * inspection (src/lib/inspect.ts holds the rules), prints the report in Chinese, writes it as
+ * inspection (src/lib/inspect/inspect.ts holds the rules), prints the report in Chinese, writes it as
  * a page for the chief editor at <dist>/admin/inspect/ (noindex, not linked), and exits with 1
  * when a 单项否决 item fails. The date defaults to today in Beijing.
  */
@@ -9,11 +9,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCollection } from '../src/lib/schema/validate.node.ts';
-import { judge, parseDay, todayInBeijing, type ColumnInput, type FutureEntry, type InspectionFacts } from '../src/lib/inspect.ts';
-import { brokenLinks, findWording, footerIdentifierProblems, type Wording } from '../src/lib/inspect-site.ts';
-import { buildReport, reportHtml, reportText } from '../src/lib/inspect-report.ts';
+import { judge, parseDay, todayInBeijing, type ColumnInput, type FutureEntry, type InspectionFacts } from '../src/lib/inspect/inspect.ts';
+import { brokenLinks, findWording, footerIdentifierProblems, type Wording } from '../src/lib/inspect/inspect-site.ts';
+import { buildReport, reportHtml, reportText } from '../src/lib/inspect/inspect-report.ts';
 import { NEWS_CATEGORIES } from '../src/lib/schema/enums.ts';
-import { stationShortName } from '../src/lib/naming.ts';
+import { stationShortName } from '../src/lib/stations/naming.ts';
 import { diaryMonthHref } from '../src/lib/publishing.ts';
 import { toInstant } from '../src/lib/dates.ts';
 import { walkFiles } from './site-files.ts';

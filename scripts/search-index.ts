@@ -1,6 +1,6 @@
 /**
  * The search-index step of the build: indexes a built site with Pagefind in shards (see
- * src/lib/search-shards.ts), one bundle per shard, written through Pagefind's Node API. Each
+ * src/lib/search/search-shards.ts), one bundle per shard, written through Pagefind's Node API. Each
  * shard is indexed in a fresh Pagefind process, so peak memory is that of the largest shard, not
  * of the archive. A shard whose pages have not changed is copied from the cache instead.
  *
@@ -20,9 +20,9 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { pageUrl, scanFiles, shardCacheKey, type ScanJob, type ScannedPage } from '../src/lib/search-index.node.ts';
+import { pageUrl, scanFiles, shardCacheKey, type ScanJob, type ScannedPage } from '../src/lib/search/search-index.node.ts';
 import { shanghaiParts } from '../src/lib/dates.ts';
-import { BASE_SHARD, FIRST_SEARCH_MAX_PAGES, isNamedShard, MANIFEST_FILE, mergeOrder, recentCount, shardPath, shardYear, validShardMonths, type ShardInfo, type ShardManifest } from '../src/lib/search-shards.ts';
+import { BASE_SHARD, FIRST_SEARCH_MAX_PAGES, isNamedShard, MANIFEST_FILE, mergeOrder, recentCount, shardPath, shardYear, validShardMonths, type ShardInfo, type ShardManifest } from '../src/lib/search/search-shards.ts';
 
 export interface IndexOptions {
   months?: number;

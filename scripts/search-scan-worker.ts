@@ -3,6 +3,6 @@
  * as bytes and gives its shard and content hash. Run in a worker thread, several at once.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { scanFiles, type ScanJob } from '../src/lib/search-index.node.ts';
+import { scanFiles, type ScanJob } from '../src/lib/search/search-index.node.ts';
 
 parentPort?.postMessage(scanFiles(workerData as ScanJob));

@@ -1,15 +1,15 @@
 /**
- * Writes the party school's service worker into a built site: compiles src/lib/browser/school-sw.ts
+ * Writes the party school's service worker into a built site: compiles src/lib/school/school-sw.browser.ts
  * (TypeScript's public transpileModule) and gives it the precache of the files in `outDir`.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { precacheOf, SERVICE_WORKER_URL, type Precache } from '../src/lib/offline.ts';
+import { precacheOf, SERVICE_WORKER_URL, type Precache } from '../src/lib/school/offline.ts';
 import { walkFiles } from './site-files.ts';
 
-const SOURCE = 'src/lib/browser/school-sw.ts';
+const SOURCE = 'src/lib/school/school-sw.browser.ts';
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 

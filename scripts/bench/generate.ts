@@ -12,7 +12,7 @@ import yaml from 'js-yaml';
 import { splitFrontMatter } from '../../src/lib/front-matter.ts';
 import { ACTIVITY_KINDS, EXCHANGE_TOPICS, NEWS_CATEGORIES } from '../../src/lib/schema/enums.ts';
 import * as P from './phrases.ts';
-import { seededRandom } from '../../src/lib/exam.ts';
+import { seededRandom } from '../../src/lib/school/exam.ts';
 
 /** Collections copied unchanged from the real content root. */
 const COPIED = ['settings', 'streets', 'columns', 'courses', 'pages', 'exams'] as const;

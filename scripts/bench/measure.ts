@@ -7,8 +7,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pageShard } from '../../src/lib/search-index.node.ts';
-import { shardYear } from '../../src/lib/search-shards.ts';
+import { pageShard } from '../../src/lib/search/search-index.node.ts';
+import { shardYear } from '../../src/lib/search/search-shards.ts';
 import { contentReport } from '../../src/lib/schema/validate.node.ts';
 import { copyDecap } from '../prepare.ts';
 import type { IndexReport } from '../search-index.ts';

@@ -12,7 +12,7 @@ import { t } from '../i18n/t.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 import { formatActivityTime } from './activity-phase.ts';
 import { shanghaiYear } from './dates.ts';
-import { textOfHtml, type FeedItem } from './feeds.ts';
+import { textOfHtml, type FeedItem } from './feeds/feeds.ts';
 import type { Facet, FacetSpec } from './lists.ts';
 import { ACTIVITIES_ICS_HREF, entryHref, NEWS_RSS_HREF } from './publishing.ts';
 import { CATEGORY_SLUGS, fromSlug, KIND_SLUGS, TOPIC_SLUGS, tagSlug } from './slugs.ts';

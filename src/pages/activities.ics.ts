@@ -1,7 +1,7 @@
 /** /activities.ics — every activity, for calendar subscription. */
 import type { APIRoute } from 'astro';
-import { getDated, getSettings } from '../lib/data/content.ts';
-import { calendarResponse, toCalendarActivities } from '../lib/data/calendar-entries.ts';
+import { getDated, getSettings } from '../lib/collections.content.ts';
+import { calendarResponse, toCalendarActivities } from '../lib/feeds/calendar-entries.content.ts';
 import { t } from '../i18n/t.ts';
 
 export const GET: APIRoute = async ({ site }) => {

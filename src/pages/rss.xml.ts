@@ -1,7 +1,7 @@
 /** /rss.xml — every update: news, activities, theory, exchange and diary. */
 import type { APIRoute } from 'astro';
-import { getSettings } from '../lib/data/content.ts';
-import { feedItems, rssResponse } from '../lib/data/feed-entries.ts';
+import { getSettings } from '../lib/collections.content.ts';
+import { feedItems, rssResponse } from '../lib/feeds/feed-entries.content.ts';
 import { t } from '../i18n/t.ts';
 
 export const GET: APIRoute = async ({ site }) => {

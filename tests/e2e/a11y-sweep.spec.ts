@@ -8,7 +8,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { PREFS_KEY } from '../../src/lib/browser/a11y-prefs.ts';
+import { PREFS_KEY } from '../../src/lib/a11y-prefs.browser.ts';
 import { axeViolations, expect, expectNoAxeViolations, test } from './helpers.ts';
 import { walkFiles } from '../../scripts/site-files.ts';
 

@@ -1,5 +1,5 @@
-import { pickDaily } from '../../src/lib/daily-question.ts';
-import type { DailyEntry } from '../../src/lib/data/daily-entries.ts';
+import { pickDaily } from '../../src/lib/school/daily-question.ts';
+import type { DailyEntry } from '../../src/lib/school/daily-entries.content.ts';
 import { expect, expectNoAxeViolations, test } from './helpers.ts';
 import type { Page } from '@playwright/test';
 

@@ -20,7 +20,7 @@ import yaml from 'js-yaml';
 import ICAL from 'ical.js';
 import { expect, expectNoAxeViolations, test } from './helpers.ts';
 import { isUnsafeUrl } from '../../src/lib/hostile-html.ts';
-import { SYLLABUS_PAGE_SIZE } from '../../src/lib/syllabus.ts';
+import { SYLLABUS_PAGE_SIZE } from '../../src/lib/school/syllabus.ts';
 import { COLLECTION_FILES } from '../../src/lib/schema/schema.ts';
 import { validatorSchemas } from '../../src/lib/schema/validate.node.ts';
 import type { CollectionName } from '../../src/lib/schema/enums.ts';

@@ -13,8 +13,8 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { serveStatic, walkFiles, type StaticServer } from '../../scripts/site-files.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
-import { pageShard } from '../../src/lib/search-index.node.ts';
-import { firstShards, SCHOOL_SHARD, shardYear, type ShardManifest } from '../../src/lib/search-shards.ts';
+import { pageShard } from '../../src/lib/search/search-index.node.ts';
+import { firstShards, SCHOOL_SHARD, shardYear, type ShardManifest } from '../../src/lib/search/search-shards.ts';
 import { expect, test } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -108,7 +108,7 @@ test('asking for older years adds their results to recent ones, in one ranking',
   await expect.poll(async () => (await page.locator('[data-results] > li').count()) > before.length).toBe(true);
   const after = await page.locator('ld-site-search [data-results] > li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
   expect(after.some((url) => !recentIds.has(shardOfUrl(url)!))).toBe(true);
-  // Exact title matches still come first across shards (src/lib/search-rank.ts).
+  // Exact title matches still come first across shards (src/lib/search/search-rank.ts).
   const titles = await page.locator('ld-site-search [data-results] > li h2 a').allTextContents();
   const inTitle = titles.map((t) => t.includes('读书'));
   expect(inTitle.indexOf(false) === -1 || inTitle.lastIndexOf(true) < inTitle.indexOf(false)).toBe(true);

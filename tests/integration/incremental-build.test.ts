@@ -1,7 +1,7 @@
 /**
  * Incremental rendering is only worth having if it is invisible: after each kind of edit an
  * editor makes, a build that copies unchanged pages from the previous one (Astro's
- * `experimental.incrementalBuild`, keys from src/lib/data/cache-keys.node.ts) must write exactly the
+ * `experimental.incrementalBuild`, keys from src/lib/cache-keys.content.ts) must write exactly the
  * files, byte for byte, that a clean build of the same content and clock writes.
  *
  * The builds run on a copy of the smallest fixture, in a chain: the clean build of one state

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPrefs, loadPrefs, PRE_PAINT_SCRIPT, PREFS_KEY, savePrefs, type Prefs } from '../../src/lib/browser/a11y-prefs.ts';
+import { applyPrefs, loadPrefs, PRE_PAINT_SCRIPT, PREFS_KEY, savePrefs, type Prefs } from '../../src/lib/a11y-prefs.browser.ts';
 
 function memoryStore(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));

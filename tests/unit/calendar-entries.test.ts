@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('astro:content', () => import('./support/fake-collections.ts'));
-const { getDated } = await import('../../src/lib/data/content.ts');
-const { calendarResponse, toCalendarActivities } = await import('../../src/lib/data/calendar-entries.ts');
+const { getDated } = await import('../../src/lib/collections.content.ts');
+const { calendarResponse, toCalendarActivities } = await import('../../src/lib/feeds/calendar-entries.content.ts');
 
 describe('activities become calendar events', () => {
   it('carry the organising station\'s official name, or its id when the station is unknown', async () => {

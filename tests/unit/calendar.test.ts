@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { createEvents } from 'ics';
-import { buildCalendar, eventAttributes, eventUid, foldCalendar, type CalendarActivity } from '../../src/lib/calendar.ts';
+import { buildCalendar, eventAttributes, eventUid, foldCalendar, type CalendarActivity } from '../../src/lib/feeds/calendar.ts';
 
 /** Minimal iCalendar reader: unfolds lines and returns each VEVENT as a property map. */
 function parseEvents(ics: string): Record<string, string>[] {

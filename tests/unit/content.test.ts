@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('astro:content', () => import('./support/fake-collections.ts'));
-const content = await import('../../src/lib/data/content.ts');
+const content = await import('../../src/lib/collections.content.ts');
 
 describe('content queries', () => {
   it('lists dated entries newest first, ties by id, drafts left out', async () => {

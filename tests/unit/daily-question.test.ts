@@ -9,7 +9,7 @@ import {
   pickDaily,
   questionKey,
   streak,
-} from '../../src/lib/daily-question.ts';
+} from '../../src/lib/school/daily-question.ts';
 
 const bank = (id: string, n: number) => ({ id, questions: Array.from({ length: n }, (_, i) => ({ question: `${id} 第${i + 1}题` })) });
 const exams = [bank('b-course', 7), bank('a-course', 5)];

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 // Astro's own id for the module, so a rename in Astro fails here rather than silently in the build.
 import { RESOLVED_DATA_STORE_VIRTUAL_ID } from '../../node_modules/astro/dist/content/consts.js';
-import dataStoreFromDisk, { DATA_STORE_MODULE_ID, dataStoreFile, dataStoreModule, dataStorePlugin, singleFileStore } from '../../src/lib/data-store-from-disk.ts';
+import dataStoreFromDisk, { DATA_STORE_MODULE_ID, dataStoreFile, dataStoreModule, dataStorePlugin, singleFileStore } from '../../src/lib/data-store-from-disk.node.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'louyu-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

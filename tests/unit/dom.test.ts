@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { el, messages, nodes, readIsland } from '../../src/lib/browser/dom.ts';
+import { el, messages, nodes, readIsland } from '../../src/lib/dom.browser.ts';
 
 describe('el builds an element', () => {
   it('sets attributes: true is an empty attribute, false and undefined are left out', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawIndices, formatClock, isCorrect, scorePaper, secondsLeft, seededRandom } from '../../src/lib/exam.ts';
+import { drawIndices, formatClock, isCorrect, scorePaper, secondsLeft, seededRandom } from '../../src/lib/school/exam.ts';
 
 describe('drawIndices', () => {
   it('gives the same paper for the same seed', () => {

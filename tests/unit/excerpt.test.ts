@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerptPieces } from '../../src/lib/excerpt.ts';
+import { excerptPieces } from '../../src/lib/search/excerpt.ts';
 
 describe.each([
   ['plain text', '工作站召开会议', [{ text: '工作站召开会议', mark: false }]],

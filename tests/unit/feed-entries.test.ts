@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { t } from '../../src/i18n/t.ts';
 
 vi.mock('astro:content', () => import('./support/fake-collections.ts'));
-const { columnItems, feedItems, rssResponse } = await import('../../src/lib/data/feed-entries.ts');
+const { columnItems, feedItems, rssResponse } = await import('../../src/lib/feeds/feed-entries.content.ts');
 
 describe('feedItems maps every section through the sections table', () => {
   it('gives each section its own link, date, description and categories', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, feedSafeItem, mergeFeedItems, textOfHtml, xmlSafe, type FeedItem } from '../../src/lib/feeds.ts';
+import { escapeXml, feedSafeItem, mergeFeedItems, textOfHtml, xmlSafe, type FeedItem } from '../../src/lib/feeds/feeds.ts';
 
 const item = (link: string, iso: string): FeedItem => ({ title: link, link, pubDate: new Date(iso), description: '' });
 

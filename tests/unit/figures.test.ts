@@ -15,7 +15,7 @@ import {
   totals,
   type BandedFigure,
   type FigureStation,
-} from '../../src/lib/figures.ts';
+} from '../../src/lib/stations/figures.ts';
 import { loadStations } from './support/stations.node.ts';
 
 /** A station with small defaults; tests override what they look at. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STALE_DAYS, isStale, latestByStation, latestOf } from '../../src/lib/freshness.ts';
+import { STALE_DAYS, isStale, latestByStation, latestOf } from '../../src/lib/stations/freshness.ts';
 
 const d = (iso: string) => new Date(iso);
 

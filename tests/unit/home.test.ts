@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headlineFigures, stationsByStreet } from '../../src/lib/home.ts';
+import { headlineFigures, stationsByStreet } from '../../src/lib/stations/home.ts';
 
 describe('headlineFigures', () => {
   it.each([

@@ -4,9 +4,9 @@ import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { makeSchemas } from '../../src/lib/schema/schema.ts';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
-import { brokenLinks, findWording, footerIdentifierProblems } from '../../src/lib/inspect-site.ts';
-import { buildReport, escapeHtml, reportHtml, reportText } from '../../src/lib/inspect-report.ts';
-import { judge, type InspectionFacts } from '../../src/lib/inspect.ts';
+import { brokenLinks, findWording, footerIdentifierProblems } from '../../src/lib/inspect/inspect-site.ts';
+import { buildReport, escapeHtml, reportHtml, reportText } from '../../src/lib/inspect/inspect-report.ts';
+import { judge, type InspectionFacts } from '../../src/lib/inspect/inspect.ts';
 import { ICP_RE, PSB_RE, SITE_CODE_RE, psbRecordUrl } from '../../src/lib/site-ids.ts';
 import { robotsTxt, siteMapGroups } from '../../src/lib/site-map.ts';
 

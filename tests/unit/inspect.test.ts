@@ -11,7 +11,7 @@ import {
   staleByMonths,
   todayInBeijing,
   type InspectionFacts,
-} from '../../src/lib/inspect.ts';
+} from '../../src/lib/inspect/inspect.ts';
 
 const at = (iso: string) => new Date(iso);
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { browserStore } from '../../src/lib/browser/key-value-store.ts';
+import { browserStore } from '../../src/lib/key-value-store.browser.ts';
 
 describe('browserStore', () => {
   afterEach(() => vi.restoreAllMocks());

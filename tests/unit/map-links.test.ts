@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amapLink, baiduLink, insideBounds, mapLinks, tencentLink } from '../../src/lib/map-links.ts';
+import { amapLink, baiduLink, insideBounds, mapLinks, tencentLink } from '../../src/lib/stations/map-links.ts';
 
 const pos = { lat: 39.9071234, lng: 116.2019876 };
 const place = { name: '古城街道领秀大厦工作站', address: 'XX区示例路18号' };

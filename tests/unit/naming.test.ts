@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NamingError, stationName, stationShortName } from '../../src/lib/naming.ts';
+import { NamingError, stationName, stationShortName } from '../../src/lib/stations/naming.ts';
 
 const b = (...names: string[]) => names.map((name) => ({ name }));
 

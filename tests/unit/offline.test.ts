@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fileUrl, precacheOf, type BuiltFile } from '../../src/lib/offline.ts';
+import { fileUrl, precacheOf, type BuiltFile } from '../../src/lib/school/offline.ts';
 import { serviceWorkerScript } from '../../scripts/service-worker.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

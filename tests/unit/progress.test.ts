@@ -1,4 +1,4 @@
-import type { KeyValueStore } from '../../src/lib/browser/key-value-store.ts';
+import type { KeyValueStore } from '../../src/lib/key-value-store.browser.ts';
 import { describe, expect, it } from 'vitest';
 import {
   BACKUP_KEY,
@@ -26,7 +26,7 @@ import {
   settleLesson,
   unmarkLearned,
   type CatalogueCourse,
-} from '../../src/lib/progress.ts';
+} from '../../src/lib/school/progress.ts';
 
 /** An in-memory stand-in for localStorage; `broken` makes every call throw like a blocked storage. */
 function memoryStore(initial: Record<string, string> = {}, broken = false): KeyValueStore & { data: Map<string, string> } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHARS_PER_MINUTE, countReadable, readingMinutes } from '../../src/lib/reading-time.ts';
+import { CHARS_PER_MINUTE, countReadable, readingMinutes } from '../../src/lib/school/reading-time.ts';
 
 describe('countReadable', () => {
   it.each([

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { COLLECTIONS } from '../../src/lib/schema/enums.ts';
 import { COLLECTION_FILES, RESERVED_COURSE_IDS, RESERVED_LESSON_IDS, RESERVED_PAGE_IDS } from '../../src/lib/schema/schema.ts';
-import { syllabusPages } from '../../src/lib/syllabus.ts';
+import { syllabusPages } from '../../src/lib/school/syllabus.ts';
 import { fieldName } from '../../src/lib/schema/schema-fields.ts';
 import { formatProblem, validateContent, validatorSchemas } from '../../src/lib/schema/validate.node.ts';
 import { collectionStringFields, readEntryFile, withValue, writeEntryFile } from './support/front-matter.node.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickSubResult, queryTerms, rankResults, shouldFetchMore, tierOf, type SearchCandidate } from '../../src/lib/search-rank.ts';
+import { pickSubResult, queryTerms, rankResults, shouldFetchMore, tierOf, type SearchCandidate } from '../../src/lib/search/search-rank.ts';
 
 const page = (url: string, title: string, content: string, meta: Record<string, string> = {}): SearchCandidate => ({
   url,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchAttributes, sortKey } from '../../src/lib/search-record.ts';
+import { searchAttributes, sortKey } from '../../src/lib/search/search-record.ts';
 
 const at = (iso: string) => new Date(iso);
 

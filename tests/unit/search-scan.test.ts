@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scanPages } from '../../scripts/search-index.ts';
-import { scanFiles, sha256 } from '../../src/lib/search-index.node.ts';
+import { scanFiles, sha256 } from '../../src/lib/search/search-index.node.ts';
 
 // A built site of 2,600 pages (enough for the scan to use worker threads): dated, undated,
 // unindexed pages and lessons (named shard), with Chinese text.

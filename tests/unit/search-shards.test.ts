@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pageShard, pageUrl, sha256, shardCacheKey } from '../../src/lib/search-index.node.ts';
-import { olderUrl, searchesOlder } from '../../src/lib/browser/search-loader.ts';
-import { BASE_SHARD, firstShards, inShards, isNamedShard, mergeOrder, nextShards, placedIn, recentCount, SCHOOL_SHARD, shardOf, shardPath, unloadedNamed, unloadedYears, validShardMonths, type ShardManifest } from '../../src/lib/search-shards.ts';
+import { pageShard, pageUrl, sha256, shardCacheKey } from '../../src/lib/search/search-index.node.ts';
+import { olderUrl, searchesOlder } from '../../src/lib/search/search-loader.browser.ts';
+import { BASE_SHARD, firstShards, inShards, isNamedShard, mergeOrder, nextShards, placedIn, recentCount, SCHOOL_SHARD, shardOf, shardPath, unloadedNamed, unloadedYears, validShardMonths, type ShardManifest } from '../../src/lib/search/search-shards.ts';
 
 describe('shardOf: the shard of a page', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, filterOptions, pagefindFilters, readState, writeState } from '../../src/lib/browser/search-state.ts';
+import { activeFilterCount, filterOptions, pagefindFilters, readState, writeState } from '../../src/lib/search/search-state.ts';
 
 describe('search state round-trips through the address', () => {
   it.each([

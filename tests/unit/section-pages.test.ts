@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { t } from '../../src/i18n/t.ts';
 
 vi.mock('astro:content', () => import('./support/fake-collections.ts'));
-const { sectionNav, sectionPaths, stationLatest } = await import('../../src/lib/data/section-pages.ts');
+const { sectionNav, sectionPaths, stationLatest } = await import('../../src/lib/section-pages.content.ts');
 
 describe('the sections table drives the list routes', () => {
   it('gives the news list its pages and one page per filter value', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stationsCsv } from '../../src/lib/station-csv.ts';
+import { stationsCsv } from '../../src/lib/stations/station-csv.ts';
 import { loadStations } from './support/stations.node.ts';
 
 describe('stationsCsv', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesFilter } from '../../src/lib/station-filter.ts';
+import { matchesFilter } from '../../src/lib/stations/station-filter.ts';
 
 const lingxiu = { street: 'gucheng', services: ['党建工作站', '妇联工作站'], text: '古城街道领秀大厦工作站 领秀大厦 首特科技孵化器有限责任公司' };
 const all = { street: '', service: '', text: '' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SYLLABUS_PAGE_SIZE, courseLessonsFile, courseSummaries, syllabusPages } from '../../src/lib/syllabus.ts';
-import { readCourseLessons } from '../../src/lib/school.ts';
+import { SYLLABUS_PAGE_SIZE, courseLessonsFile, courseSummaries, syllabusPages } from '../../src/lib/school/syllabus.ts';
+import { readCourseLessons } from '../../src/lib/school/school.ts';
 
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 

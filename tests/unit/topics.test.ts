@@ -11,7 +11,7 @@ import {
   type Gatherable,
   type TopicFacts,
 } from '../../src/lib/topics.ts';
-import { topicFeedItems } from '../../src/lib/data/topic-feed.ts';
+import { topicFeedItems } from '../../src/lib/feeds/topic-feed.ts';
 import { toInstant } from '../../src/lib/dates.ts';
 
 /** A Beijing day or time, as an editor writes it. */

@@ -9,7 +9,7 @@
  */
 import { z } from 'astro/zod';
 import { toInstant } from '../dates.ts';
-import { STREET_RE } from '../naming.ts';
+import { STREET_RE } from '../stations/naming.ts';
 import {
   ACTIVITY_KINDS,
   EQUIPMENT,

@@ -16,7 +16,7 @@ import { parseBody, sanitiserRemovals } from '../sanitize-report.ts';
 import { mayNeedSanitizing } from '../markdown.ts';
 import { UPLOAD_FOLDERS, isRasterImagePath, uploadProblem } from '../uploads.ts';
 import type { Element, Root, RootContent } from 'hast';
-import { insideBounds, type Bounds, type LatLng } from '../map-links.ts';
+import { insideBounds, type Bounds, type LatLng } from '../stations/map-links.ts';
 import { repeatedParagraphs, MIN_REPEATED_CHARS } from '../repeated-paragraphs.ts';
 
 z.config(z.locales.zhCN());

@@ -1,7 +1,7 @@
 /** /stats/stations.csv: every station's figures, for spreadsheets. */
 import type { APIRoute } from 'astro';
-import { getStations } from '../../lib/data/content.ts';
-import { stationsCsv } from '../../lib/station-csv.ts';
+import { getStations } from '../../lib/collections.content.ts';
+import { stationsCsv } from '../../lib/stations/station-csv.ts';
 
 export const GET: APIRoute = async () => {
   const stations = await getStations();

@@ -1,9 +1,9 @@
 /** /activities/<id>/event.ics — one activity for "加入日历". */
-import { keyedByEntry } from '../../../lib/data/cache-keys.node.ts';
+import { keyedByEntry } from '../../../lib/cache-keys.content.ts';
 import type { APIRoute } from 'astro';
 import type { CollectionEntry } from 'astro:content';
-import { getDated } from '../../../lib/data/content.ts';
-import { calendarResponse, toCalendarActivities } from '../../../lib/data/calendar-entries.ts';
+import { getDated } from '../../../lib/collections.content.ts';
+import { calendarResponse, toCalendarActivities } from '../../../lib/feeds/calendar-entries.content.ts';
 
 export async function getStaticPaths() {
   return keyedByEntry((await getDated('activities')).map((entry) => ({ params: { id: entry.id }, props: { entry } })), (p) => p.entry);

@@ -3,11 +3,11 @@
  * flag). Pages carry only a course's lesson count; the school's scripts fetch this file when the
  * learner has progress in the course, and the service worker keeps it for offline use.
  */
-import { keyedBySite } from '../../../lib/data/cache-keys.node.ts';
+import { keyedBySite } from '../../../lib/cache-keys.content.ts';
 import type { APIRoute } from 'astro';
-import { getCourses, getLessons } from '../../../lib/data/content.ts';
-import { courseLessonsFile } from '../../../lib/syllabus.ts';
-import type { CourseLessonsFile } from '../../../lib/school.ts';
+import { getCourses, getLessons } from '../../../lib/collections.content.ts';
+import { courseLessonsFile } from '../../../lib/school/syllabus.ts';
+import type { CourseLessonsFile } from '../../../lib/school/school.ts';
 
 export async function getStaticPaths() {
   const lessons = await getLessons();

@@ -1,8 +1,8 @@
 /** /stations/<id>/activities.ics — one station's activities. */
-import { keyedBySite } from '../../../lib/data/cache-keys.node.ts';
+import { keyedBySite } from '../../../lib/cache-keys.content.ts';
 import type { APIRoute } from 'astro';
-import { getDated, getStations } from '../../../lib/data/content.ts';
-import { calendarResponse, toCalendarActivities } from '../../../lib/data/calendar-entries.ts';
+import { getDated, getStations } from '../../../lib/collections.content.ts';
+import { calendarResponse, toCalendarActivities } from '../../../lib/feeds/calendar-entries.content.ts';
 import { t } from '../../../i18n/t.ts';
 
 export async function getStaticPaths() {

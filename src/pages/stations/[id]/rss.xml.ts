@@ -1,8 +1,8 @@
 /** /stations/<id>/rss.xml — one station's news, activities, exchange posts and diary. */
-import { keyedBySite } from '../../../lib/data/cache-keys.node.ts';
+import { keyedBySite } from '../../../lib/cache-keys.content.ts';
 import type { APIRoute } from 'astro';
-import { getStations } from '../../../lib/data/content.ts';
-import { feedItems, rssResponse } from '../../../lib/data/feed-entries.ts';
+import { getStations } from '../../../lib/collections.content.ts';
+import { feedItems, rssResponse } from '../../../lib/feeds/feed-entries.content.ts';
 import { t } from '../../../i18n/t.ts';
 
 export async function getStaticPaths() {

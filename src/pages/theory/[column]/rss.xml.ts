@@ -1,9 +1,9 @@
 /** /theory/<column>/rss.xml — one theory column. */
-import { keyedBySite } from '../../../lib/data/cache-keys.node.ts';
+import { keyedBySite } from '../../../lib/cache-keys.content.ts';
 import type { APIRoute } from 'astro';
 import type { CollectionEntry } from 'astro:content';
-import { getColumns } from '../../../lib/data/content.ts';
-import { columnItems, rssResponse } from '../../../lib/data/feed-entries.ts';
+import { getColumns } from '../../../lib/collections.content.ts';
+import { columnItems, rssResponse } from '../../../lib/feeds/feed-entries.content.ts';
 import { t } from '../../../i18n/t.ts';
 
 export async function getStaticPaths() {

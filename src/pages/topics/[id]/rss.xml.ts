@@ -1,9 +1,9 @@
 /** /topics/<id>/rss.xml — the entries one topic gathers. */
-import { keyedBySite } from '../../../lib/data/cache-keys.node.ts';
+import { keyedBySite } from '../../../lib/cache-keys.content.ts';
 import type { APIRoute } from 'astro';
-import { rssResponse } from '../../../lib/data/feed-entries.ts';
-import { topicData, type TopicView } from '../../../lib/data/topic-entries.ts';
-import { topicFeedItems } from '../../../lib/data/topic-feed.ts';
+import { rssResponse } from '../../../lib/feeds/feed-entries.content.ts';
+import { topicData, type TopicView } from '../../../lib/topic-entries.content.ts';
+import { topicFeedItems } from '../../../lib/feeds/topic-feed.ts';
 import { t } from '../../../i18n/t.ts';
 
 export async function getStaticPaths() {

@@ -2,7 +2,7 @@
  * Tiny helpers for the party school's browser scripts: building elements and reading the
  * dictionary strings a component hands to its script in `data-messages`.
  */
-import { fill } from '../school.ts';
+import { fill } from './school/school.ts';
 
 type Child = Node | string | number | null | undefined | false;
 

@@ -3,7 +3,7 @@
  * once per page: every element that asks for the same course shares one request. A failed or
  * unreadable fetch resolves to undefined, never throws, and is tried again on the next call.
  */
-import { readCourseLessons, type LessonLink } from '../school.ts';
+import { readCourseLessons, type LessonLink } from './school.ts';
 
 const loads = new Map<string, Promise<LessonLink[] | undefined>>();
 

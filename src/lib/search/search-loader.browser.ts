@@ -1,11 +1,11 @@
 /**
- * Browser side of the sharded search index (see src/lib/search-shards.ts): loads Pagefind's
+ * Browser side of the sharded search index (see src/lib/search/search-shards.ts): loads Pagefind's
  * primary bundle (the base shard), reads the shard manifest, and merges dated shards with
  * Pagefind's documented `mergeIndex` only when a search needs them: the recent shards first,
  * the shards of a filtered year, then older shards when the reader asks or results run short.
  * Pagefind then searches every merged shard as one index and orders results by one score.
  */
-import { BASE_SHARD, firstShards, inShards, MANIFEST_FILE, nextShards, unloadedNamed, unloadedYears, type ShardManifest } from '../search-shards.ts';
+import { BASE_SHARD, firstShards, inShards, MANIFEST_FILE, nextShards, unloadedNamed, unloadedYears, type ShardManifest } from './search-shards.ts';
 
 export interface PagefindData {
   url: string;

@@ -1,7 +1,7 @@
 /** The rows of /stats/stations.csv: a header and one line per station, from the station data. */
-import { toCsv } from './csv.ts';
+import { toCsv } from '../csv.ts';
 import { stationRow, type FigureStation } from './figures.ts';
-import { t } from '../i18n/t.ts';
+import { t } from '../../i18n/t.ts';
 
 export interface CsvStation {
   name: string;

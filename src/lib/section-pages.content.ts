@@ -4,11 +4,11 @@
  * page call these instead of repeating the queries.
  */
 import type { CollectionEntry } from 'astro:content';
-import { getDated, getStreets, stationMap } from './content.ts';
-import { derived, filterNav, listRoutes, type FilterNav, type RoutedPage } from '../lists.ts';
-import { entryHref } from '../publishing.ts';
-import { filterSpecs, SECTIONS, STATION_BLOCKS, streetIndex, type ListSection, type ListSectionDef } from '../sections.ts';
-import { tagSlugs } from '../slugs.ts';
+import { getDated, getStreets, stationMap } from './collections.content.ts';
+import { derived, filterNav, listRoutes, type FilterNav, type RoutedPage } from './lists.ts';
+import { entryHref } from './publishing.ts';
+import { filterSpecs, SECTIONS, STATION_BLOCKS, streetIndex, type ListSection, type ListSectionDef } from './sections.ts';
+import { tagSlugs } from './slugs.ts';
 
 const section = <C extends ListSection>(name: C) => SECTIONS[name] as unknown as ListSectionDef<C>;
 

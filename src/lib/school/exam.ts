@@ -4,7 +4,7 @@
  * Single and true/false questions need the one right option; multiple choice is
  * all-or-nothing: every right option and no wrong one.
  */
-import type { QuestionType } from './schema/enums.ts';
+import type { QuestionType } from '../schema/enums.ts';
 
 /** What scoring needs of a question. */
 export interface Scorable {

@@ -1,9 +1,9 @@
 /** Feed items of every dated collection, and the RSS response they become. */
 import rss from '@astrojs/rss';
 import type { CollectionEntry } from 'astro:content';
-import { getColumns, getDated, getSettings } from './content.ts';
+import { getColumns, getDated, getSettings } from '../collections.content.ts';
 import { entryHref } from '../publishing.ts';
-import { escapeXml, feedSafeItem, mergeFeedItems, xmlSafe, type FeedItem } from '../feeds.ts';
+import { escapeXml, feedSafeItem, mergeFeedItems, xmlSafe, type FeedItem } from './feeds.ts';
 import { SECTIONS, type FeedSection, type SectionDef } from '../sections.ts';
 
 /** Feed items of each collection (from the sections table), optionally only those of one station. */

@@ -2,8 +2,8 @@
  * Build-time data for 每日一题: every exam question, in the daily order, with the lesson that
  * teaches it. The pages publish this list; the browser picks the day's entry.
  */
-import { getCourses, getExams, getLessons } from './content.ts';
-import { dailyList } from '../daily-question.ts';
+import { getCourses, getExams, getLessons } from '../collections.content.ts';
+import { dailyList } from './daily-question.ts';
 import type { QuestionType } from '../schema/enums.ts';
 
 /** One entry of the published daily list. */

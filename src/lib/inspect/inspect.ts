@@ -5,7 +5,7 @@
  *
  * Days are Beijing calendar days: an entry published at 23:59 on 11-20 is one day old on 11-21.
  */
-import { beijingDay } from './dates.ts';
+import { beijingDay } from '../dates.ts';
 
 /** 单项否决 thresholds. */
 export const RULES = {

@@ -7,8 +7,8 @@
  * read is reported, copied under a backup key and replaced by an empty record. All updates
  * return a new record and leave the old one untouched.
  */
-import { shanghaiYear } from './dates.ts';
-import type { KeyValueStore } from './browser/key-value-store.ts';
+import { shanghaiYear } from '../dates.ts';
+import type { KeyValueStore } from '../key-value-store.browser.ts';
 
 export const PROGRESS_KEY = 'ld-school-progress';
 export const BACKUP_KEY = 'ld-school-progress-backup';

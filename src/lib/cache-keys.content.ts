@@ -3,7 +3,7 @@
  * from `getStaticPaths` with a `cacheKey` is copied from the previous build when its key and its
  * code (the page's module graph, which holds the dictionary and every component) are unchanged.
  * A key must therefore change whenever any content the page shows changes. Every key is made
- * here, from the same queries the pages read (./content.ts), never by hand in a page.
+ * here, from the same queries the pages read (./collections.content.ts), never by hand in a page.
  *
  * Two kinds of page:
  * - an entry's own page (news, activity, theory, exchange, diary, lesson, static page, and the
@@ -15,12 +15,14 @@
  * - every other page (lists, stations, topics, month archives, feeds, the school's syllabus)
  *   may show any entry's body or excerpt: its key covers every entry, whole.
  * Both cover the settings (a collection) and which entries are published at this build's time
- * (drafts and 定时发布 are decided in ./content.ts), but not the build time itself, so an
+ * (drafts and 定时发布 are decided in ./collections.content.ts), but not the build time itself, so an
  * unchanged site is copied whole from one build to the next.
+ *
+ * Build time only, like every .content.ts module (it also hashes with node:crypto).
  */
 import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
-import { getCourses, getDated, getLessons, getTopics } from './content.ts';
+import { getCourses, getDated, getLessons, getTopics } from './collections.content.ts';
 
 /** Every collection of the content model (the settings are one of them). */
 const COLLECTIONS = ['settings', 'streets', 'stations', 'news', 'activities', 'columns', 'theory', 'courses', 'lessons', 'exams', 'exchange', 'diary', 'topics', 'pages'] as const satisfies readonly CollectionKey[];
@@ -63,7 +65,7 @@ let keys: Promise<Keys> | undefined;
 /** The site's keys, worked out once per build. */
 function siteKeys(): Promise<Keys> {
   keys ??= (async () => {
-    // Which entries are published now (drafts and 定时发布 are decided in ./content.ts), in the order pages list them.
+    // Which entries are published now (drafts and 定时发布 are decided in ./collections.content.ts), in the order pages list them.
     const released = new Map<CollectionKey, string>();
     for (const c of ['news', 'activities', 'theory', 'exchange', 'diary'] as const) released.set(c, (await getDated(c)).map((e) => e.id).join('\n'));
     released.set('lessons', (await getLessons()).map((e) => e.id).join('\n'));

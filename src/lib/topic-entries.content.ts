@@ -4,10 +4,10 @@
  * read this.
  */
 import type { CollectionEntry } from 'astro:content';
-import { getDated, getLessons, getTopics, stationMap } from './content.ts';
-import { entryHref, lessonHref } from '../publishing.ts';
-import { gatherTopic, membershipKey, topicMembership, type Gatherable, type TopicFacts, type TopicGroup } from '../topics.ts';
-import type { TopicSection } from '../schema/enums.ts';
+import { getDated, getLessons, getTopics, stationMap } from './collections.content.ts';
+import { entryHref, lessonHref } from './publishing.ts';
+import { gatherTopic, membershipKey, topicMembership, type Gatherable, type TopicFacts, type TopicGroup } from './topics.ts';
+import type { TopicSection } from './schema/enums.ts';
 
 /** An entry as a topic lists it. */
 export interface TopicItem extends Gatherable {

@@ -10,7 +10,7 @@
  * share a question. So the list is shuffled once, with a fixed seed, and day d takes entry
  * d mod N.
  */
-import { beijingDay } from './dates.ts';
+import { beijingDay } from '../dates.ts';
 import { drawIndices } from './exam.ts';
 
 const DAY_MS = 86_400_000;

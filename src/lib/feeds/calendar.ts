@@ -10,8 +10,8 @@
  * expressed as STATUS:CANCELLED on the event, not as an iTIP METHOD:CANCEL message.
  */
 import { createEvents, type EventAttributes } from 'ics';
-import { t } from '../i18n/t.ts';
-import { activityHref } from './publishing.ts';
+import { t } from '../../i18n/t.ts';
+import { activityHref } from '../publishing.ts';
 
 /** What the calendar needs to know about one activity. */
 export interface CalendarActivity {

@@ -2,9 +2,9 @@
  * The inspection report in words: built once from the facts and the verdict, printed as text
  * by `npm run inspect` and written as a page for the chief editor (/admin/inspect/).
  */
-import { t } from '../i18n/t.ts';
-import type { MessageKey } from '../i18n/zh-CN.ts';
-import { formatDate, formatDateTime } from './dates.ts';
+import { t } from '../../i18n/t.ts';
+import type { MessageKey } from '../../i18n/zh-CN.ts';
+import { formatDate, formatDateTime } from '../dates.ts';
 import { RULES, type ColumnResult, type InspectionFacts, type Verdict } from './inspect.ts';
 
 export type Status = 'ok' | 'fail' | 'deduct' | 'info';

@@ -1,7 +1,7 @@
 /** Turns activity entries into calendar input and a calendar into an HTTP response. */
 import type { CollectionEntry } from 'astro:content';
-import { getDated, stationMap } from './content.ts';
-import { buildCalendar, prepareEvents, type CalendarActivity } from '../calendar.ts';
+import { getDated, stationMap } from '../collections.content.ts';
+import { buildCalendar, prepareEvents, type CalendarActivity } from './calendar.ts';
 
 /** Calendar input for activity entries, with the organising station's official name. */
 export async function toCalendarActivities(entries: readonly CollectionEntry<'activities'>[]): Promise<CalendarActivity[]> {

@@ -6,7 +6,7 @@
  * them all; pages and those JSON files are answered from the network first and from the store when
  * offline; /_astro/ files (content-hashed) come from the store.
  */
-import type { Precache } from '../offline.ts';
+import type { Precache } from './offline.ts';
 
 interface ExtendableEvent extends Event {
   waitUntil(promise: Promise<unknown>): void;

@@ -3,8 +3,8 @@
  * number on /stats/ comes from here; none is typed into a page. The functions take plain objects
  * shaped like the parsed station schema so tests need no Astro.
  */
-import { EQUIPMENT, OFFICE_KINDS, STATION_SERVICES } from './schema/enums.ts';
-import { t } from '../i18n/t.ts';
+import { EQUIPMENT, OFFICE_KINDS, STATION_SERVICES } from '../schema/enums.ts';
+import { t } from '../../i18n/t.ts';
 
 /** A building as the station schema gives it. */
 export interface FigureBuilding {

@@ -2,7 +2,7 @@
  * The search page's state lives in its address (/search/?q=…&type=…&station=…&year=…&sort=date)
  * so a search can be linked, bookmarked and walked back with the Back button.
  */
-import type { SortOrder } from '../search-rank.ts';
+import type { SortOrder } from './search-rank.ts';
 
 export interface SearchState {
   q: string;

@@ -4,8 +4,8 @@
  * Pages import from this module instead of calling getCollection themselves.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { stationName, stationShortName } from '../naming.ts';
-import { buildNow, isReleased } from '../schedule.ts';
+import { stationName, stationShortName } from './stations/naming.ts';
+import { buildNow, isReleased } from './schedule.ts';
 
 type Dated = 'news' | 'activities' | 'theory' | 'exchange' | 'diary';
 

@@ -4,8 +4,8 @@
  * course's lessons.json that the school's scripts fetch when a learner has progress in it, and
  * the course list the record page carries instead of every lesson.
  */
-import { paginate, type ListPage } from './lists.ts';
-import { courseHref, courseLessonsHref, lessonHref } from './publishing.ts';
+import { paginate, type ListPage } from '../lists.ts';
+import { courseHref, courseLessonsHref, lessonHref } from '../publishing.ts';
 import { lessonsOf, type CourseLessonsFile, type CourseLike, type CourseSummary, type LessonLike } from './school.ts';
 
 /** Lessons per syllabus page: a course this long or shorter has one page and no page links. */

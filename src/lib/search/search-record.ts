@@ -3,7 +3,7 @@
  * filters, its date as a sort key, and display metadata (date, image, buildings, column, author). Pages build a
  * SearchRecord; BaseLayout turns it into `data-pagefind-*` attributes via `searchAttributes`.
  */
-import { formatDate, shanghaiParts } from './dates.ts';
+import { formatDate, shanghaiParts } from '../dates.ts';
 
 export interface SearchRecord {
   /** Content type shown and filtered on, from the dictionary (动态, 活动, 理论 …). */
@@ -25,7 +25,7 @@ export interface SearchRecord {
   buildings?: string[];
   /**
    * The named search shard of an undated page whose numbers can grow without bound (the school's
-   * courses and lessons: `school`, see src/lib/search-shards.ts). Dated pages go by their date.
+   * courses and lessons: `school`, see src/lib/search/search-shards.ts). Dated pages go by their date.
    */
   shard?: string;
 }

@@ -5,7 +5,7 @@
  * checks the two agree.
  */
 
-import type { KeyValueStore } from './key-value-store.ts';
+import type { KeyValueStore } from './key-value-store.browser.ts';
 
 export const FONT_SIZES = ['normal', 'large', 'xlarge'] as const;
 export type FontSize = (typeof FONT_SIZES)[number];
