@@ -27,6 +27,9 @@ export interface PublishStep {
   releaseKB: number;
   /** What the build printed about its steps (Astro, Pagefind, precompression), for the log. */
   buildLine: string;
+  /** Pages Astro copied from the previous build instead of rendering (incremental build), of all it built. */
+  copiedPages?: number;
+  builtPages?: number;
 }
 
 export interface PublishResult {
@@ -116,6 +119,8 @@ async function publishOnce(setup: PublishSetup): Promise<PublishStep> {
   const buildLog = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
   if (build.code !== 0) throw new Error(`npm run build of ${setup.contentRoot} failed (exit ${build.code}):\n${buildLog.slice(-2000)}`);
   const buildLine = buildLog.split('\n').find((l) => l.startsWith('构建完成')) ?? '';
+  const copiedPages = (buildLog.match(/\((?:restored|cached)\)/g) ?? []).length;
+  const builtPages = Number(/(\d+) page\(s\) built/.exec(buildLog)?.[1] ?? 0);
   // inspect exits 1 when a 单项否决 item fails (generated content has stale columns): it still ran.
   const inspect = await timedRun('npm', ['run', 'inspect', '--', '--dist', dist, '--content', setup.contentRoot], env, true);
   if (inspect.code !== 0 && inspect.code !== 1) throw new Error(`npm run inspect failed (exit ${inspect.code})`);
@@ -123,7 +128,7 @@ async function publishOnce(setup: PublishSetup): Promise<PublishStep> {
   const deploy = await timedRun('scripts/deploy.sh', ['deploy', dist], env, true);
   if (deploy.code !== 0) throw new Error(`scripts/deploy.sh deploy failed (exit ${deploy.code})`);
   const releaseKB = duKB(deployRoot) - before;
-  return { build: build.seconds, inspect: inspect.seconds, deploy: deploy.seconds, total: build.seconds + inspect.seconds + deploy.seconds, releaseKB, buildLine };
+  return { build: build.seconds, inspect: inspect.seconds, deploy: deploy.seconds, total: build.seconds + inspect.seconds + deploy.seconds, releaseKB, buildLine, copiedPages, builtPages };
 }
 
 /** The cold publish, then every edit kind published in turn on top of it. */
@@ -135,7 +140,7 @@ export async function measurePublish(setup: PublishSetup, kinds: readonly EditKi
   rmSync(astroCache, { recursive: true, force: true });
   for (const name of ['publish-dist', 'publish-root', 'publish-search-cache', 'publish-precompress-cache']) rmSync(path.join(setup.work, name), { recursive: true, force: true });
   const show = (label: string, s: PublishStep) =>
-    log(`  ${label}: build ${s.build.toFixed(1)} s, inspect ${s.inspect.toFixed(1)} s, deploy ${s.deploy.toFixed(1)} s, total ${s.total.toFixed(1)} s, release +${(s.releaseKB / 1024).toFixed(1)} MB (${s.buildLine})`);
+    log(`  ${label}: build ${s.build.toFixed(1)} s, inspect ${s.inspect.toFixed(1)} s, deploy ${s.deploy.toFixed(1)} s, total ${s.total.toFixed(1)} s, release +${(s.releaseKB / 1024).toFixed(1)} MB, ${s.copiedPages ?? 0} of ${s.builtPages ?? 0} pages copied (${s.buildLine})`);
   const cold = await publishOnce(setup);
   show('cold', cold);
   const edits: PublishResult['edits'] = {};

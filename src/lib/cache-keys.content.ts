@@ -12,8 +12,10 @@
  *   shows (SHARED: settings, footer pages, stations, topics, …): its key is made of those.
  *   Correcting one entry's text renders that entry's pages again; a new or retitled news item
  *   renders the news pages again, not the activities' or the lessons'.
- * - every other page (lists, stations, topics, month archives, feeds, the school's syllabus)
- *   may show any entry's body or excerpt: its key covers every entry, whole.
+ * - a section's list pages (news, activities, exchange, diary, a theory column, a diary month)
+ *   show the entries on the page whole and their collection's front matter.
+ * - every other page (stations, topics, feeds, the school's syllabus and exam) may show any
+ *   entry's body or excerpt: its key covers every entry, whole.
  * Both cover the settings (a collection) and which entries are published at this build's time
  * (drafts and 定时发布 are decided in ./collections.content.ts), but not the build time itself, so an
  * unchanged site is copied whole from one build to the next.
@@ -100,6 +102,18 @@ export async function keyedByEntry<P>(paths: StaticPath<P>[], entryOf: (props: P
     const entry = entryOf(p.props);
     return { ...p, cacheKey: hash([...shared, fm.get(entry.collection) ?? '', wholeEntry(entry)]) };
   });
+}
+
+/**
+ * Paths of a section's list pages: they show the entries on the page (`itemsOf`) whole (the
+ * diary's lists show every entry's text), the front matter of the rest of their collection
+ * (filter bars, counts, month links) and of the shared collections. Correcting one entry's text
+ * renders again only the list pages that show it.
+ */
+export async function keyedByList<P>(paths: StaticPath<P>[], collection: CollectionKey, itemsOf: (props: P) => readonly AnyEntry[]): Promise<(StaticPath<P> & { cacheKey: string })[]> {
+  const { frontMatter: fm } = await siteKeys();
+  const shared = [...SHARED.map((c) => fm.get(c) ?? ''), fm.get(collection) ?? ''];
+  return paths.map((p) => ({ ...p, cacheKey: hash([...shared, ...itemsOf(p.props).map(wholeEntry)]) }));
 }
 
 /** Paths of pages that may show any entry whole. */
