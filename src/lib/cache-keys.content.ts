@@ -12,10 +12,12 @@
  *   shows (SHARED: settings, footer pages, stations, topics, …): its key is made of those.
  *   Correcting one entry's text renders that entry's pages again; a new or retitled news item
  *   renders the news pages again, not the activities' or the lessons'.
+ * - a station's page and poster show the station whole and the front matter of the sections'
+ *   entries (its latest news, activities…).
  * - a section's list pages (news, activities, exchange, diary, a theory column, a diary month)
  *   show the entries on the page whole and their collection's front matter.
- * - every other page (stations, topics, feeds, the school's syllabus and exam) may show any
- *   entry's body or excerpt: its key covers every entry, whole.
+ * - every other page (topics, feeds, the school's syllabus and exam) may show any entry's body
+ *   or excerpt: its key covers every entry, whole.
  * Both cover the settings (a collection) and which entries are published at this build's time
  * (drafts and 定时发布 are decided in ./collections.content.ts), but not the build time itself, so an
  * unchanged site is copied whole from one build to the next.
@@ -93,16 +95,24 @@ interface StaticPath<P> {
 
 /**
  * Paths of pages that show one entry whole (`entryOf`), the front matter of the other entries of
- * its collection (related items, neighbours), and of the shared collections.
+ * its collection (related items, neighbours) and of the shared collections, and of the
+ * collections in `alsoShows` (a station's page lists the titles of its latest news, activities…).
  */
-export async function keyedByEntry<P>(paths: StaticPath<P>[], entryOf: (props: P) => AnyEntry): Promise<(StaticPath<P> & { cacheKey: string })[]> {
+export async function keyedByEntry<P>(
+  paths: StaticPath<P>[],
+  entryOf: (props: P) => AnyEntry,
+  alsoShows: readonly CollectionKey[] = [],
+): Promise<(StaticPath<P> & { cacheKey: string })[]> {
   const { frontMatter: fm } = await siteKeys();
-  const shared = SHARED.map((c) => fm.get(c) ?? '');
+  const shared = [...SHARED, ...alsoShows].map((c) => fm.get(c) ?? '');
   return paths.map((p) => {
     const entry = entryOf(p.props);
     return { ...p, cacheKey: hash([...shared, fm.get(entry.collection) ?? '', wholeEntry(entry)]) };
   });
 }
+
+/** The sections a station's page and poster list entries of (their front matter: titles, dates, places). */
+export const STATION_SHOWS = ['news', 'activities', 'theory', 'exchange', 'diary'] as const satisfies readonly CollectionKey[];
 
 /**
  * Paths of a section's list pages: they show the entries on the page (`itemsOf`) whole (the
