@@ -9,7 +9,7 @@ import { PUBLIC_CSP_DIRECTIVES } from './src/lib/csp.ts';
 import dataStoreFromDisk from './src/lib/data-store-from-disk.node.ts';
 
 /** Absolute origin of the published site; feeds, QR codes and the sitemap use it. */
-const site = process.env.SITE_URL ?? 'https://louyu.example.gov.cn';
+const site = process.env.SITE_URL?.trim() || 'https://louyu.example.gov.cn';
 
 /**
  * Astro's content cache remembers the file each picture was imported from. A build of another

@@ -4,7 +4,6 @@
  * previous dist/ untouched: nothing is ever half-published.
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { contentReport, contentWarningsReport } from '../src/lib/schema/validate.node.ts';
 import { withoutPublicCsp } from '../src/lib/csp.ts';
 import { copyDecap, writePreviewCss } from './prepare.ts';
 import { envCacheDir as precompressCacheDir, precompress } from './precompress.ts';
@@ -14,6 +13,17 @@ import { acquireBuildLock } from './build-lock.ts';
 import { indexSearch } from './search-index.ts';
 import { writeServiceWorker } from './service-worker.ts';
 import { astroBuildEnv } from './astro-env.ts';
+import { boundedStep, stepSeconds } from './build-steps.ts';
+import { writeBuildManifest } from './build-manifest.ts';
+import { siteUrlProblem } from './site-url.ts';
+
+// A production build (a production CMS backend, or --production from the pipelines) needs the
+// site's real address: feeds, QR codes and the sitemap carry it.
+const siteUrlError = siteUrlProblem(process.env, process.argv.slice(2));
+if (siteUrlError) {
+  console.error(siteUrlError);
+  process.exit(1);
+}
 
 const contentRoot = process.env.CONTENT_ROOT ?? 'content';
 const outDir = process.env.BUILD_OUT_DIR ?? 'dist';
@@ -21,9 +31,9 @@ const staging = `.tmp/build-${process.pid}`;
 // One build time for every step (定时发布): Astro's pages leave out entries published after it,
 // and `npm run inspect` reads it back from dist/.build.json.
 process.env.BUILD_NOW ||= new Date().toISOString();
-const builtAt = (() => {
+const [builtAt, limits] = (() => {
   try {
-    return buildNow();
+    return [buildNow(), stepSeconds()] as const;
   } catch (err) {
     console.error((err as Error).message);
     process.exit(1);
@@ -33,18 +43,15 @@ const builtAt = (() => {
 // One build at a time: a second build waits here until the first has replaced dist/.
 await acquireBuildLock();
 
-const report = contentReport(contentRoot);
-if (report) {
-  console.error(report);
-  process.exit(1);
-}
-const warnings = contentWarningsReport(contentRoot);
-if (warnings) console.warn(warnings);
+// Every step has a time bound (build-steps.ts); the check runs in its own process so a hang can be stopped.
+if ((await boundedStep('validate', limits.validate, staging, (signal) => run(process.execPath, [new URL('./validate-content.ts', import.meta.url).pathname, contentRoot], {}, signal))) !== 0) process.exit(1);
 
-copyDecap();
-writePreviewCss();
+await boundedStep('decap', limits.decap, staging, () => {
+  copyDecap();
+  writePreviewCss();
+});
 const started = performance.now();
-if ((await run('npx', ['astro', 'build', '--outDir', staging], astroBuildEnv())) !== 0) {
+if ((await boundedStep('astro', limits.astro, staging, (signal) => run('npx', ['astro', 'build', '--outDir', staging], astroBuildEnv(), signal))) !== 0) {
   rmSync(staging, { recursive: true, force: true });
   console.error('Astro 构建失败，现有的 dist/ 未被改动。');
   process.exit(1);
@@ -55,7 +62,7 @@ if (existsSync(adminPage)) writeFileSync(adminPage, withoutPublicCsp(readFileSyn
 writeServiceWorker(staging);
 const astroSeconds = (performance.now() - started) / 1000;
 const indexStarted = performance.now();
-if ((await indexSearch(staging)) !== 0) {
+if ((await boundedStep('pagefind', limits.pagefind, staging, () => indexSearch(staging))) !== 0) {
   rmSync(staging, { recursive: true, force: true });
   console.error('Pagefind 索引失败，现有的 dist/ 未被改动。');
   process.exit(1);
@@ -63,11 +70,14 @@ if ((await indexSearch(staging)) !== 0) {
 const pagefindSeconds = (performance.now() - indexStarted) / 1000;
 writeFileSync(`${staging}/.build.json`, `${JSON.stringify({ builtAt: builtAt.toISOString() })}\n`);
 const compressStarted = performance.now();
-const compressed = await precompress(staging, { cacheDir: precompressCacheDir() });
+const compressed = await boundedStep('precompress', limits.precompress, staging, () => precompress(staging, { cacheDir: precompressCacheDir() }));
 const compressSeconds = (performance.now() - compressStarted) / 1000;
+// Last step: the manifest of every file with its hash, which scripts/deploy.sh checks before it
+// switches (a folder that is not this whole build is refused).
+const manifest = writeBuildManifest(staging, { builtAt: builtAt.toISOString() });
 if (existsSync(outDir)) rmSync(outDir, { recursive: true, force: true });
 renameSync(staging, outDir);
 console.log(
   `构建完成：Astro ${astroSeconds.toFixed(1)} 秒，Pagefind ${pagefindSeconds.toFixed(1)} 秒，` +
-    `预压缩 ${compressed.files} 个文件（重新压缩 ${compressed.compressed} 个）${compressSeconds.toFixed(1)} 秒，输出到 ${outDir}/`,
+    `预压缩 ${compressed.files} 个文件（重新压缩 ${compressed.compressed} 个）${compressSeconds.toFixed(1)} 秒，输出到 ${outDir}/（构建 ${manifest.id}，${manifest.files} 个文件）`,
 );

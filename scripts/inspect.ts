@@ -65,33 +65,35 @@ const theoryOut = theory.filter((e) => released(e.data.published));
 const exchangeOut = exchange.filter((e) => released(e.data.published));
 const diaryOut = diary.filter((e) => released(e.data.date));
 
-// Every column a reader can open, with the dates of what it lists on the built site. Topics
-// (专题) are not dynamic columns: they join the empty check as one more row of `other`.
+// The site's navigation columns (栏目), 一级 and their 二级, each dated by the publication dates of
+// what it lists: never by an event's start. A station's page is not a column; stations are
+// checked on their own below, as warnings. 新闻 and 理论 count by their 二级 columns.
+// 活动通知 lists activities by their start, and content records no publication time for them: it
+// is checked for being empty only (dating it by start showed a February event as "0 天前").
 const columnFacts: ColumnInput[] = [
   ...NEWS_CATEGORIES.map((c): ColumnInput => ({
     name: `新闻：${c}`,
     kind: c === '通知公告' ? 'notice' : 'dynamic',
     dates: newsOut.filter((e) => e.data.category === c).map((e) => e.data.published),
   })),
-  { name: '活动通知', kind: 'dynamic', dates: activities.map((e) => e.data.start) },
+  { name: '活动通知', kind: 'other', dates: activities.map((e) => e.data.start) },
   { name: '党建日记', kind: 'dynamic', dates: diaryOut.map((e) => e.data.date) },
-  { name: '经验交流', kind: 'dynamic', dates: exchangeOut.map((e) => e.data.published) },
-  ...stations.map((s): ColumnInput => ({
-    name: `工作站：${stationShortName(s.data)}`,
-    kind: 'dynamic',
-    dates: [
-      ...newsOut.filter((e) => e.data.station?.id === s.id).map((e) => e.data.published),
-      ...activities.filter((e) => e.data.station.id === s.id).map((e) => e.data.start),
-      ...diaryOut.filter((e) => e.data.station.id === s.id).map((e) => e.data.date),
-      ...exchangeOut.filter((e) => e.data.station.id === s.id).map((e) => e.data.published),
-    ],
-  })),
+  { name: '经验交流', kind: 'regular', dates: exchangeOut.map((e) => e.data.published) },
   ...columns.map((c): ColumnInput => ({
     name: `理论专栏：${c.data.title}`,
-    kind: 'other',
+    kind: 'regular',
     dates: theoryOut.filter((e) => e.data.column.id === c.id).map((e) => e.data.published),
   })),
 ];
+// Per-station freshness (the freshness report's rule): publication dates only, no veto.
+const stationFacts = stations.map((s) => ({
+  name: `工作站：${stationShortName(s.data)}`,
+  dates: [
+    ...newsOut.filter((e) => e.data.station?.id === s.id).map((e) => e.data.published),
+    ...diaryOut.filter((e) => e.data.station.id === s.id).map((e) => e.data.date),
+    ...exchangeOut.filter((e) => e.data.station.id === s.id).map((e) => e.data.published),
+  ],
+}));
 const emptyPages = [
   ...courses.filter((c) => !lessons.some((l) => l.data.course.id === c.id)).map((c) => `网上党校课程：${c.data.title}（没有课时）`),
   ...pages.filter((p) => p.body.trim() === '').map((p) => `${rel(p.file)}（页面没有正文）`),
@@ -123,7 +125,7 @@ const wording = contentFiles(root)
   .flatMap((f) => findWording(readFileSync(f, 'utf8'), wordingList).map((h) => ({ file: rel(f), ...h })));
 
 // The built pages: links, footers, the 网站地图 page and robots.txt.
-const site = new URL(process.env.SITE_URL ?? 'https://louyu.example.gov.cn');
+const site = new URL(process.env.SITE_URL?.trim() || 'https://louyu.example.gov.cn');
 const htmlFiles = walkFiles(dist).filter((f) => f.endsWith('.html') && !f.startsWith('admin/') && !f.startsWith('pagefind/'));
 const html = new Map(htmlFiles.map((f) => [f, readFileSync(distFile(f), 'utf8')]));
 // Printable posters are made to be printed alone (no header or footer), and are not in the sitemap.
@@ -147,6 +149,8 @@ const facts: InspectionFacts = {
   builtAt,
   home: [...newsOut.map((e) => e.data.published), ...theoryOut.map((e) => e.data.published), ...exchangeOut.map((e) => e.data.published)],
   columns: columnFacts,
+  stations: stationFacts,
+  consultation: settings.data.consultation ?? '',
   emptyPages,
   future,
   wording,

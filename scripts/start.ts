@@ -9,11 +9,11 @@
  * `cms/<collection>/<slug>` branch, publishing a merge commit on the current branch (main).
  * `--no-build` serves the existing build.
  *
- * decap-server has no authentication and writes files: it listens on 127.0.0.1 only, and its
- * CORS answers only the site's own local origin.
+ * decap-server has no authentication and writes files: it runs behind the guard of
+ * cms-server.ts (only its own Host, only paths in content/ and public/media/), listens on
+ * 127.0.0.1 only, and its CORS answers only the site's own local origin.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { serveStatic } from './site-files.ts';
 import { run } from './run.ts';
 
@@ -51,8 +51,8 @@ if (review) {
   // without touching the repository's own Git configuration.
   Object.assign(decapEnv, { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'merge.ff', GIT_CONFIG_VALUE_0: 'false' });
 }
-const decapServer = createRequire(import.meta.url).resolve('decap-server');
-const decap: ChildProcess = spawn(process.execPath, [decapServer], { stdio: 'inherit', env: decapEnv });
+const cmsServer = new URL('./cms-server.ts', import.meta.url).pathname;
+const decap: ChildProcess = spawn(process.execPath, [cmsServer], { stdio: 'inherit', env: decapEnv });
 await serveStatic(outDir, sitePort);
 console.log(
   `\n网站：http://localhost:${sitePort}/　内容管理：http://localhost:${sitePort}/admin/` +

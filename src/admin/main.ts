@@ -2,7 +2,7 @@
  * Glue between Decap (loaded before this module as window.CMS) and the site: safe upload names,
  * pruning of emptied fields before a save, and preview templates styled with the site's CSS.
  */
-import { emptyPaths, safeUploadName } from '../lib/schema/cms-naming.ts';
+import { dropEmpty, safeUploadName } from '../lib/schema/cms-naming.ts';
 import { isAcceptedUploadName } from '../lib/uploads.ts';
 import { t } from '../i18n/t.ts';
 import { registerPreviews, type DecapGlobals } from './previews.ts';
@@ -52,11 +52,7 @@ const cms = w.CMS;
 if (cms) {
   cms.registerEventListener({
     name: 'preSave',
-    handler: ({ entry }) => {
-      let data = entry.get('data');
-      for (const path of emptyPaths(data.toJS())) data = data.deleteIn(path);
-      return data;
-    },
+    handler: ({ entry }) => dropEmpty(entry.get('data')),
   });
   cms.registerPreviewStyle('/admin/preview.css');
   registerPreviews(cms, w);

@@ -5,7 +5,6 @@
  * the offset: it asks this module for calendar parts, month keys and stamps.
  */
 
-export const TIME_ZONE = 'Asia/Shanghai';
 const OFFSET_MS = 8 * 60 * 60 * 1000;
 
 const LOCAL_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;

@@ -1,8 +1,8 @@
 /**
- * Tiny helpers for the party school's browser scripts: building elements and reading the
+ * Tiny helpers for the site's browser scripts: building elements and reading the
  * dictionary strings a component hands to its script in `data-messages`.
  */
-import { fill } from './school/school.ts';
+import { fill } from '../i18n/fill.ts';
 
 type Child = Node | string | number | null | undefined | false;
 

@@ -3,7 +3,7 @@
  * bounded number of combinations (one facet at a time), related items, previous/next and
  * exchange threads. Everything here is plain data in, plain data out.
  */
-import { monthKey, shanghaiYear } from './dates.ts';
+import { monthKey } from './dates.ts';
 import { filterHref, pageHref } from './publishing.ts';
 
 /** Entries per list page. */
@@ -116,37 +116,10 @@ export interface ItemFacts {
   id: string;
   date: Date;
   station?: string;
-  street?: string;
   category?: string;
   kind?: string;
   topic?: string;
   tags?: readonly string[];
-}
-
-/** A filter; every given field must match. `year` is compared with the Beijing calendar year. */
-export interface ItemFilter {
-  station?: string;
-  street?: string;
-  category?: string;
-  kind?: string;
-  topic?: string;
-  tag?: string;
-  year?: number;
-}
-
-
-/** Items matching every field of the filter, in their original order. */
-export function filterItems<T extends ItemFacts>(items: readonly T[], filter: ItemFilter): T[] {
-  return items.filter(
-    (i) =>
-      (filter.station === undefined || i.station === filter.station) &&
-      (filter.street === undefined || i.street === filter.street) &&
-      (filter.category === undefined || i.category === filter.category) &&
-      (filter.kind === undefined || i.kind === filter.kind) &&
-      (filter.topic === undefined || i.topic === filter.topic) &&
-      (filter.tag === undefined || (i.tags ?? []).includes(filter.tag)) &&
-      (filter.year === undefined || shanghaiYear(i.date) === filter.year),
-  );
 }
 
 /** How many items on each side of `self`, in time, each shared station or tag list offers as candidates. */
@@ -360,14 +333,6 @@ export function assembleThreads<T extends PostFacts>(posts: readonly T[]): Threa
       return { root, replies, lastActivity };
     })
     .sort((a, b) => b.lastActivity.getTime() - a.lastActivity.getTime() || a.root.id.localeCompare(b.root.id));
-}
-
-/** The thread a post belongs to. */
-export function threadOf<T extends PostFacts>(posts: readonly T[], id: string): Thread<T> | undefined {
-  const byId = new Map(posts.map((p) => [p.id, p]));
-  if (!byId.has(id)) return undefined;
-  const root = rootId(byId, id);
-  return assembleThreads(posts).find((t) => t.root.id === root);
 }
 
 /** Groups a newest-first list by Beijing calendar month ("2026-11"), keeping the order. */

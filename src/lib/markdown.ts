@@ -16,6 +16,7 @@ import type { Root } from 'hast';
 import { HEADINGS, ID_PREFIX, prefixHeadingIds, relinkPrefixedIds } from './heading-ids.ts';
 import { SANITIZE_SCHEMA } from './sanitize-schema.ts';
 import { t } from '../i18n/t.ts';
+import { hasFormatChars, stripFormatChars } from './format-chars.ts';
 
 /**
  * Whether a Markdown source can produce anything the sanitiser would change: raw HTML or an
@@ -53,8 +54,17 @@ export function headingIdsPlugin() {
   });
 }
 
+/** Removes invisible format characters (format-chars.ts) from text; the validator warns of them with file and line. */
+export const stripFormatCharsPlugin = defineHastPlugin({
+  name: 'louyu-format-chars',
+  text: (node) => (hasFormatChars(node.value) ? { ...node, value: stripFormatChars(node.value) } : undefined),
+});
+
 /** Only documents that may need it pay for sanitising (most bodies are plain prose); all get prefixed heading ids. */
-export const sanitizeEntry: HastPluginEntry = (ctx) => (mayNeedSanitizing(ctx.source) ? sanitizePlugin : headingIdsPlugin());
+export const sanitizeEntry: HastPluginEntry = (ctx) => [
+  mayNeedSanitizing(ctx.source) ? sanitizePlugin : headingIdsPlugin(),
+  hasFormatChars(ctx.source) ? stripFormatCharsPlugin : null,
+];
 
 /** Parser features of every body. */
 export const MARKDOWN_FEATURES = {

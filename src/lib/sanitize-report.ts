@@ -40,11 +40,13 @@ interface Census {
   attributes: Map<string, { count: number; tag: string; property: string; value: string }>;
 }
 
-/** Counts every element and every (element, attribute, value) in a tree. */
+/** Counts every element and every (element, attribute, value) in a tree (walked with an explicit stack). */
 function census(root: Root, unclobber: boolean): Census {
   const result: Census = { tags: new Map(), attributes: new Map() };
-  const visit = (nodes: RootContent[]) => {
-    for (const node of nodes) {
+  const stack: RootContent[] = [...root.children];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    {
       if (node.type !== 'element') continue;
       const el = node as Element;
       result.tags.set(el.tagName, (result.tags.get(el.tagName) ?? 0) + 1);
@@ -57,11 +59,30 @@ function census(root: Root, unclobber: boolean): Census {
         if (seen) seen.count += 1;
         else result.attributes.set(key, { count: 1, tag: el.tagName, property, value });
       }
-      visit(el.children);
+      stack.push(...el.children);
     }
-  };
-  visit(root.children);
+  }
   return result;
+}
+
+/**
+ * Deepest nesting this module (and the sanitiser, which recurses) will walk. The content check
+ * refuses deeper bodies first (CONTENT_LIMITS.bodyDepth) with a line naming the file; this is
+ * the backstop for any other caller.
+ */
+export const MAX_TREE_DEPTH = 64;
+
+/** Depth of a tree, counted with an explicit stack; stops counting past `limit`. */
+export function treeDepth(root: Root, limit = MAX_TREE_DEPTH): number {
+  let deepest = 0;
+  const stack: { node: Root | RootContent; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+    if ('children' in node) for (const child of node.children) stack.push({ node: child, depth: depth + 1 });
+  }
+  return deepest;
 }
 
 /** Describes one removed attribute. */
@@ -81,6 +102,8 @@ function describeAttribute(tag: string, property: string, value: string): string
  */
 export function sanitiserRemovals(body: string | Root): string[] {
   const before = typeof body === 'string' ? parseBody(body) : body;
+  // structuredClone and the sanitiser recurse: a deeper tree would overflow the stack.
+  if (treeDepth(before) > MAX_TREE_DEPTH) return [`嵌套过深的内容（超过 ${MAX_TREE_DEPTH} 层）`];
   const after = sanitize(structuredClone(before), SANITIZE_SCHEMA) as Root;
   const a = census(before, false);
   const b = census(after, true);

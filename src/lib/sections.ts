@@ -2,7 +2,7 @@
  * The sections of dated entries, defined once: the `SECTIONS` table gives each its base address,
  * words, how an entry is dated and tied to a station, its filter facets and filter bar, how an
  * entry becomes a feed item, and its "latest" block on station pages. The four list routes
- * (news, activities, exchange, diary), `feed-entries.ts` and the station pages all read it.
+ * (news, activities, exchange, diary), `feeds/feed-entries.content.ts` and the station pages all read it.
  * getStaticPaths (which cannot see a page's own constants) and the page body both read the
  * facets from here. The street facet needs the station → street map from the data, so each
  * section has a function (newsFacets, …) that adds it to the section's fixed facets.

@@ -1,6 +1,6 @@
 /**
  * Topics (专题): which entries a topic gathers, in what order, and whether it is current. Plain
- * data in, plain data out; `topic-entries.ts` feeds it the site's content.
+ * data in, plain data out; `topic-entries.content.ts` feeds it the site's content.
  */
 import { TOPIC_SECTIONS, type TopicSection } from './schema/enums.ts';
 

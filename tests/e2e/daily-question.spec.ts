@@ -1,6 +1,7 @@
 import { pickDaily } from '../../src/lib/school/daily-question.ts';
 import type { DailyEntry } from '../../src/lib/school/daily-entries.content.ts';
 import { expect, expectNoAxeViolations, test } from './helpers.ts';
+import { CASES, PHONES, expectResultInView, setTextSize, tapAt } from './result-view.ts';
 import type { Page } from '@playwright/test';
 
 const DAILY = '/school/daily/';
@@ -100,7 +101,7 @@ test('the home page and /school/ show the day’s question and link to it', asyn
   for (const url of ['/', '/school/']) {
     await page.goto(url);
     await expect(page.locator('ld-daily-teaser [data-daily-text]')).toHaveText(expected);
-    await page.getByRole('link', { name: '去答今天的题' }).click();
+    await page.getByRole('link', { name: '去答今天的题', exact: true }).click();
     await expect(page).toHaveURL(DAILY);
   }
 });
@@ -152,3 +153,27 @@ test.describe('on a 320 px phone', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+for (const phone of PHONES) {
+  test.describe(`每日一题 result in view at ${phone.width}×${phone.height}, touch`, () => {
+    test.use({ viewport: phone, hasTouch: true, isMobile: true });
+
+    test('the verdict lands on screen with focus, at 大 and 特大, tapped at the top or bottom, in words', async ({ page }) => {
+      await page.clock.setFixedTime(new Date('2026-12-01T09:00:00+08:00'));
+      await page.goto(DAILY);
+      for (const { size, at } of CASES) {
+        const label = `${size}, button at ${at}`;
+        // A fresh day's answer each time: the record is cleared and the page read again.
+        await page.evaluate(() => localStorage.removeItem('ld-school-progress'));
+        await page.reload();
+        await setTextSize(page, size);
+        await page.locator('ld-daily [data-live] input').first().check();
+        await tapAt(page.getByRole('button', { name: '提交答案' }), at);
+        const verdict = page.locator('ld-daily [data-verdict]');
+        await expectResultInView(page, verdict, label);
+        await expect(verdict.locator('[data-correct]')).toHaveText(/^回答(正确！|错误。)$/);
+        await expect(page.locator('ld-daily [data-announce]')).toHaveText(/^回答(正确！|错误。)$/);
+      }
+    });
+  });
+}

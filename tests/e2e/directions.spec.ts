@@ -38,8 +38,13 @@ test('the poster prints the directions line but not the map links', async ({ pag
   await expect(page.locator('a[data-map]').first()).toBeHidden();
 });
 
-test('a station without a location has no directions section', async ({ page }) => {
-  await page.goto('/stations/anning/');
-  await expect(page.locator('h1')).toBeVisible();
-  await expect(page.locator('[data-directions]')).toHaveCount(0);
+test('every station page says how to get there (a visitor going to an activity must find the way)', async ({ request }) => {
+  const list = await (await request.get('/stations/')).text();
+  const ids = [...new Set([...list.matchAll(/href="\/stations\/([a-z0-9-]+)\/"/g)].map((m) => m[1]!))];
+  expect(ids.length).toBe(31);
+  for (const id of ids) {
+    const html = await (await request.get(`/stations/${id}/`)).text();
+    expect(html, id).toMatch(/data-directions-line[^>]*>[^<]{4,60}</);
+    expect(html, id).toContain('data-map="amap"');
+  }
 });

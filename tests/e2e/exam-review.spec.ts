@@ -19,13 +19,14 @@ test('after an exam each wrong answer links to the lesson that teaches it, and r
     const f = fieldsets.nth(i);
     const legend = (await f.locator('legend').textContent()) ?? '';
     const q = bank.find((b) => legend.includes(b.question))!;
-    // Answer the even-numbered ones wrongly, the others rightly.
+    // Answer the even-numbered ones wrongly, the others rightly; options are shuffled, so pick by text.
+    const pick = (j: number) => f.locator('label').filter({ hasText: new RegExp(`^[A-Z]\\. ${q.options[j]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).locator('input').check();
     if (i % 2 === 0) {
       const wrong = q.options.findIndex((_, j) => !q.answer.includes(j));
-      await f.locator('input').nth(wrong >= 0 ? wrong : q.answer[0]!).check();
+      await pick(wrong >= 0 ? wrong : q.answer[0]!);
       wrongOnes.push(q);
     } else {
-      for (const a of q.answer) await f.locator('input').nth(a).check();
+      for (const a of q.answer) await pick(a);
     }
   }
   await page.getByRole('button', { name: '交卷' }).click();

@@ -265,3 +265,96 @@ test.describe('wide screens keep the full header', () => {
     await expect(page.locator('ld-site-search summary')).toBeHidden();
   });
 });
+
+test.describe('360 × 640 with 大 text, touch: the way in from the first screen', () => {
+  test.use({ viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true });
+  const SCREEN = 640;
+  const NEXT = '继续学习：名称、标识与办公规范';
+
+  test('home: today\'s 每日一题 and 继续学习 with the lesson\'s name on the first screen, both in the menu; one header row at 大 and 特大; 44 px links', async ({ page }) => {
+    await page.addInitScript(() => {
+      localStorage.setItem('ld-a11y-v1', JSON.stringify({ fontSize: 'large', contrast: false }));
+      localStorage.setItem('ld-school-progress', JSON.stringify({
+        version: 3, courses: {}, exams: {}, daily: {},
+        lessons: { 'xinren-01-zhineng': { course: 'xinren-peixun', learnedAt: '2026-05-01T02:00:00.000Z' } },
+      }));
+    });
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('data-font-size', 'large');
+    const daily = page.getByRole('link', { name: zhCN['home.dailyLink'] });
+    const resume = page.locator('main').getByRole('link', { name: NEXT });
+    await expect(resume).toHaveAttribute('href', '/school/xinren-peixun/xinren-02-mingcheng/');
+    for (const link of [daily, resume]) {
+      const box = (await link.boundingBox())!;
+      expect(box.y + box.height, 'on the first screen').toBeLessThanOrEqual(SCREEN);
+      expect(box.height).toBeGreaterThanOrEqual(44);
+    }
+    // Standalone links (全部活动, 进入网上党校, 去答今天的题 …) are 44 px tall.
+    const short = await page.locator('main .ld-tap-link').evaluateAll((links) =>
+      links.filter((a) => a.checkVisibility()).map((a) => [a.textContent, Math.round(a.getBoundingClientRect().height)] as const).filter(([, h]) => h < 44));
+    expect(short).toEqual([]);
+    expect(await page.locator('main .ld-tap-link').count()).toBeGreaterThanOrEqual(6);
+    // The header stays one row at 大 and at 特大.
+    for (const size of ['large', 'xlarge']) {
+      await page.evaluate((s) => (document.documentElement.dataset.fontSize = s), size);
+      const row = await page.locator('header').evaluate((header) =>
+        [...header.querySelectorAll('.ld-a11y__toggle, .ld-header__brand, .ld-header__find, .ld-menu > summary')].map((el) => {
+          const r = el.getBoundingClientRect();
+          return { top: Math.round(r.top), bottom: Math.round(r.bottom), height: Math.round(r.height) };
+        }));
+      expect(row, size).toHaveLength(4);
+      for (const r of row) {
+        expect(r.top < row[0]!.bottom && r.bottom > row[0]!.top, `${size}: one row`).toBe(true);
+        expect(r.height, `${size}: 44 px`).toBeGreaterThanOrEqual(44);
+      }
+      expect(await page.locator('main').evaluate((m) => m.getBoundingClientRect().top), `${size}: content starts high`).toBeLessThanOrEqual(CHROME_MAX);
+    }
+    // Both ways in are in the 栏目 menu too.
+    await page.locator('header summary', { hasText: zhCN['mobile.menu'] }).tap();
+    const menu = page.locator('header').getByRole('navigation', { name: zhCN['site.mainNav'] });
+    await expect(menu.getByRole('link', { name: zhCN['nav.daily'], exact: true })).toBeVisible();
+    await expect(menu.getByRole('link', { name: NEXT })).toBeVisible();
+    // A station's phone number is a 44 px target as well.
+    await page.goto('/stations/lingxiu/');
+    const phone = (await page.locator('main a[href^="tel:"]').first().boundingBox())!;
+    expect(phone.height).toBeGreaterThanOrEqual(44);
+  });
+
+  test('a list filtered by a station shows its first result on the first screen; filters fold behind 筛选（已选 1 项）, also without JavaScript', async ({ page, browser }) => {
+    await page.addInitScript(() => localStorage.setItem('ld-a11y-v1', JSON.stringify({ fontSize: 'large', contrast: false })));
+    await page.goto('/activities/station/lingxiu/');
+    const fold = page.locator('main .ld-filters summary').first();
+    await expect(fold).toHaveText(`${zhCN['mobile.filters']}${zhCN['mobile.filtersActive'].replace('{count}', '1')}`);
+    const first = page.locator('main ol.ld-list > li h3 a').first();
+    await expect(first).toBeVisible();
+    const box = (await first.boundingBox())!;
+    expect(box.y + box.height, 'first result on the first screen').toBeLessThanOrEqual(SCREEN);
+    const allLink = page.locator('main .ld-filters').getByRole('link', { name: zhCN['filter.all'] });
+    await expect(allLink).toBeHidden();
+    await fold.tap();
+    await expect(allLink).toBeVisible();
+
+    // The station directory's filter form folds the same way, and counts what is chosen.
+    await page.goto('/stations/');
+    const stationFold = page.locator('ld-station-filter summary');
+    await expect(stationFold).toHaveText(zhCN['mobile.filters']);
+    const street = page.getByLabel(zhCN['stations.filter.street']);
+    await expect(street).toBeHidden();
+    await stationFold.tap();
+    await street.selectOption({ index: 1 });
+    await expect(stationFold).toHaveText(`${zhCN['mobile.filters']}${zhCN['mobile.filtersActive'].replace('{count}', '1')}`);
+
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true, javaScriptEnabled: false });
+    const nojs = await context.newPage();
+    for (const list of ['/news/', '/activities/', '/exchange/', '/diary/', '/activities/station/lingxiu/']) {
+      await nojs.goto(list);
+      const summary = nojs.locator('main .ld-filters summary').first();
+      await expect(summary, list).toHaveText(new RegExp(`^${zhCN['mobile.filters']}`));
+      const all = nojs.locator('main .ld-filters').getByRole('link', { name: zhCN['filter.all'] });
+      await expect(all, list).toBeHidden();
+      await summary.tap();
+      await expect(all, list).toBeVisible();
+    }
+    await context.close();
+  });
+});

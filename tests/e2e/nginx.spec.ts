@@ -10,11 +10,12 @@
  * pass, any other origin is blocked) and that Decap accepts the generated configuration of every
  * backend; finally a deploy and a rollback while requests keep coming.
  *
- * nginx is installed from Debian when missing; the test skips, saying why, only where that is
- * impossible, and never in CI.
+ * It also checks that nothing hidden is served (only /.well-known/: ACME challenges from their
+ * own webroot, security.txt), that a section root without its slash redirects, and captions'
+ * type. nginx comes from .ci/run; where it is missing the test skips, saying why, never in CI.
  */
 import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -30,13 +31,52 @@ import { zhCN } from '../../src/i18n/zh-CN.ts';
 
 const PORT = Number(process.env.NGINX_TEST_PORT ?? 4361);
 const HTTP_PORT = Number(process.env.NGINX_TEST_HTTP_PORT ?? PORT + 1);
-const HOST = 'louyu.example.gov.cn';
+/** The production address the site is built for (SITE_URL); nginx's one server answers any name. */
+const HOST = 'dangjian.example.org';
 const BROTLI_MODULE = '/usr/share/nginx/modules/ngx_http_brotli_static_module.so';
 /** The production settings the site is built with: /admin talks to this Git server. */
 const GIT_ORIGIN = 'https://git.example.test';
 const PRODUCTION: CmsEnv = { CMS_BACKEND: 'forgejo', CMS_REPO: 'dangjian/louyu-site', CMS_BASE_URL: GIT_ORIGIN, CMS_APP_ID: 'louyu-cms' };
 const SITE = '.tmp/nginx-site';
 const run = promisify(execFile);
+const ACME_TOKEN = 'Xk9_rT3-bQ7yZc2LmN8pVw4sHd6fJa1e';
+/** The news entry whose cover release 2 changes, and the entry release 2 adds to the same year's shard. */
+const COVER_ENTRY = '2026-11-18-quanqu-gongzuozhan-guancha';
+const COVER_FILE = 'hu-xue-hu-kan.jpg';
+const NEW_ENTRY = { id: '2026-11-30-dierban-xinzeng', title: '第二版新增的楼宇党建动态', published: '2026-11-30 09:00' };
+
+/**
+ * Release 2, built from a temporary copy of the project (never the checkout): a changed cover
+ * image, a changed stylesheet and a new entry in 2026's search shard. Started at once, in the
+ * background, and awaited by the test that publishes it.
+ */
+function buildRelease2(): Promise<string> {
+  const proj = mkdtempSync(path.join(tmpdir(), 'louyu-release2-'));
+  release2Proj = proj;
+  for (const f of ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(f, path.join(proj, f), { recursive: true });
+  symlinkSync(path.resolve('node_modules'), path.join(proj, 'node_modules'));
+  cpSync(path.join(proj, 'content/media/lajifenlei.jpg'), path.join(proj, 'content/media', COVER_FILE));
+  appendFileSync(path.join(proj, 'src/styles/global.css'), '\n.ld-release-two-probe { outline-offset: 1px; }\n');
+  writeFileSync(
+    path.join(proj, 'content/news', `${NEW_ENTRY.id}.md`),
+    `---\ntitle: ${NEW_ENTRY.title}\npublished: ${NEW_ENTRY.published}\ncategory: 党建动态\nsummary: 第二版新增的一条动态，用于检查发布前打开的页面。\n---\n第二版新增的一条动态。各楼宇工作站开展交流。\n`,
+  );
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/build.ts', '--production'], {
+      cwd: proj,
+      env: { ...process.env, ...PRODUCTION, SITE_URL: `https://${HOST}`, BUILD_OUT_DIR: 'dist', CONTENT_ROOT: 'content' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve(path.join(proj, 'dist')) : reject(new Error(`release 2 build failed: ${err.slice(-2000)}`))));
+  });
+}
+let release2: Promise<string> | undefined;
+/** The build live before the deploy-and-rollback test: release 1, or release 2 once published. */
+let liveBuild = SITE;
+let release2Dir = '';
+let release2Proj = '';
 
 function findNginx(): string | undefined {
   for (const candidate of ['/usr/sbin/nginx', '/usr/bin/nginx']) if (existsSync(candidate)) return candidate;
@@ -44,19 +84,10 @@ function findNginx(): string | undefined {
   return which.stdout.trim() || undefined;
 }
 
-/** nginx, installed from Debian's packages when missing and possible. */
+/** nginx, when installed (.ci/run installs it; tests never install packages). */
 function ensureNginx(): { nginx?: string; reason?: string } {
-  let nginx = findNginx();
-  if (!nginx) {
-    if (process.getuid?.() !== 0) return { reason: 'nginx is not installed and this user cannot run apt-get' };
-    const r = spawnSync('apt-get', ['install', '-y', 'nginx', 'libnginx-mod-http-brotli-static'], {
-      encoding: 'utf8',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    nginx = findNginx();
-    if (!nginx) return { reason: `apt-get install nginx failed: ${r.stderr.trim().split('\n').pop()}` };
-  }
-  return { nginx };
+  const nginx = findNginx();
+  return nginx ? { nginx } : { reason: 'nginx is not installed (.ci/run installs it from Debian)' };
 }
 
 interface Reply {
@@ -67,7 +98,7 @@ interface Reply {
 
 let cert = '';
 
-/** A request over TLS to nginx, as a browser asking for https://louyu.example.gov.cn/… would make it. */
+/** A request over TLS to nginx, as a browser asking for https://<HOST>/… would make it. */
 function get(pathname: string, headers: Record<string, string> = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = httpsRequest(
@@ -126,15 +157,12 @@ test.describe('deploy/nginx.conf as shipped, on real nginx over TLS', () => {
       return;
     }
     // The production build (the build lock queues it behind any other build of this checkout).
-    execFileSync(process.execPath, ['scripts/build.ts'], { env: { ...process.env, ...PRODUCTION, BUILD_OUT_DIR: SITE }, stdio: 'pipe' });
-    // Probes for types the demo site has no file of yet, an upload, hidden files and an empty folder.
-    writeFileSync(path.join(SITE, 'probe.wasm'), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
-    writeFileSync(path.join(SITE, '.env'), 'SECRET=1');
-    mkdirSync(path.join(SITE, 'emptydir'), { recursive: true });
-    mkdirSync(path.join(SITE, 'media', 'uploads'), { recursive: true });
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64');
-    writeFileSync(path.join(SITE, 'media', 'uploads', 'probe.png'), png);
-    writeFileSync(path.join(SITE, 'media', 'uploads', '.hidden'), 'x');
+    execFileSync(process.execPath, ['scripts/build.ts', '--production'], {
+      env: { ...process.env, ...PRODUCTION, SITE_URL: `https://${HOST}`, BUILD_OUT_DIR: SITE },
+      stdio: 'pipe',
+    });
+    release2 = buildRelease2();
+    release2.catch(() => undefined);
 
     dir = mkdtempSync(path.join(tmpdir(), 'nginx-'));
     const certFile = path.join(dir, 'fullchain.pem');
@@ -145,6 +173,28 @@ test.describe('deploy/nginx.conf as shipped, on real nginx over TLS', () => {
 
     // The release layout the deploy script keeps: srv/releases/<time>/ and srv/current.
     execFileSync('scripts/deploy.sh', ['deploy', SITE], { env: deployEnv(), stdio: 'pipe' });
+    // Probes, written into the live release (deploy.sh refuses files its build did not make):
+    // types the demo site has no file of yet, an upload, hidden files and an empty folder.
+    const live = path.join(dir, 'srv', 'current');
+    const probe = (file: string, body: string | Buffer) => {
+      mkdirSync(path.dirname(path.join(live, file)), { recursive: true });
+      writeFileSync(path.join(live, file), body);
+    };
+    probe('probe.wasm', Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
+    probe('probe.vtt', 'WEBVTT\n\n00:00.000 --> 00:01.000\n字幕\n');
+    probe('.env', 'SECRET=1');
+    probe('.git/config', '[core]\n');
+    probe('x/.secret.html', '<p>secret</p>');
+    probe('x/.well-known/security.txt', 'nested');
+    probe('.well-known/security.txt', 'Contact: mailto:louyu@example.gov.cn\n');
+    probe('.well-known/.hidden', 'x');
+    mkdirSync(path.join(live, 'emptydir'), { recursive: true });
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64');
+    probe('media/uploads/probe.png', png);
+    probe('media/uploads/.hidden', 'x');
+    // The ACME webroot certbot/acme.sh write their http-01 challenges into.
+    mkdirSync(path.join(dir, 'acme', '.well-known', 'acme-challenge'), { recursive: true });
+    writeFileSync(path.join(dir, 'acme', '.well-known', 'acme-challenge', ACME_TOKEN), `${ACME_TOKEN}.thumbprint`);
 
     const conf = path.join(dir, 'louyu');
     cpSync('deploy', conf, { recursive: true });
@@ -157,6 +207,10 @@ test.describe('deploy/nginx.conf as shipped, on real nginx over TLS', () => {
     shipped = substitute(shipped, '/etc/ssl/louyu/privkey.pem', keyFile);
     shipped = substitute(shipped, 'root /srv/louyu/current;', `root ${path.join(dir, 'srv', 'current')};`);
     writeFileSync(path.join(conf, 'nginx.conf'), shipped);
+    writeFileSync(
+      path.join(conf, 'acme-challenge.conf'),
+      substitute(readFileSync('deploy/acme-challenge.conf', 'utf8'), 'root /var/www/acme;', `root ${path.join(dir, 'acme')};`),
+    );
     writeFileSync(path.join(dir, 'mime.types'), readFileSync('/etc/nginx/mime.types'));
     for (const t of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(dir, t));
     // The main file stands in for Debian's /etc/nginx/nginx.conf, which includes ours in http { }.
@@ -198,6 +252,8 @@ http {
     }
     if (dir) rmSync(dir, { recursive: true, force: true });
     rmSync(SITE, { recursive: true, force: true });
+    await release2?.catch(() => undefined);
+    if (release2Proj) rmSync(release2Proj, { recursive: true, force: true });
   });
 
   test.beforeEach(() => {
@@ -436,12 +492,131 @@ http {
     expect(r.body.toString('utf8')).toContain(zhCN['notFound.title']);
   });
 
+  test.describe('nothing hidden is served, whatever rule would match it', () => {
+    for (const pathname of ['/.env', '/.build.json', '/.build-manifest', '/.carried', '/.git/config', '/x/.secret.html', '/x/.well-known/security.txt', '/.well-known/.hidden', '/.git/', '/%2egit/config']) {
+      test(pathname, async () => {
+        const r = await get(pathname);
+        expect(r.status).toBe(404);
+        expect(r.body.toString('utf8')).not.toMatch(/SECRET|\[core\]|secret|nested|builtAt/);
+      });
+    }
+    test('/.well-known/security.txt is served', async () => {
+      const r = await get('/.well-known/security.txt');
+      expect(r.status).toBe(200);
+      expect(r.body.toString('utf8')).toContain('Contact:');
+    });
+    test('an ACME http-01 challenge is answered from the webroot, on port 80 and over HTTPS', async () => {
+      const plain = await new Promise<Reply>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port: HTTP_PORT, path: `/.well-known/acme-challenge/${ACME_TOKEN}`, headers: { host: HOST } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(plain.status).toBe(200);
+      expect(plain.body.toString('utf8')).toBe(`${ACME_TOKEN}.thumbprint`);
+      expect(String(plain.headers['content-type'])).toMatch(/^text\/plain/);
+      const tls = await get(`/.well-known/acme-challenge/${ACME_TOKEN}`);
+      expect(tls.status).toBe(200);
+      expect((await get('/.well-known/acme-challenge/no-such-token')).status).toBe(404);
+      // Anything else on port 80 still goes to HTTPS.
+      expect((await getPlain('/.well-known/security.txt')).status).toBe(301);
+    });
+  });
+
+  test.describe('a section root without its slash redirects to the page', () => {
+    for (const section of ['/news', '/activities', '/theory', '/school', '/stations', '/exchange', '/diary', '/topics', '/stats', '/search']) {
+      test(section, async () => {
+        const r = await get(`${section}?page=2`);
+        expect(r.status).toBe(301);
+        expect(r.headers.location).toBe(`${section}/?page=2`);
+        expect((await get(`${section}/`)).headers['cache-control']).toBe('public, max-age=300, must-revalidate');
+      });
+    }
+  });
+
+  test('captions (.vtt) are text/vtt', async () => {
+    const r = await get('/probe.vtt');
+    expect(r.status).toBe(200);
+    expect(String(r.headers['content-type'])).toMatch(/^text\/vtt; charset=utf-8$/);
+  });
+
   test('no directory listings and no hidden files', async () => {
     const listing = await get('/emptydir/');
     expect(listing.status).toBe(404);
     expect(listing.body.toString('utf8')).not.toContain('Index of');
     expect((await get('/_astro/')).status).toBe(404);
     expect((await get('/.env')).status).toBe(404);
+  });
+
+  test('a reader with /search/ and a news page open across a publish: no 404, no console error; a fresh load sees release 2', async ({ page, context }) => {
+    test.setTimeout(600_000);
+    release2Dir = await release2!;
+    const origin = `https://${HOST}:${PORT}`;
+    const failed: string[] = [];
+    const errors: string[] = [];
+    context.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${new URL(r.url()).pathname}`);
+    });
+    const watch = (p: typeof page) => p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    watch(page);
+    const status = page.locator('ld-site-search [data-status]');
+    const settled = async () => {
+      await expect(status).not.toHaveText('');
+      await expect(status).not.toHaveText(zhCN['search.loading']);
+    };
+
+    // Release 1: the reader searches, and opens a news page with a cover image.
+    await page.goto(`${origin}/search/?q=${encodeURIComponent('工作站')}`);
+    await settled();
+    const news = await context.newPage();
+    watch(news);
+    await news.goto(`${origin}/news/${COVER_ENTRY}/`);
+    const oldCss = await news.locator('link[rel="stylesheet"]').first().getAttribute('href');
+    const oldImages = await news.locator('main img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).currentSrc || (i as HTMLImageElement).src));
+    expect(oldCss).toMatch(/^\/_astro\//);
+    expect(oldImages.some((src) => src.includes('/_astro/'))).toBe(true);
+
+    // Release 2 goes live.
+    await run('scripts/deploy.sh', ['deploy', release2Dir], { env: deployEnv() });
+    expect(readFileSync(path.join(dir, 'srv', 'current', 'news', NEW_ENTRY.id, 'index.html'), 'utf8')).toContain(NEW_ENTRY.title);
+
+    // The reader, still on release 1's page, narrows the search, then pages on to older years.
+    await page.getByLabel(zhCN['search.filter.type']).selectOption(zhCN['search.type.news']);
+    await settled();
+    await expect(page.locator('ld-site-search [data-results] > li').first()).toBeVisible();
+    await page.getByLabel(zhCN['search.filter.type']).selectOption(zhCN['search.type.activities']);
+    await settled();
+    const older = page.locator('ld-site-search').getByRole('button', { name: /同时搜索/ });
+    if (await older.count()) {
+      await older.first().click();
+      await settled();
+    }
+    // …and opens the images and the stylesheet of the page it loaded before the publish.
+    for (const src of [new URL(oldCss!, origin).href, ...oldImages]) {
+      const viewer = await context.newPage();
+      const r = await viewer.goto(src);
+      expect(r?.status(), src).toBe(200);
+      await viewer.close();
+    }
+    expect(failed).toEqual([]);
+    expect(errors).toEqual([]);
+
+    // A fresh load gets release 2: the new stylesheet, the new cover, and the new entry in search.
+    await news.reload();
+    expect(await news.locator('link[rel="stylesheet"]').first().getAttribute('href')).not.toBe(oldCss);
+    const newImages = await news.locator('main img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).currentSrc || (i as HTMLImageElement).src));
+    expect(newImages.filter((s) => s.includes('/_astro/'))).not.toEqual(oldImages.filter((s) => s.includes('/_astro/')));
+    const fresh = await context.newPage();
+    watch(fresh);
+    await fresh.goto(`${origin}/search/?q=${encodeURIComponent('第二版新增')}`);
+    await expect(fresh.locator('ld-site-search [data-status]')).not.toHaveText(zhCN['search.loading']);
+    await expect(fresh.locator('ld-site-search [data-results] a', { hasText: NEW_ENTRY.title }).first()).toBeVisible();
+    expect(failed).toEqual([]);
+    expect(errors).toEqual([]);
+    liveBuild = release2Dir;
   });
 
   test('deploy and roll back while readers keep loading pages: never a 404, a 5xx or a half-written page', async () => {
@@ -451,7 +626,7 @@ http {
     const release = (root: string, pathname: string) =>
       readFileSync(path.join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname));
     const pages = ['/', '/news/', '/stations/', '/stations/lingxiu/', '/rss.xml', '/admin/config.yml'];
-    const expected = new Map(pages.map((p) => [p, [release(SITE, p), release('dist', p)]]));
+    const expected = new Map(pages.map((p) => [p, [release(liveBuild, p), release('dist', p)]]));
     const problems: string[] = [];
     let requests = 0;
     let running = true;
@@ -477,7 +652,6 @@ http {
     const configNow = async () => (await get('/admin/config.yml')).body.toString('utf8');
 
     expect(await configNow()).toContain(GIT_ORIGIN);
-    await new Promise((r) => setTimeout(r, 1100)); // release names are UTC seconds
     await expect.poll(() => requests).toBeGreaterThan(pages.length);
     await deploy('deploy', 'dist');
     await expect.poll(configNow).not.toContain(GIT_ORIGIN);
@@ -492,6 +666,10 @@ http {
     expect(seen.indexOf(1)).toBeGreaterThan(seen.indexOf(0));
     expect(seen.lastIndexOf(0)).toBeGreaterThan(seen.indexOf(1));
     // The withdrawn release is set aside; the listing shows the first one live again.
-    expect((await deploy('list')).trim().split('\n')).toEqual([expect.stringMatching(/^\d{8}T\d{6}Z \(live\)$/)]);
+    // The rollback holds: no automatic deploy of the withdrawn commit until `deploy.sh release`.
+    const listed = (await deploy('list')).trim().split('\n');
+    expect(listed.at(-2)).toMatch(/^\d{8}T\d{6}\.\d{9}Z \(live\)$/);
+    expect(listed.at(-1)).toMatch(/^HOLD: rolled back from release .*scripts\/deploy\.sh release$/);
+    expect(listed.filter((l) => l.includes('(live)'))).toHaveLength(1);
   });
 });

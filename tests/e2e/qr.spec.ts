@@ -1,4 +1,4 @@
-import { decodeQr, expect, SITE, test } from './helpers.ts';
+import { decodeQr, expect, expectNoAxeViolations, SITE, test } from './helpers.ts';
 
 // The decoder (jsQR) is injected into the page and reads the QR code from an image of it; the
 // site's own CSP rightly refuses both, so these tests lift it. csp.spec.ts and the guarded specs
@@ -65,6 +65,26 @@ test.describe('share blocks', () => {
       const url = `${SITE}${path}`;
       await expect(page.locator('.ld-share__url')).toHaveText(url);
       expect(await decodeQr(page, page.locator('.ld-share__qr'))).toBe(url);
+    });
+  }
+});
+
+test.describe('one named image per QR code', () => {
+  for (const [path, box] of [
+    ['/news/2026-11-20-lingxiu-lianxi-huiyi/', '.ld-share__qr'],
+    ['/stations/lingxiu/poster/', '.code'],
+    ['/activities/2026-12-22-hongfeng-zhengce-jiedu/poster/', '.ld-poster__qr'],
+  ] as const) {
+    test(`${path}: the accessibility tree has the named box and no unnamed image inside it`, async ({ page }) => {
+      await page.goto(path);
+      const qr = page.locator(box);
+      await expect(qr.locator('svg')).toHaveAttribute('aria-hidden', 'true');
+      // The box is one image with a name; nothing inside it is exposed (no second, unnamed image).
+      const snapshot = await qr.ariaSnapshot();
+      expect(snapshot.trim().split('\n')).toHaveLength(1);
+      expect(snapshot).toMatch(/^- img ".+"$/m);
+      await expect(page.getByRole('img', { name: /二维码|扫码|扫一扫/ }).first()).toBeVisible();
+      await expectNoAxeViolations(page);
     });
   }
 });

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './helpers.ts';
+import { CASES, PHONES, expectResultInView, setTextSize, tapAt } from './result-view.ts';
 
 interface BankQuestion {
   question: string;
@@ -56,6 +57,14 @@ async function choose(fieldset: Locator, indices: number[]): Promise<void> {
   for (const i of indices) await fieldset.locator('input').nth(i).check();
 }
 
+/** Checks the options of a shuffled exam question by their text (bank indices → shown options). */
+async function chooseByText(fieldset: Locator, options: string[], indices: number[]): Promise<void> {
+  for (const i of indices) {
+    const text = (options[i] ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await fieldset.locator('label').filter({ hasText: new RegExp(`^[A-Z]\\. ${text}$`) }).locator('input').check();
+  }
+}
+
 async function answerQuiz(page: Page, right: boolean): Promise<void> {
   const quiz = page.locator('ld-quiz');
   const answers = JSON.parse((await quiz.getAttribute('data-answers')) ?? '[]') as number[][];
@@ -78,7 +87,7 @@ async function answerExam(page: Page, right: boolean): Promise<void> {
     const legend = (await f.locator('legend').textContent()) ?? '';
     const q = bank.find((b) => legend.includes(b.question));
     expect(q, `question "${legend}" is in the bank`).toBeDefined();
-    await choose(f, right ? q!.answer : wrongChoice(q!.answer, q!.options.length));
+    await chooseByText(f, q!.options, right ? q!.answer : wrongChoice(q!.answer, q!.options.length));
   }
   await page.getByRole('button', { name: '交卷' }).click();
 }
@@ -390,4 +399,78 @@ test('after one visit the school can be read offline', async ({ page, context })
   await expect(page.locator('[data-lesson="xinren-01-zhineng"] a')).toHaveText('工作站的“五站合一”职能');
   await expect(page.locator('[data-lessons-unavailable]')).toHaveCount(0);
   await context.setOffline(false);
+});
+
+for (const phone of PHONES) {
+  test.describe(`result in view at ${phone.width}×${phone.height}, touch`, () => {
+    test.use({ viewport: phone, hasTouch: true, isMobile: true });
+
+    test('the lesson quiz score lands on screen with focus, at 大 and 特大, tapped at the top or bottom; right/wrong in words', async ({ page }) => {
+      await page.goto(LESSON_1);
+      const quiz = page.locator('ld-quiz');
+      for (const { size, at } of CASES) {
+        const label = `${size}, button at ${at}`;
+        await setTextSize(page, size);
+        await quiz.getByRole('button', { name: '清空重做' }).click();
+        // The first option of each question: some right, some wrong.
+        await quiz.locator('fieldset').evaluateAll((sets) => sets.forEach((f) => f.querySelector('input')?.click()));
+        await tapAt(quiz.getByRole('button', { name: '提交' }), at);
+        await expectResultInView(page, quiz.locator('[data-feedback] .summary'), label);
+        await expect(quiz.locator('[data-feedback]')).toHaveAttribute('role', 'status');
+        // Each question says right or wrong in words, not by its border colour alone.
+        const marks = quiz.locator('fieldset [data-mark]');
+        await expect(marks).toHaveCount(await quiz.locator('fieldset').count());
+        for (const text of await marks.allTextContents()) expect(text).toMatch(/本题回答(正确|错误)/);
+      }
+    });
+
+    test('the exam result lands on screen with focus, at 大 and 特大, tapped at the top or bottom', async ({ page }) => {
+      await page.goto(EXAM);
+      const exam = page.locator('ld-exam');
+      await exam.getByRole('button', { name: '开始考试' }).click();
+      for (const { size, at } of CASES) {
+        const label = `${size}, button at ${at}`;
+        await setTextSize(page, size);
+        await exam.locator('form fieldset').first().waitFor();
+        await exam.locator('form fieldset').evaluateAll((sets) => sets.forEach((f) => f.querySelector('input')?.click()));
+        await tapAt(exam.getByRole('button', { name: '交卷' }), at);
+        const summary = exam.locator('[data-summary]');
+        await expectResultInView(page, summary, label);
+        await expect(summary.locator('[data-passed]')).toHaveText(/^✓ 恭喜|^✗ 未通过/);
+        await expect(exam.locator('[data-announce]')).toContainText('分');
+        await exam.getByRole('button', { name: '再考一次' }).click();
+      }
+    });
+  });
+}
+
+test('a printed lesson has its text and the quiz as questions with options; no buttons or pager; the key only once opened', async ({ page }) => {
+  const { extractText, getDocumentProxy } = await import('unpdf');
+  const pdfText = async () => {
+    const pdf = await getDocumentProxy(new Uint8Array(await page.pdf({ format: 'A4' })));
+    const { text } = await extractText(pdf, { mergePages: true });
+    // Chromium may split CJK runs with spaces or line breaks: compare without white space.
+    return text.normalize('NFKC').replace(/\s+/g, '');
+  };
+  const path = '/school/jiben-changshi/changshi-02-zuzhi-shenghuo/';
+  await page.goto(path);
+  const quiz = page.locator('ld-quiz');
+  await expect(quiz.getByRole('button', { name: '提交' })).toBeVisible();
+  const question = ((await quiz.locator('legend').first().textContent()) ?? '').replace(/^第 1 题（[^）]+）/, '');
+  const firstOption = (await quiz.locator('.options label').first().textContent()) ?? '';
+  const text = await pdfText();
+  const strip = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+  expect(text).toContain(strip((await page.locator('h1').textContent()) ?? ''));
+  expect(text).toContain(strip((await page.locator('.ld-prose p').first().textContent()) ?? '').slice(0, 15));
+  expect(text).toContain(strip(question));
+  expect(text).toContain(strip(firstOption));
+  for (const control of ['提交', '清空重做', '返回课程目录', '上一课', '下一课', '查看答案与解析', '适老化', '正确答案']) {
+    expect(text, `the printout has no "${control}"`).not.toContain(control);
+  }
+  // Once the reader has opened the key (submitted the quiz), the key prints too.
+  await quiz.locator('fieldset').evaluateAll((sets) => sets.forEach((f) => f.querySelector('input')?.click()));
+  await quiz.getByRole('button', { name: '提交' }).click();
+  const after = await pdfText();
+  expect(after).toContain('正确答案');
+  expect(after).not.toContain('清空重做');
 });

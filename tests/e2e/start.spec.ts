@@ -1,10 +1,13 @@
 /**
  * `npm start` as a developer runs it: decap-server (which has no authentication and writes
- * files) listens on loopback only, and its CORS answers only the site's own local origin.
+ * files) listens on loopback only, its CORS answers only the site's own local origin, its guard
+ * answers only its own Host and only paths in content/ and public/media/ (the full matrix is in
+ * tests/integration/cms-server.test.ts), and the site server survives a malformed address.
  * `--no-build` serves the existing build, so this test does not rebuild dist/ under the others.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -86,7 +89,33 @@ test('npm start binds decap-server to loopback and limits CORS to the site', asy
   // Another local page (any other port) is not the site: the browser must not let it read answers.
   const other = await info('http://localhost:9999');
   expect(other.headers.get('access-control-allow-origin')).not.toBe('http://localhost:9999');
+
+  // A page that rebinds its name to 127.0.0.1 sends its own Host: refused, and nothing is written.
+  const rebound = await raw(CMS_PORT, 'POST', '/api/v1', `rebind.example:${CMS_PORT}`, JSON.stringify({ action: 'persistEntry', params: { branch: 'main', entry: { slug: 'x', path: 'scripts/x.ts', raw: 'x' }, assets: [], options: { commitMessage: 'x', useWorkflow: false, status: 'draft' } } }));
+  expect(rebound.status).toBe(421);
+  // Its own Host, but a path outside content/ and public/media/: refused with a JSON error.
+  const outside = await raw(CMS_PORT, 'POST', '/api/v1', `127.0.0.1:${CMS_PORT}`, JSON.stringify({ action: 'getEntry', params: { branch: 'main', path: 'package.json' } }));
+  expect(outside.status).toBe(403);
+  expect(JSON.parse(outside.body).error).toContain('content/ 和 public/media/');
+  expect(existsSync('scripts/x.ts')).toBe(false);
+
+  // The site server: a malformed address gets 400, and the server keeps serving.
+  expect((await raw(SITE_PORT, 'GET', '/%E0%A4%A')).status).toBe(400);
+  expect((await fetch(`http://127.0.0.1:${SITE_PORT}/`)).status).toBe(200);
 });
+
+/** A raw HTTP request (fetch cannot send a foreign Host or a malformed path). */
+function raw(port: number, method: string, rawPath: string, host = `127.0.0.1:${port}`, body = ''): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path: rawPath, headers: { host, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 test('outside a Git repository: start --review stops with a clear message, plain start serves and edits', async () => {
   test.setTimeout(60_000);

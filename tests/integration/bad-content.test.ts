@@ -1,19 +1,24 @@
 /**
  * The bad-content corpus: each case in tests/fixtures/bad-content/ overlays one broken file on a
  * small valid content root. The validator must refuse it with one plain line that names the
- * file and the field, and no stack trace. One case also runs the full build, which must fail
- * without touching the previous output.
+ * file and the field, and no stack trace, within CASE_SECONDS (a case that hangs fails here
+ * instead of stalling CI). One case also runs the full build, which must fail without touching
+ * the previous output.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { cpSync, existsSync, readdirSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const BASE = 'tests/fixtures/content-min';
 const CORPUS = 'tests/fixtures/bad-content';
 const temp = mkdtempSync(path.join(tmpdir(), 'bad-content-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }), 60_000);
+afterAll(() => {
+  service?.kill('SIGKILL');
+  rmSync(temp, { recursive: true, force: true });
+}, 60_000);
 
 /** A content root made of the valid base plus one case's files. */
 function rootFor(name: string): string {
@@ -23,11 +28,56 @@ function rootFor(name: string): string {
   return root;
 }
 
-function validate(root: string) {
+/** Time bound of one validation: the valid base takes well under a second on a loaded machine. */
+const CASE_SECONDS = 20;
+
+interface Outcome {
+  status: number | null;
+  out: string;
+}
+
+/** The validator process of the corpus (support/validate-service.ts), started on first use and after a hang. */
+let service: ChildProcess | undefined;
+let answers: ((line: string) => void)[] = [];
+function serviceProcess(): ChildProcess {
+  if (service && service.exitCode === null && !service.killed) return service;
+  const child = spawn(process.execPath, ['tests/integration/support/validate-service.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  createInterface({ input: child.stdout! }).on('line', (line) => answers.shift()?.(line));
+  service = child;
+  answers = [];
+  return child;
+}
+
+/** Validates one content root as `npm run validate` does, within CASE_SECONDS; a hang is an outcome that fails. */
+function validate(root: string): Promise<Outcome> {
+  const publicDir = existsSync(path.join(root, 'public')) ? path.join(root, 'public') : 'public';
+  const child = serviceProcess();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      // Stop the hung process; the next case starts a new one.
+      child.kill('SIGKILL');
+      resolve({ status: null, out: `validation hung for more than ${CASE_SECONDS} s` });
+    }, CASE_SECONDS * 1000);
+    answers.push((line) => {
+      clearTimeout(timer);
+      resolve(JSON.parse(line) as Outcome);
+    });
+    child.stdin!.write(`${JSON.stringify({ root, publicDir })}\n`);
+  });
+}
+
+/** `npm run validate` itself, as a process (bounded the same way). */
+function validateCli(root: string): Outcome {
   // A case may bring its own public/ (uploads); otherwise the repository's is checked.
   const publicDir = existsSync(path.join(root, 'public')) ? path.join(root, 'public') : 'public';
-  const r = spawnSync(process.execPath, ['scripts/validate-content.ts', root], { encoding: 'utf8', env: { ...process.env, PUBLIC_DIR: publicDir } });
-  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+  const r = spawnSync(process.execPath, ['scripts/validate-content.ts', root], {
+    encoding: 'utf8',
+    env: { ...process.env, PUBLIC_DIR: publicDir },
+    timeout: CASE_SECONDS * 1000,
+    killSignal: 'SIGKILL',
+  });
+  const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  return { status: r.status, out: `${timedOut ? `validation hung for more than ${CASE_SECONDS} s\n` : ''}${r.stdout}${r.stderr}` };
 }
 
 const NO_STACK = /\n\s+at\s|Error:|node:internal|\.ts:\d+:\d+/;
@@ -37,10 +87,11 @@ describe('the corpus', () => {
 });
 
 describe('the valid base', () => {
-  it('passes validation', { timeout: 30_000 }, () => {
-    const r = validate(BASE);
-    expect(r.out).toContain('内容检查通过');
-    expect(r.status).toBe(0);
+  it('passes validation, in the corpus process and as npm run validate', { timeout: 60_000 }, async () => {
+    for (const r of [await validate(BASE), validateCli(BASE)]) {
+      expect(r.out).toContain('内容检查通过');
+      expect(r.status).toBe(0);
+    }
   });
 });
 
@@ -128,16 +179,62 @@ describe.each([
   ['topic-gathers-nothing', 'topics/gathers-nothing.md', '字段 tags'],
   ['topic-no-gathering', 'topics/no-gathering.md', '字段 entries'],
   ['topic-svg-banner', 'topics/svg-banner.md', '字段 banner'],
+  // Issue 26: content that hung or crashed the build.
+  ['yaml-alias-fanout', 'news/2026-02-01-laughs.md', 'YAML 中不允许使用锚点和别名（& 和 *）（第 6 行）'],
+  ['yaml-too-deep', 'news/2026-02-04-yaml-deep.md', '文件头嵌套过深（超过 20 层）'],
+  ['body-deep-quote', 'news/2026-02-02-deep-quote.md', '正文嵌套过深'],
+  ['body-deep-lists', 'news/2026-02-03-deep-lists.md', '正文嵌套过深'],
+  ['cover-too-large', 'news/2026-02-05-huge-cover.md', '字段 cover：图片“../media/huge-cover.png”：图片尺寸 17000×17000（289.0 百万像素）过大'],
+  ['body-image-too-large', 'news/2026-02-06-huge-body.md', '正文图片“../media/huge-body.png”：图片尺寸 17000×17000'],
+  ['upload-too-large', 'public/media/uploads/huge-upload.png', '图片尺寸 17000×17000'],
+  ['image-too-wide', 'media/wide.png', '图片尺寸 20000×100'],
+  // The validator splits front matter as Astro does.
+  ['title-plus-line', 'news/2026-02-07-plus.md', '文件头在第 3 行被以 +++ 开头的一行提前结束'],
+  ['front-matter-toml', 'news/2026-02-08-toml.md', '文件头应以 --- 开头'],
+  // Invisible and bidirectional characters, C1 controls.
+  ['building-zero-width', 'stations/lingxiu.md', '字段 buildings[0].name：含有不可见的格式字符（U+200B'],
+  ['title-rtl-override', 'news/2026-02-09-rtl.md', '字段 title：含有不可见的格式字符（U+202E'],
+  ['control-c1-title', 'news/2026-02-10-c1.md', '字段 title：含有不可见的控制字符'],
+  // A reference to a draft is reported as a draft; ids that are Object.prototype names.
+  ['exam-draft-lesson', 'exams/xinren-peixun.yaml', '字段 questions[0].lesson：引用的 lessons 条目“xinren-02-caogao”是草稿'],
+  ['course-prototype-id', 'courses/constructor.md', '文件名“constructor”是程序内部使用的名称'],
+  ['lesson-prototype-id', 'lessons/constructor.md', '文件名“constructor”是程序内部使用的名称'],
 ])('bad content: %s', (name, file, field) => {
-  const r = validate(rootFor(name));
-  const line = r.out.split('\n').find((l) => l.includes(file));
+  let r: Outcome = { status: null, out: '' };
+  beforeAll(async () => {
+    r = await validate(rootFor(name));
+  }, (CASE_SECONDS + 10) * 1000);
+  const line = () => r.out.split('\n').find((l) => l.includes(file));
 
-  it('fails with a non-zero exit', () => expect(r.status).toBe(1));
+  it('fails with a non-zero exit, in time', () => expect(r.status, r.out).toBe(1));
   it('names the file and the field on one line', () => {
-    expect(line, r.out).toBeDefined();
-    expect(line).toContain(field);
+    expect(line(), r.out).toBeDefined();
+    expect(line()).toContain(field);
   });
   it('prints no stack trace', () => expect(r.out).not.toMatch(NO_STACK));
+});
+
+describe('bad content made at test time', () => {
+  it('refuses a body over 512 KB, naming the file and its size', { timeout: 30_000 }, () => {
+    const root = rootFor('title-too-long');
+    rmSync(path.join(root, 'news'), { recursive: true, force: true });
+    cpSync(path.join(BASE, 'news'), path.join(root, 'news'), { recursive: true });
+    writeFileSync(path.join(root, 'news/2026-02-11-huge-body.md'), `---\ntitle: 正文很大的新闻\npublished: 2026-01-20 09:00\ncategory: 党建动态\nsummary: 测试。\n---\n${'很长的正文段落。\n\n'.repeat(80_000)}`);
+    const r = validateCli(root);
+    expect(r.status).toBe(1);
+    expect(r.out).toMatch(/news\/2026-02-11-huge-body\.md: 正文过大（2\.\d MB），超过上限 512 KB/);
+    expect(r.out).not.toMatch(NO_STACK);
+  });
+
+  it('passes a body with invisible characters, warning with file and line', { timeout: 30_000 }, async () => {
+    const root = rootFor('title-too-long');
+    rmSync(path.join(root, 'news'), { recursive: true, force: true });
+    cpSync(path.join(BASE, 'news'), path.join(root, 'news'), { recursive: true });
+    writeFileSync(path.join(root, 'news/2026-02-12-zwsp.md'), '---\ntitle: 正文含零宽空格\npublished: 2026-01-20 09:00\ncategory: 党建动态\nsummary: 测试。\n---\n第一段。\n\n安宁大厦\u200b工作站\n');
+    const r = await validate(root);
+    expect(r.status, r.out).toBe(0);
+    expect(r.out).toMatch(/news\/2026-02-12-zwsp\.md: 正文第 9 行含有不可见的格式字符（U\+200B）/);
+  });
 });
 
 describe('a full build of bad content', () => {
@@ -155,5 +252,39 @@ describe('a full build of bad content', () => {
     expect(output).not.toMatch(NO_STACK);
     expect(readFileSync(path.join(out, 'marker.txt'), 'utf8')).toBe('previous build');
     expect(existsSync(path.join(out, 'index.html'))).toBe(false);
+  });
+});
+
+describe('build steps have time bounds', () => {
+  const build = (limits: string) => {
+    const out = path.join(temp, `dist-bounded-${limits.replace(/\W/g, '')}`);
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, 'marker.txt'), 'previous build');
+    const r = spawnSync(process.execPath, ['scripts/build.ts'], {
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_ROOT: BASE, BUILD_OUT_DIR: out, BUILD_STEP_SECONDS: limits },
+      timeout: 120_000,
+    });
+    return { status: r.status, out: `${r.stdout}${r.stderr}`, dir: out };
+  };
+
+  it.each([
+    ['validate=0.01', '内容检查'],
+    ['astro=1', 'Astro 构建'],
+  ])('a step past its bound (%s) fails the build naming the step, releases the lock, leaves the output', { timeout: 150_000 }, (limits, step) => {
+    const r = build(limits);
+    expect(r.status, r.out).toBe(1);
+    expect(r.out).toContain(`构建步骤“${step}”超过时限`);
+    expect(r.out).not.toMatch(NO_STACK);
+    // The lock is released: nothing holds .tmp/build.lock once the build has exited.
+    expect(existsSync('.tmp/build.lock')).toBe(false);
+    expect(readFileSync(path.join(r.dir, 'marker.txt'), 'utf8')).toBe('previous build');
+  });
+
+  it('refuses a malformed bound with one line', () => {
+    const r = build('astro=soon');
+    expect(r.status).toBe(1);
+    expect(r.out).toContain('BUILD_STEP_SECONDS 中的“astro=soon”不合规');
+    expect(r.out).not.toMatch(NO_STACK);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CMS_COLLECTIONS } from '../../src/lib/schema/cms.ts';
-import { FILE_ID_RE, fillSlug, pruneEmpty, safeUploadName, uniqueSlug } from '../../src/lib/schema/cms-naming.ts';
+import { dropEmpty, fillSlug, safeUploadName, uniqueSlug } from '../../src/lib/schema/cms-naming.ts';
+
+/** A file name (without extension) the site accepts: lower-case ASCII words joined by hyphens. */
+const FILE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 // 2026-11-27 18:30:05 Beijing time.
 const now = new Date('2026-11-27T10:30:05Z');
@@ -22,7 +25,7 @@ describe('new entries get ASCII file names that are never empty', () => {
   ] as const)('%s %j → %s', (collection, data, expected) => {
     const slug = slugOf(collection, data);
     expect(slug).toBe(expected);
-    expect(slug).toMatch(FILE_ID_RE);
+    expect(slug).toMatch(FILE_ID);
   });
 
   it('never uses the Chinese title', () => {
@@ -47,7 +50,7 @@ describe('a name that is taken gets the next free suffix, as Decap does', () => 
     const first = uniqueSlug(slugOf('news', data), new Set());
     const second = uniqueSlug(slugOf('news', data), new Set([first]));
     expect(first).not.toBe(second);
-    expect(second).toMatch(FILE_ID_RE);
+    expect(second).toMatch(FILE_ID);
   });
 });
 
@@ -68,6 +71,24 @@ describe('uploads get safe ASCII names that do not replace each other', () => {
   });
 });
 
+/** Enough of an Immutable map for the admin's preSave: a value that `deleteIn` copies. */
+class Persistent {
+  readonly #value: unknown;
+  constructor(value: unknown) {
+    this.#value = value;
+  }
+  toJS(): unknown {
+    return structuredClone(this.#value);
+  }
+  deleteIn(path: (string | number)[]): Persistent {
+    const copy = this.toJS() as Record<string | number, unknown>;
+    let parent = copy;
+    for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+    delete parent[path[path.length - 1]!];
+    return new Persistent(copy);
+  }
+}
+
 describe('fields an editor emptied are dropped before saving', () => {
   it.each([
     [{ title: 'a', station: '' }, { title: 'a' }],
@@ -76,6 +97,8 @@ describe('fields an editor emptied are dropped before saving', () => {
     [{ tags: [], quiz: [{ question: 'q', explanation: '' }] }, { tags: [], quiz: [{ question: 'q' }] }],
     [{ founded: null, draft: false, order: 0 }, { draft: false, order: 0 }],
   ])('%j → %j', (input, expected) => {
-    expect(pruneEmpty(input)).toEqual(expected);
+    const original = new Persistent(input);
+    expect(dropEmpty(original).toJS()).toEqual(expected);
+    expect(original.toJS()).toEqual(input);
   });
 });

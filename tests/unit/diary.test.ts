@@ -4,7 +4,7 @@ import { diaryAnchorHref, diaryHref, diaryStationHref, entryHref } from '../../s
 import { DIARY_BASE, DIARY_FACETS } from '../../src/lib/sections.ts';
 import { toInstant } from '../../src/lib/dates.ts';
 
-// Newest first, as content.ts sorts the diary.
+// Newest first, as collections.content.ts sorts the diary.
 const diary = [
   { id: '2026-11-27-lanting', station: 'lanting' },
   { id: '2026-11-26-hongfeng', station: 'hongfeng' },

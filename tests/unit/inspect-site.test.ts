@@ -101,6 +101,8 @@ describe('the report page', () => {
       { name: '<script>alert(1)</script>', kind: 'dynamic', dates: [] },
       { name: '新闻：通知公告', kind: 'notice', dates: [new Date('2026-11-26T02:00:00Z')] },
     ],
+    stations: [],
+    consultation: 'mailto:liuyan@example.gov.cn',
     emptyPages: [],
     future: [{ file: 'content/news/a.md', date: new Date('2026-12-24T02:00:00Z'), shown: false }],
     wording: [{ file: 'content/news/b.md', line: 3, wrong: '全国人大代表大会', correct: '全国人民代表大会' }],

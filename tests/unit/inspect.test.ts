@@ -101,6 +101,8 @@ describe('judge', () => {
       { name: '动态1', kind: 'dynamic', dates: [fresh] },
       { name: '通知公告', kind: 'notice', dates: [old] },
     ],
+    stations: [{ name: '工作站：安宁大厦', dates: [fresh] }],
+    consultation: 'https://www.example.gov.cn/liuyan/',
     emptyPages: [],
     future: [],
     wording: [],
@@ -110,6 +112,8 @@ describe('judge', () => {
     robotsProblems: [],
   };
   const dynamic = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `旧栏目${i}`, kind: 'dynamic' as const, dates: [old] }));
+  const notice = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `旧通知${i}`, kind: 'notice' as const, dates: [at('2026-05-01T10:00:00+08:00')] }));
+  const regular = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `理论专栏${i}`, kind: 'regular' as const, dates: [at('2025-11-01T10:00:00+08:00')] }));
   const empty = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `空栏目${i}`, kind: 'other' as const, dates: [] }));
 
   it('passes when every 单项否决 item passes, even with deductions', () => {
@@ -125,11 +129,32 @@ describe('judge', () => {
     ['five empty columns and pages fail', { columns: [...base.columns, ...empty(4)], emptyPages: ['x'] }, false],
     ['a home page 15 days old fails', { home: [at('2026-11-19T10:00:00+08:00')] }, false],
     ['a home page with nothing fails', { home: [] }, false],
-    ['通知公告 older than six months fails', { columns: [{ name: '通知公告', kind: 'notice' as const, dates: [at('2026-06-03T10:00:00+08:00')] }] }, false],
+    // “动态、要闻类栏目超过2周未更新，通知公告、政策文件类栏目超过6个月未更新，累计超过（含）5个”.
+    ['one 通知公告 older than six months alone passes', { columns: [{ name: '通知公告', kind: 'notice' as const, dates: [at('2026-06-03T10:00:00+08:00')] }] }, true],
+    ['three stale dynamic and two stale notice columns together fail', { columns: [...base.columns, ...dynamic(3), ...notice(2)] }, false],
+    ['two stale dynamic and two stale notice columns pass', { columns: [...base.columns, ...dynamic(2), ...notice(2)] }, true],
+    // “应更新但长期未更新的栏目数量超过（含）10个”.
+    ['nine columns not updated for a year pass', { columns: [...base.columns, ...regular(9)] }, true],
+    ['ten columns not updated for a year fail', { columns: [...base.columns, ...regular(10)] }, false],
+    // 互动回应差: no 网上有效咨询建言渠道.
+    ['no consultation channel fails', { consultation: '' }, false],
+    // A station is not a column: all of them quiet is a warning, not a veto.
+    ['thirty-one quiet stations pass', { stations: Array.from({ length: 31 }, (_, i) => ({ name: `站${i}`, dates: [old] })) }, true],
     ['a scheduled entry not on the site passes', { future: [{ file: 'a.md', date: at('2026-12-24T10:00:00+08:00'), shown: false }] }, true],
     ['an entry dated after the build but shown fails', { future: [{ file: 'a.md', date: at('2026-12-24T10:00:00+08:00'), shown: true }] }, false],
     ['one wrong form fails', { wording: [{ file: 'a.md', line: 3, wrong: '错', correct: '对' }] }, false],
   ])('%s', (_, change, pass) => expect(judge({ ...base, ...change }).pass).toBe(pass));
+
+  it('counts a regular column stale after a year, not before', () => {
+    expect(checkColumn({ name: 'a', kind: 'regular', dates: [at('2025-12-05T10:00:00+08:00')] }, '2026-12-04').stale).toBe(false);
+    expect(checkColumn({ name: 'a', kind: 'regular', dates: [at('2025-12-03T10:00:00+08:00')] }, '2026-12-04').stale).toBe(true);
+  });
+
+  it('lists quiet stations as warnings', () => {
+    const v = judge({ ...base, stations: [{ name: '工作站：甲', dates: [old] }, { name: '工作站：乙', dates: [fresh] }] });
+    expect(v.quietStations.map((s) => s.name)).toEqual(['工作站：甲']);
+    expect(v.pass).toBe(true);
+  });
 
   it('names the stale columns', () => {
     expect(judge({ ...base, columns: [...base.columns, ...dynamic(5)] }).staleDynamic.map((c) => c.name)).toEqual(['旧栏目0', '旧栏目1', '旧栏目2', '旧栏目3', '旧栏目4']);

@@ -6,7 +6,6 @@ import {
   facetLinks,
   facetValues,
   filterNav,
-  filterItems,
   findById,
   groupByMonth,
   listRoutes,
@@ -17,7 +16,6 @@ import {
   RELATED_WINDOW,
   pageWindow,
   PAGE_GAP,
-  threadOf,
   type ItemFacts,
 } from '../../src/lib/lists.ts';
 
@@ -83,26 +81,6 @@ describe('facetValues counts each item once per value, most frequent first', () 
       { value: 'a', count: 1 },
     ]);
   });
-});
-
-describe('filterItems', () => {
-  const items = [
-    item('n1', '2025-12-31', { station: 'lingxiu', street: 'gucheng', category: '党建动态', tags: ['联席会议'] }),
-    // 2025-12-31 20:00 UTC is already 2026-01-01 in Beijing.
-    { ...item('n2', '2025-12-31', { station: 'wanshang', street: 'bajiao', category: '通知公告' }), date: new Date('2025-12-31T20:00:00Z') },
-    item('n3', '2026-06-01', { category: '党建动态', tags: ['联席会议', '政策'] }),
-  ];
-  it.each([
-    [{}, ['n1', 'n2', 'n3']],
-    [{ station: 'lingxiu' }, ['n1']],
-    [{ street: 'bajiao' }, ['n2']],
-    [{ category: '党建动态' }, ['n1', 'n3']],
-    [{ tag: '联席会议' }, ['n1', 'n3']],
-    [{ year: 2025 }, ['n1']],
-    [{ year: 2026 }, ['n2', 'n3']],
-    [{ category: '党建动态', year: 2026 }, ['n3']],
-    [{ topic: '组织建设' }, []],
-  ])('%j → %j', (filter, ids) => expect(filterItems(items, filter).map((i) => i.id)).toEqual(ids));
 });
 
 describe('relatedItems', () => {
@@ -226,8 +204,8 @@ describe('exchange threads', () => {
     expect(threads.find((x) => x.root.id === 'orphan')?.replies).toEqual([]);
   });
   it('finds the whole thread from any of its posts', () => {
-    expect(threadOf(posts, 'r2')?.root.id).toBe('root');
-    expect(threadOf(posts, 'nope')).toBeUndefined();
+    expect(threadIndex(threads).get('r2')?.root.id).toBe('root');
+    expect(threadIndex(threads).get('nope')).toBeUndefined();
   });
   it('indexes every post to its thread, as a search of the threads would find it', () => {
     const index = threadIndex(threads);

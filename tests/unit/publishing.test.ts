@@ -1,25 +1,21 @@
 import type { CollectionEntry } from 'astro:content';
 import { describe, expect, it } from 'vitest';
 import {
-  activityFacts,
   activityHref,
   activityIcsHref,
   activityKindHref,
   activityPosterHref,
   columnHref,
   courseHref,
-  diaryFacts,
   diaryMonthHref,
   entryHref,
   examHref,
-  exchangeFacts,
   exchangeHref,
   exchangeTagHref,
   exchangeTopicHref,
   filterHref,
   lessonHref,
   newsCategoryHref,
-  newsFacts,
   newsHref,
   newsTagHref,
   pageHref,
@@ -28,9 +24,9 @@ import {
   stationIcsHref,
   stationPosterHref,
   stationRssHref,
-  theoryFacts,
   theoryHref,
 } from '../../src/lib/publishing.ts';
+import { activityFacts, diaryFacts, exchangeFacts, newsFacts, theoryFacts } from '../../src/lib/entry-facts.ts';
 import { tagSlug } from '../../src/lib/slugs.ts';
 
 describe('every address of DESIGN.md comes from one helper', () => {
@@ -96,21 +92,20 @@ describe('entryHref', () => {
 });
 
 describe('facts for the list logic', () => {
-  const streetOf = (station: string | undefined) => (station === 's1' ? 'gucheng' : undefined);
-  it('news carry category, station and street; district news has neither', () => {
-    expect(newsFacts(news, streetOf)).toEqual({ id: 'n1', date: news.data.published, station: 's1', street: 'gucheng', category: '通知公告', tags: ['a'] });
-    expect(newsFacts(districtNews, streetOf)).toMatchObject({ station: undefined, street: undefined });
+  it('news carry category and station; district news has no station', () => {
+    expect(newsFacts(news)).toEqual({ id: 'n1', date: news.data.published, station: 's1', category: '通知公告', tags: ['a'] });
+    expect(newsFacts(districtNews)).toMatchObject({ station: undefined });
   });
   it('activities are dated by their start and carry their kind', () => {
-    expect(activityFacts(activity, streetOf)).toEqual({ id: 'a1', date: activity.data.start, station: 's1', street: 'gucheng', kind: '送政策', tags: [] });
+    expect(activityFacts(activity)).toEqual({ id: 'a1', date: activity.data.start, station: 's1', kind: '送政策', tags: [] });
   });
   it('theory articles are grouped by column', () => {
     expect(theoryFacts(article)).toEqual({ id: 't1', date: article.data.published, category: 'c1', tags: ['b'] });
   });
   it('exchange posts carry their topic and the post they reply to', () => {
-    expect(exchangeFacts(post, streetOf)).toEqual({ id: 'x2', date: post.data.published, station: 's2', street: undefined, topic: '服务企业', tags: [], replyTo: 'x1' });
+    expect(exchangeFacts(post)).toEqual({ id: 'x2', date: post.data.published, station: 's2', topic: '服务企业', tags: [], replyTo: 'x1' });
   });
   it('diary entries are dated by their date', () => {
-    expect(diaryFacts(diary, streetOf)).toEqual({ id: 'd1', date: diary.data.date, station: 's1', street: 'gucheng', tags: [] });
+    expect(diaryFacts(diary)).toEqual({ id: 'd1', date: diary.data.date, station: 's1', tags: [] });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerLetters, catalogueOf, fill, lessonsOf, neighbours, readCourseLessons, totalMinutes, type LessonLink } from '../../src/lib/school/school.ts';
+import { fill } from '../../src/i18n/fill.ts';
+import { answerLetters, catalogueOf, lessonsOf, neighbours, readCourseLessons, totalMinutes, type LessonLink } from '../../src/lib/school/school.ts';
 
 const lesson = (id: string, course: string, order: number, quiz = 1) => ({
   id,

@@ -48,14 +48,19 @@ export function buildReport(facts: InspectionFacts, v: Verdict): Report {
       details: [],
     },
     {
-      status: veto(v.vetoes.dynamic),
-      text: t('inspect.dynamic', { count: v.staleDynamic.length, limit: RULES.dynamicDays, max: RULES.staleColumns }),
-      details: capped(v.staleDynamic.map(columnLine)),
+      status: veto(v.vetoes.stale),
+      text: t('inspect.stale.columns', {
+        count: v.staleDynamic.length + v.staleNotice.length,
+        days: RULES.dynamicDays,
+        months: RULES.noticeMonths,
+        max: RULES.staleColumns,
+      }),
+      details: capped([...v.staleDynamic, ...v.staleNotice].map(columnLine)),
     },
     {
-      status: veto(v.vetoes.notice),
-      text: t('inspect.notice', { months: RULES.noticeMonths }),
-      details: v.columns.filter((c) => c.kind === 'notice').map(columnLine),
+      status: veto(v.vetoes.longStale),
+      text: t('inspect.longStale', { count: v.staleRegular.length, months: RULES.longStaleMonths, max: RULES.longStaleColumns }),
+      details: capped(v.staleRegular.map(columnLine)),
     },
     { status: veto(v.vetoes.empty), text: t('inspect.empty', { count: v.empty.length, max: RULES.emptyColumns }), details: capped(v.empty) },
     {
@@ -69,6 +74,19 @@ export function buildReport(facts: InspectionFacts, v: Verdict): Report {
       status: veto(v.vetoes.wording),
       text: t('inspect.wording', { count: facts.wording.length }),
       details: capped(facts.wording.map((w) => t('inspect.wordingHit', { ...w }))),
+    },
+    {
+      status: veto(v.vetoes.interaction),
+      text: v.vetoes.interaction ? t('inspect.interactionNone') : t('inspect.interaction', { channel: facts.consultation }),
+      details: [],
+    },
+  ];
+  // A station's page is not a column: quiet stations are warnings, never a veto.
+  const stations: ReportItem[] = [
+    {
+      status: v.quietStations.length ? 'info' : 'ok',
+      text: t('inspect.stations', { count: v.quietStations.length, total: facts.stations.length, days: RULES.dynamicDays }),
+      details: capped(v.quietStations.map(columnLine)),
     },
   ];
   const deductions: ReportItem[] = [
@@ -89,6 +107,7 @@ export function buildReport(facts: InspectionFacts, v: Verdict): Report {
     sections: [
       { title: t('inspect.vetoes'), items: vetoes },
       { title: t('inspect.deductions'), items: deductions },
+      { title: t('inspect.stationsTitle'), items: stations },
     ],
     columns: v.columns,
   };
@@ -125,7 +144,7 @@ export function escapeHtml(text: string): string {
 /** The policy of the report page: it runs no script at all and loads only this site's stylesheet. */
 export const REPORT_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
 
-const KIND_KEY = { dynamic: 'inspect.kind.dynamic', notice: 'inspect.kind.notice', other: 'inspect.kind.other' } as const;
+const KIND_KEY = { dynamic: 'inspect.kind.dynamic', notice: 'inspect.kind.notice', regular: 'inspect.kind.regular', other: 'inspect.kind.other' } as const;
 
 /**
  * The report as a standalone page for the chief editor: noindex, no script, the site's own

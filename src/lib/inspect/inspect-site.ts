@@ -3,6 +3,7 @@
  * fragments, the identifiers in each footer, and wrong forms of standard phrasings. Pure
  * functions over strings; the script reads the files.
  */
+import { normalizeForMatching } from '../format-chars.ts';
 
 /** Every URL a page refers to in href or src. */
 export function references(html: string): string[] {
@@ -86,7 +87,7 @@ export interface WordingHit {
 /** Every occurrence of a wrong form in a text, with its line number (from 1). */
 export function findWording(text: string, list: readonly Wording[]): WordingHit[] {
   const hits: WordingHit[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
+  normalizeForMatching(text).split(/\r?\n/).forEach((line, i) => {
     for (const { correct, wrong } of list) {
       for (const w of wrong) {
         let at = line.indexOf(w);

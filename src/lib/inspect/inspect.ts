@@ -7,17 +7,28 @@
  */
 import { beijingDay } from '../dates.ts';
 
-/** 单项否决 thresholds. */
+/**
+ * 单项否决 thresholds, each with the indicator's wording (国办秘函〔2019〕19号, 附件1 单项否决指标).
+ * The inspection judges the site's navigation columns (栏目: 一级 and their 二级); a station's
+ * page is not a column (its freshness is a warning of its own, with no veto).
+ */
 export const RULES = {
-  /** The home page fails when its newest entry is more than this many days old. */
+  /** 站点无法访问/不更新：“首页栏目信息……超过2周未更新” — the home page's newest entry. */
   homeDays: 14,
-  /** A 动态/要闻 column is stale when its newest entry is more than this many days old. */
+  /** 栏目不更新：“动态、要闻类栏目超过2周未更新”. */
   dynamicDays: 14,
-  /** 通知公告 is stale when its newest entry is older than this many calendar months. */
+  /** 栏目不更新：“通知公告、政策文件类栏目超过6个月未更新” (一级栏目). */
   noticeMonths: 6,
-  /** This many stale dynamic columns fail the inspection. */
+  /** 栏目不更新：上两类栏目“累计超过（含）5个” — stale 动态/要闻 and 通知公告/政策文件 columns counted together. */
   staleColumns: 5,
-  /** This many empty columns (or pages) fail the inspection. */
+  /**
+   * 栏目不更新：“应更新但长期未更新的栏目数量超过（含）10个”. The document does not fix “长期”;
+   * this site reads it as a year (theory columns, exchange board and the like).
+   */
+  longStaleMonths: 12,
+  /** 栏目不更新：“应更新但长期未更新的栏目数量超过（含）10个”. */
+  longStaleColumns: 10,
+  /** 栏目不更新：“空白栏目数量超过（含）5个”. */
   emptyColumns: 5,
 } as const;
 
@@ -58,13 +69,16 @@ export function todayInBeijing(now: Date = new Date()): string {
   return beijingDay(now);
 }
 
-/** dynamic: 动态/要闻 (2 weeks); notice: 通知公告 (6 months); other: only checked for being empty. */
-export type ColumnKind = 'dynamic' | 'notice' | 'other';
+/**
+ * dynamic: 动态/要闻 (2 weeks); notice: 通知公告/政策文件 (6 months); regular: 应更新栏目 (a
+ * year, RULES.longStaleMonths); other: only checked for being empty.
+ */
+export type ColumnKind = 'dynamic' | 'notice' | 'regular' | 'other';
 
 export interface ColumnInput {
   name: string;
   kind: ColumnKind;
-  /** The dates of what the column shows on the built site (publish times; activity starts). */
+  /** Publication dates of what the column lists on the built site: never an event's start. */
   dates: readonly Date[];
 }
 
@@ -104,7 +118,9 @@ export function checkColumn(column: ColumnInput, on: string): ColumnResult {
       ? staleByDays(newest, on, RULES.dynamicDays)
       : column.kind === 'notice'
         ? staleByMonths(newest, on, RULES.noticeMonths)
-        : false;
+        : column.kind === 'regular'
+          ? staleByMonths(newest, on, RULES.longStaleMonths)
+          : false;
   return { name: column.name, kind: column.kind, latest: newest, days: newest && daysSince(newest, on), empty, stale };
 }
 
@@ -124,6 +140,10 @@ export interface InspectionFacts {
   /** Dates of the entries the home page shows. */
   home: readonly Date[];
   columns: readonly ColumnInput[];
+  /** Each station's publication dates: a warning when quiet, never a veto (a station is not a column). */
+  stations: readonly { name: string; dates: readonly Date[] }[];
+  /** The 网上咨询建言渠道 of the settings (a 留言 page or a mailbox); empty when none. */
+  consultation: string;
   /** Pages with no text of their own (file names). */
   emptyPages: readonly string[];
   /** Entries dated after the build. */
@@ -145,10 +165,14 @@ export interface Verdict {
   columns: ColumnResult[];
   staleDynamic: ColumnResult[];
   staleNotice: ColumnResult[];
+  /** 应更新但长期未更新的栏目. */
+  staleRegular: ColumnResult[];
+  /** Stations with no entry published within RULES.dynamicDays: warnings only. */
+  quietStations: ColumnResult[];
   /** Empty columns and pages, by name. */
   empty: string[];
   /** Which 单项否决 items failed (keys of the report). */
-  vetoes: { home: boolean; dynamic: boolean; notice: boolean; empty: boolean; future: boolean; wording: boolean };
+  vetoes: { home: boolean; stale: boolean; longStale: boolean; empty: boolean; future: boolean; wording: boolean; interaction: boolean };
   /** Which deduction items lose points. */
   deductions: { links: boolean; identifiers: boolean; siteMap: boolean; robots: boolean };
   /** True when no 单项否决 item failed: the exit status is 0. */
@@ -162,14 +186,23 @@ export function judge(facts: InspectionFacts): Verdict {
   const columns = facts.columns.map((c) => checkColumn(c, facts.on));
   const staleDynamic = columns.filter((c) => c.kind === 'dynamic' && c.stale);
   const staleNotice = columns.filter((c) => c.kind === 'notice' && c.stale);
+  const staleRegular = columns.filter((c) => c.kind === 'regular' && c.stale);
+  const quietStations = facts.stations.map((s) => checkColumn({ ...s, kind: 'dynamic' }, facts.on)).filter((s) => s.stale);
   const empty = [...columns.filter((c) => c.empty).map((c) => c.name), ...facts.emptyPages];
   const vetoes = {
     home: home.fail,
-    dynamic: staleDynamic.length >= RULES.staleColumns,
-    notice: staleNotice.length > 0,
+    // “动态、要闻类栏目超过2周未更新，通知公告、政策文件类栏目超过6个月未更新，累计超过（含）5个”.
+    stale: staleDynamic.length + staleNotice.length >= RULES.staleColumns,
+    // “应更新但长期未更新的栏目数量超过（含）10个”.
+    longStale: staleRegular.length >= RULES.longStaleColumns,
+    // “空白栏目数量超过（含）5个”.
     empty: empty.length >= RULES.emptyColumns,
+    // 严重错误：content dated after the build but shown (a false date).
     future: facts.future.some((f) => f.shown),
+    // 严重错误：“严重错别字、虚假或伪造内容”— a wrong form of a standard political phrasing.
     wording: facts.wording.length > 0,
+    // 互动回应差：“未提供网上有效咨询建言渠道”. A static site hosts none itself: the setting links one.
+    interaction: facts.consultation.trim() === '',
   };
   const deductions = {
     links: facts.brokenLinks.length > 0,
@@ -177,5 +210,5 @@ export function judge(facts: InspectionFacts): Verdict {
     siteMap: facts.siteMapProblems.length > 0,
     robots: facts.robotsProblems.length > 0,
   };
-  return { home, columns, staleDynamic, staleNotice, empty, vetoes, deductions, pass: !Object.values(vetoes).some(Boolean) };
+  return { home, columns, staleDynamic, staleNotice, staleRegular, quietStations, empty, vetoes, deductions, pass: !Object.values(vetoes).some(Boolean) };
 }

@@ -54,9 +54,6 @@ export function uniqueSlug(slug: string, taken: ReadonlySet<string>): string {
   return candidate;
 }
 
-/** A file name (without extension) the site accepts: lower-case ASCII words joined by hyphens. */
-export const FILE_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /**
  * The name an upload is stored under: its ASCII part (or "tupian" when nothing of it is ASCII),
  * the Beijing date and time to the second, and the lower-cased extension, e.g.
@@ -105,13 +102,9 @@ export function emptyPaths(value: unknown, at: Path = []): Path[] {
   return out;
 }
 
-/** Plain-object version of deleting `emptyPaths` (what the admin does on Decap's data). */
-export function pruneEmpty<T>(value: T): T {
-  const copy = structuredClone(value) as unknown;
-  for (const path of emptyPaths(copy)) {
-    let parent = copy as Record<string | number, unknown>;
-    for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
-    if (parent) delete parent[path[path.length - 1]!];
-  }
-  return copy as T;
+/** The admin's preSave: Decap's entry data (an Immutable map) with every path of `emptyPaths` deleted. */
+export function dropEmpty<D extends { toJS(): unknown; deleteIn(path: Path): D }>(data: D): D {
+  let out = data;
+  for (const path of emptyPaths(data.toJS())) out = out.deleteIn(path);
+  return out;
 }

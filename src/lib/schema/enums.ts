@@ -5,11 +5,9 @@
 
 /** The five kinds of station ("五站合一" means a station offers all five). */
 export const STATION_SERVICES = ['党建工作站', '社会工作站', '工会工作站', '团建工作站', '妇联工作站'] as const;
-export type StationService = (typeof STATION_SERVICES)[number];
 
 /** The "五个一" equipment standard of report 三(一) 第四. */
 export const EQUIPMENT = ['电脑', '电话', '办公桌', '打印机', '书柜'] as const;
-export type Equipment = (typeof EQUIPMENT)[number];
 
 /** How a station's office is provided. */
 export const OFFICE_KINDS = ['独立', '与物业合用'] as const;

@@ -234,6 +234,19 @@ export function makeSchemas<R extends z.ZodType, I extends z.ZodType>({ ref, ima
     psb: label(text().regex(PSB_RE, '应写作 京公网安备 11010502012345号（14 位数字）'), '公安机关备案号', '页脚显示，如 京公网安备 11010502012345号'),
     // 网站标识码 assigned to government websites.
     siteCode: label(text().regex(SITE_CODE_RE, '应为 10 位数字或字母'), '网站标识码', '政府网站标识码，10 位，如 1101000001'),
+    // The 网上咨询建言渠道 (互动回应, 国办秘函〔2019〕19号): a static site hosts none, so it links one —
+    // the district portal's 留言 page (https://…) or a mailbox (mailto:…). Shown in the footer and on
+    // the 联系我们 page; `npm run inspect` fails 互动回应差 while it is empty.
+    consultation: label(
+      z
+        .string()
+        .trim()
+        .max(MAX_LENGTH.path, tooLong(MAX_LENGTH.path))
+        .regex(/^(https:\/\/[^\s]+|mailto:[^\s@]+@[^\s@]+)$/, '应为 https:// 开头的留言页面网址，或 mailto: 开头的邮箱')
+        .optional(),
+      '网上咨询建言渠道',
+      '区政府门户网站“留言”页面的网址（https://…），或接收咨询建言的邮箱（mailto:…）；留空时网站检查判为“互动回应差”',
+    ),
     // The optional 党政机关网站标识 (a picture stored on this site, and the record page it opens).
     partyGovMark: label(
       z

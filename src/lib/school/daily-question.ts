@@ -23,11 +23,6 @@ export function dayNumber(day: string): number {
   return Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
 }
 
-/** The "YYYY-MM-DD" day a number of days after 1970-01-01. */
-export function dayFromNumber(n: number): string {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** The order in which a bank of `size` questions is asked, one per day (a seeded shuffle). */
 export function dailyOrder(size: number, seed: number = DAILY_SEED): number[] {
   return drawIndices(size, size, seed);

@@ -42,6 +42,32 @@ export function drawIndices(size: number, count: number, seed: number): number[]
   return pool.slice(0, n);
 }
 
+/** A question as the bank holds it: options in content order, answer as option positions. */
+export interface Shufflable extends Scorable {
+  options: readonly string[];
+}
+
+/**
+ * Draws an exam paper: `count` questions of the bank in a seeded order, each with its options in
+ * a seeded order and its answer renumbered to match (an exam must not be passable by always
+ * picking A). True/false keeps 正确/错误 in place: reordering two fixed words only confuses.
+ * The same bank and seed always give the same paper, so an attempt can be reproduced and reviewed.
+ * Lesson quizzes do not use this: a self-check keeps its order.
+ */
+export function drawPaper<Q extends Shufflable>(bank: readonly Q[], count: number, seed: number): Q[] {
+  const random = seededRandom(seed ^ 0x9e3779b9);
+  return drawIndices(bank.length, count, seed).map((index) => {
+    const q = bank[index] as Q;
+    if (q.type === 'truefalse') return { ...q, options: [...q.options], answer: [...q.answer] };
+    const order = drawIndices(q.options.length, q.options.length, Math.floor(random() * 2 ** 32));
+    return {
+      ...q,
+      options: order.map((o) => q.options[o] as string),
+      answer: q.answer.map((a) => order.indexOf(a)).sort((a, b) => a - b),
+    };
+  });
+}
+
 /** Whether the chosen option indices answer the question right. */
 export function isCorrect(question: Scorable, chosen: readonly number[]): boolean {
   const picked = new Set(chosen);

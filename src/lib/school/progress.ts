@@ -5,7 +5,9 @@
  *
  * Rules: loading never throws. A record from an older format is migrated; one that cannot be
  * read is reported, copied under a backup key and replaced by an empty record. All updates
- * return a new record and leave the old one untouched.
+ * return a new record and leave the old one untouched. An imported file is a stranger's input:
+ * every number is range-checked and every time must be a real date, and ids are looked up only
+ * as own properties (`own`), so an id like `constructor` never reaches Object.prototype.
  */
 import { shanghaiYear } from '../dates.ts';
 import type { KeyValueStore } from '../key-value-store.browser.ts';
@@ -59,25 +61,12 @@ export interface DailyAnswer {
 
 /** The current (version 3) record. */
 export interface Progress {
-  version: 3;
+  version: typeof PROGRESS_VERSION;
   lessons: Record<string, LessonRecord>;
   courses: Record<string, CourseRecord>;
   exams: Record<string, ExamAttempt[]>;
   /** 每日一题 answers by Beijing day ("YYYY-MM-DD"): the history the streak is counted from. */
   daily: Record<string, DailyAnswer>;
-}
-
-/** Version 2: lessons, courses and exams, before 每日一题. */
-export type ProgressV2 = Omit<Progress, 'version' | 'daily'> & { version: 2 };
-
-/**
- * Version 1, as first shipped: learned lessons with a time in epoch milliseconds, and exam
- * scores in percent. It knew nothing of quizzes, courses or pass marks.
- */
-export interface ProgressV1 {
-  version: 1;
-  learned: Record<string, number>;
-  exams: Record<string, { score: number; passed: boolean; date: number }[]>;
 }
 
 /** A course as the record needs to know it. */
@@ -97,14 +86,27 @@ export type ReadResult = { ok: true; record: Progress; migrated: boolean } | { o
 export type LoadStatus = 'empty' | 'ok' | 'migrated' | 'corrupt' | 'unavailable';
 
 export function emptyProgress(): Progress {
-  return { version: 3, lessons: {}, courses: {}, exams: {}, daily: {} };
+  return { version: PROGRESS_VERSION, lessons: {}, courses: {}, exams: {}, daily: {} };
 }
 
 // ---- validation -------------------------------------------------------------------------
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isTime = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** The value of an own property, never one inherited from Object.prototype. */
+export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** Bounds of what a record may hold: times from 1970 to the year 9999, counts a paper could have. */
+const MAX_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const MAX_COUNT = 10_000;
+const MAX_HOURS = 1_000;
+const isTimeMs = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_TIME_MS;
+const isTime = (v: unknown): v is string => typeof v === 'string' && v.length <= 40 && isTimeMs(Date.parse(v));
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_COUNT;
+const isPercent = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100;
+const isHours = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_HOURS;
 const isId = (k: string) => /^[a-z0-9][a-z0-9-]*$/.test(k);
 
 function validLesson(v: unknown): v is LessonRecord {
@@ -122,7 +124,7 @@ function validLesson(v: unknown): v is LessonRecord {
 function validAttempt(v: unknown): v is ExamAttempt {
   return (
     isObject(v) && isTime(v.at) && isCount(v.correct) && isCount(v.total) && v.correct <= v.total &&
-    typeof v.percent === 'number' && v.percent >= 0 && v.percent <= 100 && typeof v.passed === 'boolean'
+    isPercent(v.percent) && typeof v.passed === 'boolean'
   );
 }
 
@@ -150,13 +152,13 @@ function validV2(v: Record<string, unknown>): Progress | undefined {
   if (!isObject(lessons) || !isObject(courses) || !isObject(exams)) return undefined;
   for (const [id, lesson] of Object.entries(lessons)) if (!isId(id) || !validLesson(lesson)) return undefined;
   for (const [id, c] of Object.entries(courses)) {
-    if (!isId(id) || !isObject(c) || !isTime(c.completedAt) || typeof c.hours !== 'number' || c.hours < 0) return undefined;
+    if (!isId(id) || !isObject(c) || !isTime(c.completedAt) || !isHours(c.hours)) return undefined;
   }
   for (const [id, list] of Object.entries(exams)) {
     if (!isId(id) || !Array.isArray(list) || !list.every(validAttempt)) return undefined;
   }
   return {
-    version: 3,
+    version: PROGRESS_VERSION,
     lessons: lessons as Progress['lessons'],
     courses: courses as Progress['courses'],
     exams: exams as Progress['exams'],
@@ -170,14 +172,14 @@ export function migrateV1(v: Record<string, unknown>): Progress | undefined {
   if (!isObject(learned) || !isObject(exams)) return undefined;
   const record = emptyProgress();
   for (const [id, ms] of Object.entries(learned)) {
-    if (!isId(id) || typeof ms !== 'number' || !Number.isFinite(ms)) return undefined;
+    if (!isId(id) || !isTimeMs(ms)) return undefined;
     record.lessons[id] = { learnedAt: new Date(ms).toISOString() };
   }
   for (const [id, list] of Object.entries(exams)) {
     if (!isId(id) || !Array.isArray(list)) return undefined;
     const attempts: ExamAttempt[] = [];
     for (const a of list) {
-      if (!isObject(a) || typeof a.score !== 'number' || a.score < 0 || a.score > 100 || typeof a.passed !== 'boolean' || typeof a.date !== 'number') {
+      if (!isObject(a) || !isPercent(a.score) || typeof a.passed !== 'boolean' || !isTimeMs(a.date)) {
         return undefined;
       }
       // Version 1 kept only the percentage: it stands in for a paper of 100 questions.
@@ -190,6 +192,15 @@ export function migrateV1(v: Record<string, unknown>): Progress | undefined {
 
 /** Reads a record from JSON text, migrating older versions. Never throws. */
 export function readProgress(text: string): ReadResult {
+  try {
+    return readProgressUnguarded(text);
+  } catch {
+    // A value no check foresaw: the file's fault, reported as a record that cannot be read.
+    return { ok: false, error: 'shape' };
+  }
+}
+
+function readProgressUnguarded(text: string): ReadResult {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -197,7 +208,7 @@ export function readProgress(text: string): ReadResult {
     return { ok: false, error: 'json' };
   }
   if (!isObject(value)) return { ok: false, error: 'shape' };
-  if (value.version === 3) {
+  if (value.version === PROGRESS_VERSION) {
     const record = validV3(value);
     return record ? { ok: true, record, migrated: false } : { ok: false, error: 'shape' };
   }
@@ -271,7 +282,7 @@ export const importProgress = readProgress;
 // ---- updates ----------------------------------------------------------------------------
 
 function withLesson(record: Progress, lessonId: string, change: (l: LessonRecord) => LessonRecord): Progress {
-  return { ...record, lessons: { ...record.lessons, [lessonId]: change({ ...record.lessons[lessonId] }) } };
+  return { ...record, lessons: { ...record.lessons, [lessonId]: change({ ...own(record.lessons, lessonId) }) } };
 }
 
 /** Notes that the learner reached the end of a lesson's text (the first time counts). */
@@ -291,12 +302,12 @@ export function markLearned(record: Progress, lessonId: string, courseId: string
 
 /** Takes back "learned" (and "reached the end", so the lesson is read again); quiz results stay. */
 export function unmarkLearned(record: Progress, lessonId: string): Progress {
-  if (!record.lessons[lessonId]) return record;
+  if (!own(record.lessons, lessonId)) return record;
   return withLesson(record, lessonId, ({ learnedAt: _l, reachedEndAt: _r, ...rest }) => rest);
 }
 
 export function isLearned(record: Progress, lessonId: string): boolean {
-  return record.lessons[lessonId]?.learnedAt !== undefined;
+  return own(record.lessons, lessonId)?.learnedAt !== undefined;
 }
 
 /**
@@ -304,14 +315,14 @@ export function isLearned(record: Progress, lessonId: string): boolean {
  * the quiz; returns the record with that settled. Lessons without a quiz are marked by hand.
  */
 export function settleLesson(record: Progress, lessonId: string, courseId: string, hasQuiz: boolean, now: Date): Progress {
-  const l = record.lessons[lessonId];
+  const l = own(record.lessons, lessonId);
   if (!hasQuiz || !l || l.learnedAt || !l.reachedEndAt || !l.quiz) return record;
   return markLearned(record, lessonId, courseId, now);
 }
 
 /** Keeps an exam attempt, newest last. */
 export function addAttempt(record: Progress, courseId: string, attempt: ExamAttempt): Progress {
-  return { ...record, exams: { ...record.exams, [courseId]: [...(record.exams[courseId] ?? []), attempt] } };
+  return { ...record, exams: { ...record.exams, [courseId]: [...(own(record.exams, courseId) ?? []), attempt] } };
 }
 
 /** The best attempt (highest percent, then earliest), if any. */
@@ -354,7 +365,7 @@ export function courseProgress(record: Progress, lessonIds: readonly string[]): 
     total,
     percent: total === 0 ? 0 : Math.floor((learned * 100) / total),
     next: lessonIds.find((id) => !isLearned(record, id)),
-    started: lessonIds.some((id) => record.lessons[id] !== undefined),
+    started: lessonIds.some((id) => own(record.lessons, id) !== undefined),
   };
 }
 
@@ -366,8 +377,8 @@ export function courseProgress(record: Progress, lessonIds: readonly string[]): 
 export function settleCourses(record: Progress, catalogue: readonly CatalogueCourse[]): Progress {
   let courses = record.courses;
   for (const course of catalogue) {
-    if (courses[course.id] || course.lessons.length === 0) continue;
-    const times = course.lessons.map((l) => record.lessons[l.id]?.learnedAt);
+    if (own(courses, course.id) || course.lessons.length === 0) continue;
+    const times = course.lessons.map((l) => own(record.lessons, l.id)?.learnedAt);
     if (times.some((t) => t === undefined)) continue;
     const completedAt = (times as string[]).reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
     courses = { ...courses, [course.id]: { completedAt, hours: course.hours } };
@@ -420,7 +431,7 @@ export function learnedLessons(record: Progress, catalogue: readonly CatalogueCo
 
 /** Keeps the reader's answer to a day's 每日一题; a day already answered keeps its first answer. */
 export function recordDaily(record: Progress, day: string, answer: DailyAnswer): Progress {
-  if (record.daily[day]) return record;
+  if (own(record.daily, day)) return record;
   return { ...record, daily: { ...record.daily, [day]: answer } };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Arranging the party school's content for pages and for the browser: the catalogue the
- * learner's record is checked against, lesson neighbours, JSON islands and message filling.
+ * learner's record is checked against, lesson neighbours and JSON islands.
  */
 import type { CatalogueCourse } from './progress.ts';
 
@@ -84,11 +84,6 @@ export function neighbours<T extends { id: string }>(list: readonly T[], id: str
 /** Total minutes of a list of lessons. */
 export function totalMinutes(lessons: readonly LessonLike[]): number {
   return lessons.reduce((sum, l) => sum + l.data.minutes, 0);
-}
-
-/** Fills `{name}` placeholders; unknown placeholders stay as written. */
-export function fill(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
 }
 
 /** The letter shown before an option: A, B, C … */

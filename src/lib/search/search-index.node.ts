@@ -7,13 +7,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isNamedShard, shardOf } from './search-shards.ts';
 
-/** A built HTML file as the indexer sees it. */
-export interface BuiltPage {
-  /** Path inside the site folder, with forward slashes (`news/x/index.html`). */
-  file: string;
-  html: string;
-}
-
 /** The result URL Pagefind would give a file: `news/x/index.html` → `/news/x/`. */
 export function pageUrl(file: string): string {
   const url = `/${file.replace(/\\/g, '/')}`;

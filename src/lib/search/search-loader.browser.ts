@@ -23,7 +23,7 @@ export interface PagefindSearchOptions {
   filters?: Record<string, string>;
   sort?: Record<string, string>;
 }
-interface PagefindModule {
+export interface PagefindModule {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
@@ -103,13 +103,15 @@ export class ShardedSearch {
     this.#options = options;
   }
 
-  /** Loads the primary bundle under `base` and its shard manifest (none: a single-index site). */
-  static async open(base = '/pagefind/', options: Record<string, unknown> = {}): Promise<ShardedSearch> {
+  /**
+   * Loads the primary bundle under `base` and its shard manifest (none: a single-index site).
+   * `load` imports the bundle; unit tests hand in a stand-in for Pagefind.
+   */
+  static async open(base = '/pagefind/', options: Record<string, unknown> = {}, load: (path: string) => Promise<unknown> = (path) => import(/* @vite-ignore */ path)): Promise<ShardedSearch> {
     const manifest = fetch(`${base}${MANIFEST_FILE}`)
       .then((r) => (r.ok ? (r.json() as Promise<ShardManifest>) : undefined))
       .catch(() => undefined);
-    const path = `${base}pagefind.js`;
-    const pf = (await import(/* @vite-ignore */ path)) as PagefindModule;
+    const pf = (await load(`${base}pagefind.js`)) as PagefindModule;
     await pf.options(options);
     await pf.init();
     return new ShardedSearch(pf, (await manifest) ?? { months: 12, recent: 0, shards: [{ id: BASE_SHARD, path: base, years: [], pages: 0 }] }, options);

@@ -1,6 +1,6 @@
 /**
  * A tiny in-memory stand-in for `astro:content`'s getCollection, for unit tests of the
- * build-time modules (content.ts, feed-entries.ts, calendar-entries.ts). Entries carry only the
+ * build-time modules (collections.content.ts, feed-entries.content.ts, calendar-entries.content.ts). Entries carry only the
  * fields those modules read, already parsed as the schemas would give them.
  */
 const at = (iso: string) => new Date(iso);
