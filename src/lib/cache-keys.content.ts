@@ -22,9 +22,9 @@
  * (drafts and 定时发布 are decided in ./collections.content.ts), but not the build time itself, so an
  * unchanged site is copied whole from one build to the next.
  *
- * Build time only, like every .content.ts module (it also hashes with node:crypto).
+ * Build time only, like every .content.ts module.
  */
-import { createHash } from 'node:crypto';
+import { hashParts as hash } from './cache-key-hash.node.ts';
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { getCourses, getDated, getLessons, getTopics } from './collections.content.ts';
 
@@ -36,11 +36,6 @@ type AnyEntry = CollectionEntry<CollectionKey>;
 /** Bump when what a key covers changes in a way the module graph does not show. */
 const FORMAT = 1;
 
-const hash = (parts: readonly string[]) => {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p).update('\0');
-  return h.digest('hex');
-};
 
 /**
  * One entry, whole: front matter and body. Most collections do not keep the body (`retainBody`
