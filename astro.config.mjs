@@ -15,14 +15,17 @@ const site = process.env.SITE_URL?.trim() || 'https://louyu.example.gov.cn';
  * Astro's content cache remembers the file each picture was imported from. A build of another
  * content root (the tests' fixtures, the bench) holding the same entries would reuse an import
  * path from a folder that is gone ("ImageNotFound"), so each content root has a cache of its own.
+ * The cache also holds the previous build's pages for the incremental build (experimental
+ * below): it lives in .tmp/, beside the search-index and precompression caches, where `npm ci`
+ * (which empties node_modules/, Astro's default place) leaves it.
  */
 const contentRoot = process.env.CONTENT_ROOT ?? 'content';
 const cacheDir =
-  contentRoot === 'content' ? undefined : `./.tmp/astro-cache/${createHash('sha256').update(path.resolve(contentRoot)).digest('hex').slice(0, 16)}`;
+  contentRoot === 'content' ? './.tmp/astro-cache/content' : `./.tmp/astro-cache/${createHash('sha256').update(path.resolve(contentRoot)).digest('hex').slice(0, 16)}`;
 
 export default defineConfig({
   site,
-  ...(cacheDir ? { cacheDir } : {}),
+  cacheDir,
   output: 'static',
   trailingSlash: 'always',
   build: {
@@ -69,6 +72,11 @@ export default defineConfig({
       directives: [...PUBLIC_CSP_DIRECTIVES],
     },
   },
+  // A page from getStaticPaths whose cacheKey (src/lib/cache-keys.content.ts) and code are unchanged
+  // is copied from the previous build (kept in the cache folder) instead of rendered again.
+  // tests/integration/incremental-build.test.ts compares such a build byte for byte with a
+  // clean one after each kind of edit. `astro build --force` renders every page.
+  experimental: { incrementalBuild: true },
   devToolbar: { enabled: false },
   server: { port: 4321, host: 'localhost' },
 });

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { withoutPublicCsp } from '../src/lib/csp.ts';
 import { copyDecap, writePreviewCss } from './prepare.ts';
-import { precompress } from './precompress.ts';
+import { envCacheDir as precompressCacheDir, precompress } from './precompress.ts';
 import { run } from './run.ts';
 import { buildNow } from '../src/lib/schedule.ts';
 import { acquireBuildLock } from './build-lock.ts';
@@ -73,7 +73,7 @@ const compressStarted = performance.now();
 // BUILD_PRECOMPRESS=0 (test builds whose .gz/.br nothing serves) skips the step, which is most of
 // a small site's build time; the nginx test's production build keeps it.
 const compressed =
-  process.env.BUILD_PRECOMPRESS === '0' ? { files: 0, written: 0 } : await boundedStep('precompress', limits.precompress, staging, () => precompress(staging));
+  process.env.BUILD_PRECOMPRESS === '0' ? { files: 0, written: 0, reused: 0, compressed: 0 } : await boundedStep('precompress', limits.precompress, staging, () => precompress(staging, { cacheDir: precompressCacheDir() }));
 const compressSeconds = (performance.now() - compressStarted) / 1000;
 // Last step: the manifest of every file with its hash, which scripts/deploy.sh checks before it
 // switches (a folder that is not this whole build is refused).
@@ -82,5 +82,5 @@ if (existsSync(outDir)) rmSync(outDir, { recursive: true, force: true });
 renameSync(staging, outDir);
 console.log(
   `构建完成：Astro ${astroSeconds.toFixed(1)} 秒，Pagefind ${pagefindSeconds.toFixed(1)} 秒，` +
-    `预压缩 ${compressed.files} 个文件 ${compressSeconds.toFixed(1)} 秒，输出到 ${outDir}/（构建 ${manifest.id}，${manifest.files} 个文件）`,
+    `预压缩 ${compressed.files} 个文件（重新压缩 ${compressed.compressed} 个）${compressSeconds.toFixed(1)} 秒，输出到 ${outDir}/（构建 ${manifest.id}，${manifest.files} 个文件）`,
 );

@@ -14,6 +14,9 @@
  *                                    use the medians (default 3; 1 with --smoke)
  *   --no-lighthouse, --no-demo (generated sizes only), --seed <n>, --json <file> (also write
  *                                    the measurements, after every size)
+ *   --no-publish                     skip publish-to-live (scripts/bench/publish.ts: `npm run build`,
+ *                                    `npm run inspect` and `scripts/deploy.sh deploy`, cold and after
+ *                                    each edit kind, at every size and the demo)
  *
  * Progress goes to stderr, the table to stdout. Ports: BENCH_PORT (static server, default 4340)
  * and BENCH_PORT + 1 (Chromium's debugging port for Lighthouse). Work files live in
@@ -22,7 +25,7 @@
  * allocator skips recently freed inodes one by one), so deleting one build's output just
  * before timing the next made whichever build came second look slow.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { firstSearchBytes, runLighthouse } from './browser.ts';
 import { measureReader } from './reader-rows.ts';
@@ -30,6 +33,7 @@ import { analyzeDist } from './dist-stats.ts';
 import { generateContent } from './generate.ts';
 import { astroCacheDir, buildBare, buildSite, buildSiteAstro, measureEdit, measureRebuild, searchCacheDir } from './measure.ts';
 import { serveStatic } from '../site-files.ts';
+import { measurePublish } from './publish.ts';
 import { buildTable, LIGHTHOUSE_PAGES, renderTable, type Budgets, type LighthousePage, type Measurements, type Run } from './table.ts';
 
 const argv = process.argv.slice(2);
@@ -48,6 +52,9 @@ if (sizes.length === 0) {
 }
 const withDemo = !smoke && !flag('no-demo');
 const withLighthouse = !smoke && !flag('no-lighthouse');
+const withPublish = !flag('no-publish');
+/** One clock for every publish build, so each edit is built against the same content window. */
+const publishNow = new Date().toISOString();
 const seed = Number(option('seed') ?? 1);
 const repeat = Number(option('repeat') ?? (smoke ? 1 : 3));
 if (!Number.isInteger(repeat) || repeat < 1) {
@@ -134,6 +141,14 @@ async function main(): Promise<void> {
       const run: Run = { n: undefined, ...site, dist: analyzeDist(dist), searchBytes: undefined };
       await browse(run, dist, withLighthouse);
       measurements.demo = run;
+      if (withPublish) {
+        // A copy: the edits must never touch the checkout's content.
+        const copy = path.join(work, 'publish-demo');
+        mkdirSync(copy, { recursive: true });
+        cpSync('content', path.join(copy, 'content'), { recursive: true });
+        log('demo content: publish to live, cold and after each edit kind');
+        run.publish = await measurePublish({ contentRoot: path.join(copy, 'content'), work: copy, buildNow: publishNow, quiet: true, log });
+      }
     }
     for (const n of sizes) {
       // A size that fails (say, out of memory at the largest N) is reported; the others still print.
@@ -187,6 +202,10 @@ async function measureSize(n: number, measurements: Measurements): Promise<void>
   log(`N=${n}: bare Astro build`);
   run.bare = await buildBare(content, bareDist, work, true);
   log(`  bare Astro ${run.bare.seconds.toFixed(1)} s, ${run.bare.pages} pages`);
+  if (withPublish) {
+    log(`N=${n}: publish to live, cold and after each edit kind`);
+    run.publish = await measurePublish({ contentRoot: content, work: path.join(work, `publish-${n}`), buildNow: publishNow, quiet: true, log });
+  }
   run.repeats = { site: [], bare: [] };
   for (let k = 2; k <= repeat; k++) {
     log(`N=${n}: timing ${k} of ${repeat}, site then bare Astro`);

@@ -4,6 +4,7 @@
  */
 import { PAGE_TYPES, type DistStats } from './dist-stats.ts';
 import { READER_METRICS, readerRows, type ReaderBudgets, type ReaderFigures } from './reader-rows.ts';
+import { EDIT_KINDS, type PublishResult, type PublishStep } from './publish.ts';
 
 /** The budgets file (scripts/bench/budgets.json). Sizes are gzipped KiB. */
 export interface Budgets extends Partial<ReaderBudgets> {
@@ -26,6 +27,13 @@ export interface Budgets extends Partial<ReaderBudgets> {
   editIndexRatioMax: number;
   /** Growth of our Astro build time between two sizes. */
   buildGrowthMax: { from: number; to: number; max: number };
+  /**
+   * Publish-to-live after an edit (build + inspect + deploy), seconds: `demo`, and generated
+   * sizes by their upper bound (a size is judged by the smallest bound at or above it).
+   */
+  publishMaxSeconds: Record<string, number>;
+  /** The deploy step alone, at every size, cold or after an edit. */
+  deployMaxSeconds: number;
 }
 
 export interface Step {
@@ -73,6 +81,8 @@ export interface Run {
    * are noisy): build times and the ratio use the median of every timing of a side.
    */
   repeats?: { site: number[]; bare: number[] };
+  /** Publish-to-live through the pipeline's own commands, cold and after each edit kind. */
+  publish?: PublishResult;
   /** Lighthouse per page (demo only); undefined where the page does not exist. */
   lighthouse?: Partial<Record<LighthousePage, LighthouseScores>>;
 }
@@ -119,6 +129,16 @@ export function columnLabel(run: Run): string {
   return run.n === undefined ? 'demo' : `N=${thousands(run.n)}`;
 }
 
+/** The publish-to-live rows: the cold publish, then each edit kind. */
+export const PUBLISH_ROWS = ['cold', ...EDIT_KINDS] as const;
+
+/** The publish budget of a run: the demo's, or the smallest generated bound at or above its size. */
+export function publishBudget(run: Run, budgets: Budgets): number | undefined {
+  if (run.n === undefined) return budgets.publishMaxSeconds.demo;
+  const bounds = Object.keys(budgets.publishMaxSeconds).map(Number).filter((b) => Number.isFinite(b) && b >= (run.n as number)).sort((a, b) => a - b);
+  return bounds[0] === undefined ? undefined : budgets.publishMaxSeconds[String(bounds[0])];
+}
+
 /** Every metric the table has, in order; the smoke test checks they are all printed. */
 export function metricNames(): string[] {
   const names = [
@@ -148,6 +168,7 @@ export function metricNames(): string[] {
     'growth of build time, budgeted',
     'growth of peak RSS',
   ];
+  for (const k of PUBLISH_ROWS) names.push(`publish ${k}: total`, `publish ${k}: build/inspect/deploy`, `publish ${k}: release disk`);
   for (const t of PAGE_TYPES) names.push(`${t} CSS gz (max)`, `${t} JS gz (max)`, `${t} HTML+CSS+JS gz (max)`);
   for (const p of LIGHTHOUSE_PAGES) names.push(`Lighthouse ${p}: perf/a11y/bp/seo`, `Lighthouse ${p}: LCP/CLS/TBT`);
   return names;
@@ -243,6 +264,28 @@ export function buildTable(m: Measurements, budgets: Budgets): Table {
   row('growth of peak RSS', first ? `from ${columnLabel(first)}` : '', (r) =>
     first && r !== first && r.n !== undefined && r.astro.rssMB && first.astro.rssMB ? [ratio(r.astro.rssMB / first.astro.rssMB)] : undefined,
   );
+
+  const publishBudgetText = Object.entries(budgets.publishMaxSeconds)
+    .map(([k, v]) => `${k === 'demo' ? 'demo' : `N≤${thousands(Number(k))}`} ≤ ${v} s`)
+    .join(', ');
+  for (const k of PUBLISH_ROWS) {
+    const step = (r: Run): PublishStep | undefined => (k === 'cold' ? r.publish?.cold : r.publish?.edits[k]);
+    // A cold build keeps its existing budgets (Astro, search index); the publish budget is for edits.
+    row(`publish ${k}: total`, k === 'cold' ? '(information only)' : publishBudgetText, (r) => {
+      const s = step(r);
+      if (!s) return undefined;
+      const max = k === 'cold' ? undefined : publishBudget(r, budgets);
+      return [sec(s.total), max === undefined ? undefined : s.total <= max];
+    });
+    row(`publish ${k}: build/inspect/deploy`, `deploy ≤ ${budgets.deployMaxSeconds} s`, (r) => {
+      const s = step(r);
+      return s ? [`${sec(s.build)} / ${sec(s.inspect)} / ${sec(s.deploy)}`, s.deploy <= budgets.deployMaxSeconds] : undefined;
+    });
+    row(`publish ${k}: release disk`, 'du of the deploy root, before → after', (r) => {
+      const s = step(r);
+      return s ? [`${(s.releaseKB / 1024).toFixed(1)} MB`] : undefined;
+    });
+  }
 
   for (const t of PAGE_TYPES) {
     const jsMax = budgets.jsMaxKB[t];

@@ -1,18 +1,19 @@
 /**
  * Keeps `npm run bench` working: runs it end to end at N = 200 in smoke mode (no demo build, no
- * Lighthouse, no 10,000 run) and checks the table is complete and the budgets were judged. No
- * timing is asserted: the machines are noisy.
+ * Lighthouse, no 10,000 run) and checks the table is complete and the budgets were judged,
+ * publish-to-live included (`npm run build`, `npm run inspect`, `scripts/deploy.sh deploy`, cold
+ * and after each edit kind). No timing is asserted: the machines are noisy.
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { metricNames } from '../../scripts/bench/table.ts';
+import { metricNames, PUBLISH_ROWS } from '../../scripts/bench/table.ts';
 
 describe('npm run bench --smoke', () => {
-  it('prints the whole table with budgets judged', { timeout: 150_000 }, () => {
+  it('prints the whole table with budgets judged', { timeout: 600_000 }, () => {
     const r = spawnSync(process.execPath, ['scripts/bench/run.ts', '--smoke'], {
       encoding: 'utf8',
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BENCH_PORT: process.env.BENCH_PORT ?? '4345' },
-      timeout: 140_000,
+      timeout: 570_000,
     });
     expect(r.stderr).not.toMatch(/Error:|\n\s+at\s/);
     expect(r.status).toBe(0);
@@ -29,6 +30,12 @@ describe('npm run bench --smoke', () => {
     expect(row('bare Astro pages')).toMatch(/\| \d+/);
     // Republishing one entry rebuilt the site and indexed only that entry's (dated) shard again.
     expect(row('one-entry edit: whole build')).toMatch(/search [\d.]+ s: \d{4}\)/);
+    // Publish to live: every edit kind went through build, inspect and deploy, each judged.
+    for (const k of PUBLISH_ROWS) {
+      if (k !== 'cold') expect(row(`publish ${k}: total`), k).toMatch(/ [\d.]+ s (PASS|FAIL) /);
+      expect(row(`publish ${k}: build/inspect/deploy`), k).toMatch(/ [\d.]+ s \/ [\d.]+ s \/ [\d.]+ s (PASS|FAIL) /);
+      expect(row(`publish ${k}: release disk`), k).toMatch(/ [\d.]+ MB /);
+    }
     expect(r.stdout).toMatch(/Budgets: [1-9]\d* evaluated, \d+ passed, \d+ failed\./);
   });
 });

@@ -5,7 +5,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { pageType, percentile, weighPage, type DistStats } from '../../scripts/bench/dist-stats.ts';
-import { buildTable, displayWidth, median, metricNames, renderTable, type Budgets, type Measurements, type Run } from '../../scripts/bench/table.ts';
+import { buildTable, displayWidth, median, metricNames, publishBudget, renderTable, type Budgets, type Measurements, type Run } from '../../scripts/bench/table.ts';
 
 const budgets: Budgets = {
   searchTerm: '服务',
@@ -18,6 +18,8 @@ const budgets: Budgets = {
   indexPeakRssMaxMB: 3072,
   editIndexRatioMax: 1.5,
   buildGrowthMax: { from: 10000, to: 60000, max: 6.5 },
+  publishMaxSeconds: { demo: 15, '10000': 60, '60000': 180 },
+  deployMaxSeconds: 10,
 };
 
 const dist = (pages: number, newsJs: number): DistStats => ({
@@ -177,6 +179,37 @@ describe('buildTable and renderTable', () => {
   it('aligns every line to the same display width', () => {
     const widths = new Set(text.split('\n').filter((l) => l.startsWith('|')).map(displayWidth));
     expect(widths.size).toBe(1);
+  });
+});
+
+describe('publish-to-live rows', () => {
+  const step = (total: number, deploy = 1) => ({ build: total - deploy - 1, inspect: 1, deploy, total, releaseKB: 2048, buildLine: '' });
+  const withPublish = (run: Run, total: number, deploy?: number): Run => ({
+    ...run,
+    publish: {
+      cold: step(400, 30),
+      edits: { 'one-entry edit': step(total, deploy), 'new entry': step(total), 'deleted entry': step(total), 'title change': step(total), 'settings change': step(total) },
+    },
+  });
+
+  it('judges each size by the smallest bound at or above it, the demo by its own', () => {
+    expect(publishBudget({ ...demo, n: undefined }, budgets)).toBe(15);
+    expect(publishBudget({ ...demo, n: 200 }, budgets)).toBe(60);
+    expect(publishBudget({ ...demo, n: 10000 }, budgets)).toBe(60);
+    expect(publishBudget({ ...demo, n: 20000 }, budgets)).toBe(180);
+    expect(publishBudget({ ...demo, n: 100000 }, budgets)).toBeUndefined();
+  });
+
+  it('judges the total after an edit and the deploy step every time, never the cold total', () => {
+    const table = buildTable({ demo: withPublish(demo, 14, 11), runs: [] }, budgets);
+    const text = renderTable(table);
+    const line = (metric: string) => text.split('\n').find((l) => l.startsWith(`| ${metric} `)) ?? '';
+    expect(line('publish cold: total')).toMatch(/400\.0 s\s+\|/);
+    expect(line('publish cold: build/inspect/deploy')).toMatch(/30\.0 s FAIL/);
+    expect(line('publish one-entry edit: total')).toMatch(/14\.0 s PASS/);
+    expect(line('publish one-entry edit: build/inspect/deploy')).toMatch(/2\.0 s \/ 1\.0 s \/ 11\.0 s FAIL/);
+    expect(line('publish settings change: release disk')).toMatch(/2\.0 MB/);
+    expect(renderTable(buildTable({ demo: withPublish(demo, 16), runs: [] }, budgets))).toMatch(/FAIL publish title change: total \(demo\)/);
   });
 });
 

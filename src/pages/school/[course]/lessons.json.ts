@@ -3,6 +3,7 @@
  * flag). Pages carry only a course's lesson count; the school's scripts fetch this file when the
  * learner has progress in the course; the service worker stores it when fetched, for offline use.
  */
+import { keyedBySite } from '../../../lib/cache-keys.content.ts';
 import type { APIRoute } from 'astro';
 import { getCourses, getLessons } from '../../../lib/collections.content.ts';
 import { courseLessonsFile } from '../../../lib/school/syllabus.ts';
@@ -10,7 +11,7 @@ import type { CourseLessonsFile } from '../../../lib/school/school.ts';
 
 export async function getStaticPaths() {
   const lessons = await getLessons();
-  return (await getCourses()).map((course) => ({ params: { course: course.id }, props: { body: courseLessonsFile(course.id, lessons) } }));
+  return keyedBySite((await getCourses()).map((course) => ({ params: { course: course.id }, props: { body: courseLessonsFile(course.id, lessons) } })));
 }
 
 export const GET: APIRoute<{ body: CourseLessonsFile }> = ({ props }) =>

@@ -1,4 +1,5 @@
 /** /theory/<column>/rss.xml — one theory column. */
+import { keyedBySite } from '../../../lib/cache-keys.content.ts';
 import type { APIRoute } from 'astro';
 import type { CollectionEntry } from 'astro:content';
 import { getColumns } from '../../../lib/collections.content.ts';
@@ -6,7 +7,7 @@ import { columnItems, rssResponse } from '../../../lib/feeds/feed-entries.conten
 import { t } from '../../../i18n/t.ts';
 
 export async function getStaticPaths() {
-  return (await getColumns()).map((column) => ({ params: { column: column.id }, props: { column } }));
+  return keyedBySite((await getColumns()).map((column) => ({ params: { column: column.id }, props: { column } })));
 }
 
 export const GET: APIRoute<{ column: CollectionEntry<'columns'> }> = async ({ props, site }) =>
