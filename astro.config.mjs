@@ -21,7 +21,9 @@ const site = process.env.SITE_URL?.trim() || 'https://louyu.example.gov.cn';
  */
 const contentRoot = process.env.CONTENT_ROOT ?? 'content';
 const cacheDir =
-  contentRoot === 'content' ? './.tmp/astro-cache/content' : `./.tmp/astro-cache/${createHash('sha256').update(path.resolve(contentRoot)).digest('hex').slice(0, 16)}`;
+  contentRoot === 'content'
+    ? './.tmp/astro-cache/content'
+    : `./.tmp/astro-cache/${createHash('sha256').update(path.resolve(contentRoot)).digest('hex').slice(0, 16)}`;
 
 export default defineConfig({
   site,

@@ -44,7 +44,12 @@ const [builtAt, limits] = (() => {
 await acquireBuildLock();
 
 // Every step has a time bound (build-steps.ts); the check runs in its own process so a hang can be stopped.
-if ((await boundedStep('validate', limits.validate, staging, (signal) => run(process.execPath, [new URL('./validate-content.ts', import.meta.url).pathname, contentRoot], {}, signal))) !== 0) process.exit(1);
+if (
+  (await boundedStep('validate', limits.validate, staging, (signal) =>
+    run(process.execPath, [new URL('./validate-content.ts', import.meta.url).pathname, contentRoot], {}, signal),
+  )) !== 0
+)
+  process.exit(1);
 
 await boundedStep('decap', limits.decap, staging, () => {
   copyDecap();
@@ -73,7 +78,9 @@ const compressStarted = performance.now();
 // BUILD_PRECOMPRESS=0 (test builds whose .gz/.br nothing serves) skips the step, which is most of
 // a small site's build time; the nginx test's production build keeps it.
 const compressed =
-  process.env.BUILD_PRECOMPRESS === '0' ? { files: 0, written: 0, reused: 0, compressed: 0 } : await boundedStep('precompress', limits.precompress, staging, () => precompress(staging, { cacheDir: precompressCacheDir() }));
+  process.env.BUILD_PRECOMPRESS === '0'
+    ? { files: 0, written: 0, reused: 0, compressed: 0 }
+    : await boundedStep('precompress', limits.precompress, staging, () => precompress(staging, { cacheDir: precompressCacheDir() }));
 const compressSeconds = (performance.now() - compressStarted) / 1000;
 // Last step: the manifest of every file with its hash, which scripts/deploy.sh checks before it
 // switches (a folder that is not this whole build is refused).

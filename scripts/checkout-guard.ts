@@ -82,10 +82,7 @@ export function plantLocalEdits(root: string, edit = PLANTED_EDIT, upload = PLAN
   const same = (file: string, bytes: Buffer) => existsSync(file) && readFileSync(file).equals(bytes);
   return {
     files: [edit, upload],
-    check: () => [
-      ...(same(editFile, edited) ? [] : [`本地未提交的修改丢失：${edit}`]),
-      ...(same(uploadFile, PNG) ? [] : [`本地上传的文件丢失：${upload}`]),
-    ],
+    check: () => [...(same(editFile, edited) ? [] : [`本地未提交的修改丢失：${edit}`]), ...(same(uploadFile, PNG) ? [] : [`本地上传的文件丢失：${upload}`])],
     remove: () => {
       writeFileSync(editFile, original);
       rmSync(uploadFile, { force: true });

@@ -46,7 +46,13 @@ function refuse(res: ServerResponse, status: number, error: string): void {
 }
 
 /** Starts the guarded server; resolves once it listens, with its address and a close function. */
-export async function startCmsServer({ port, mode, repo = process.cwd(), host = '127.0.0.1', logLevel }: CmsServerOptions): Promise<{ url: string; close(): Promise<void> }> {
+export async function startCmsServer({
+  port,
+  mode,
+  repo = process.cwd(),
+  host = '127.0.0.1',
+  logLevel,
+}: CmsServerOptions): Promise<{ url: string; close(): Promise<void> }> {
   const root = path.resolve(repo);
   // decap-server's middlewares read the repository from the environment.
   process.env.GIT_REPO_DIRECTORY = root;

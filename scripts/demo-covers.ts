@@ -72,21 +72,31 @@ const covers: Record<string, string> = {
       `<path d="M800 600 C 950 520, 1180 520, 1340 580 L 1340 800 C 1180 740, 950 740, 800 820 Z" fill="${DARK}"/>` +
       `<path d="M800 600 C 660 530, 450 530, 300 585 L 300 770 C 450 720, 660 720, 800 790 Z" fill="${CREAM}"/>` +
       `<path d="M800 600 C 940 530, 1150 530, 1300 585 L 1300 770 C 1150 720, 940 720, 800 790 Z" fill="#fffaf0"/>` +
-      Array.from({ length: 4 }, (_, i) => `<line x1="360" y1="${620 + i * 36}" x2="720" y2="${612 + i * 36}" stroke="#d8c3a5" stroke-width="8"/><line x1="880" y1="${612 + i * 36}" x2="1240" y2="${620 + i * 36}" stroke="#d8c3a5" stroke-width="8"/>`).join(''),
+      Array.from(
+        { length: 4 },
+        (_, i) =>
+          `<line x1="360" y1="${620 + i * 36}" x2="720" y2="${612 + i * 36}" stroke="#d8c3a5" stroke-width="8"/><line x1="880" y1="${612 + i * 36}" x2="1240" y2="${620 + i * 36}" stroke="#d8c3a5" stroke-width="8"/>`,
+      ).join(''),
   ),
   // Stairs going down to an exit with a green arrow.
   'shusan-yanlian': svg(
     sky('s', '#f4efe8', '#e3d8cb') +
-      Array.from({ length: 7 }, (_, i) => `<rect x="${140 + i * 150}" y="${200 + i * 90}" width="${1460 - i * 150}" height="90" fill="${i % 2 ? RED : DARK}"/>`).join('') +
+      Array.from(
+        { length: 7 },
+        (_, i) => `<rect x="${140 + i * 150}" y="${200 + i * 90}" width="${1460 - i * 150}" height="90" fill="${i % 2 ? RED : DARK}"/>`,
+      ).join('') +
       `<rect x="1180" y="110" width="300" height="170" rx="16" fill="${GREEN}"/>` +
       `<path d="M1220 175 h130 v-35 l90 55 l-90 55 v-35 h-130 z" fill="#ffffff"/>` +
       `<circle cx="330" cy="140" r="50" fill="${GOLD}"/>`,
   ),
   // Four sorting bins and leaves.
-  'lajifenlei': svg(
+  lajifenlei: svg(
     sky('s', '#eef6ea', '#d4e7cf') +
       ['#2f6db3', GREEN, RED, '#6b6b6b']
-        .map((c, i) => `<rect x="${250 + i * 290}" y="380" width="220" height="330" rx="18" fill="${c}"/><rect x="${232 + i * 290}" y="340" width="256" height="50" rx="12" fill="${c}"/><rect x="${330 + i * 290}" y="318" width="60" height="26" rx="8" fill="${c}"/>`)
+        .map(
+          (c, i) =>
+            `<rect x="${250 + i * 290}" y="380" width="220" height="330" rx="18" fill="${c}"/><rect x="${232 + i * 290}" y="340" width="256" height="50" rx="12" fill="${c}"/><rect x="${330 + i * 290}" y="318" width="60" height="26" rx="8" fill="${c}"/>`,
+        )
         .join('') +
       [
         [220, 180, -30],
@@ -94,7 +104,10 @@ const covers: Record<string, string> = {
         [1050, 190, -10],
         [1380, 160, 35],
       ]
-        .map(([x, y, r]) => `<path transform="translate(${x} ${y}) rotate(${r})" d="M0 0 C 60 -70, 160 -70, 200 0 C 160 70, 60 70, 0 0 Z" fill="${GREEN}"/><line transform="translate(${x} ${y}) rotate(${r})" x1="10" y1="0" x2="190" y2="0" stroke="#d4e7cf" stroke-width="6"/>`)
+        .map(
+          ([x, y, r]) =>
+            `<path transform="translate(${x} ${y}) rotate(${r})" d="M0 0 C 60 -70, 160 -70, 200 0 C 160 70, 60 70, 0 0 Z" fill="${GREEN}"/><line transform="translate(${x} ${y}) rotate(${r})" x1="10" y1="0" x2="190" y2="0" stroke="#d4e7cf" stroke-width="6"/>`,
+        )
         .join(''),
   ),
   // Buildings joined by lines: stations learning from each other.
@@ -109,10 +122,15 @@ const covers: Record<string, string> = {
           [800, 740],
         ];
         const lines = points
-          .flatMap((p, i) => points.slice(i + 1).map((q) => `<line x1="${p[0]}" y1="${p[1]}" x2="${q[0]}" y2="${q[1]}" stroke="${GOLD}" stroke-width="10" opacity="0.7"/>`))
+          .flatMap((p, i) =>
+            points.slice(i + 1).map((q) => `<line x1="${p[0]}" y1="${p[1]}" x2="${q[0]}" y2="${q[1]}" stroke="${GOLD}" stroke-width="10" opacity="0.7"/>`),
+          )
           .join('');
         const houses = points
-          .map(([x, y], i) => `<rect x="${x - 70}" y="${y - 110}" width="140" height="180" rx="10" fill="${i % 2 ? DARK : RED}"/><rect x="${x - 40}" y="${y - 80}" width="30" height="30" fill="${GOLD}"/><rect x="${x + 10}" y="${y - 80}" width="30" height="30" fill="${CREAM}"/><rect x="${x - 40}" y="${y - 30}" width="30" height="30" fill="${CREAM}"/><rect x="${x + 10}" y="${y - 30}" width="30" height="30" fill="${GOLD}"/>`)
+          .map(
+            ([x, y], i) =>
+              `<rect x="${x - 70}" y="${y - 110}" width="140" height="180" rx="10" fill="${i % 2 ? DARK : RED}"/><rect x="${x - 40}" y="${y - 80}" width="30" height="30" fill="${GOLD}"/><rect x="${x + 10}" y="${y - 80}" width="30" height="30" fill="${CREAM}"/><rect x="${x - 40}" y="${y - 30}" width="30" height="30" fill="${CREAM}"/><rect x="${x + 10}" y="${y - 30}" width="30" height="30" fill="${GOLD}"/>`,
+          )
           .join('');
         return lines + houses;
       })(),

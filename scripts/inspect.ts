@@ -108,7 +108,9 @@ const future: FutureEntry[] = [
   ...theory
     .filter((e) => !released(e.data.published))
     .map((e) => ({ file: rel(e.file), date: e.data.published, shown: isFile(`theory/${e.data.column.id}/${e.id}/index.html`) })),
-  ...exchange.filter((e) => !released(e.data.published)).map((e) => ({ file: rel(e.file), date: e.data.published, shown: isFile(`exchange/${e.id}/index.html`) })),
+  ...exchange
+    .filter((e) => !released(e.data.published))
+    .map((e) => ({ file: rel(e.file), date: e.data.published, shown: isFile(`exchange/${e.id}/index.html`) })),
   ...diary.filter((e) => !released(e.data.date)).map((e) => ({ file: rel(e.file), date: e.data.date, shown: hasId(monthPage(e.data.date), e.id) })),
 ].sort((a, b) => a.date.getTime() - b.date.getTime());
 
@@ -130,10 +132,12 @@ const site = new URL(process.env.SITE_URL?.trim() || 'https://louyu.example.gov.
 const htmlFiles = walkFiles(dist).filter((f) => f.endsWith('.html') && !f.startsWith('admin/') && !f.startsWith('pagefind/'));
 const html = new Map(htmlFiles.map((f) => [f, readFileSync(distFile(f), 'utf8')]));
 // Printable posters are made to be printed alone (no header or footer), and are not in the sitemap.
-const identifierProblems = [...html].filter(([f]) => !f.endsWith('/poster/index.html')).flatMap(([f, text]) => {
-  const missing = footerIdentifierProblems(text);
-  return missing.length ? [`/${f}：${missing.join('、')}`] : [];
-});
+const identifierProblems = [...html]
+  .filter(([f]) => !f.endsWith('/poster/index.html'))
+  .flatMap(([f, text]) => {
+    const missing = footerIdentifierProblems(text);
+    return missing.length ? [`/${f}：${missing.join('、')}`] : [];
+  });
 const siteMapProblems: string[] = [];
 if (!isFile('sitemap/index.html')) siteMapProblems.push('缺少 /sitemap/ 页面');
 if (!/<footer\b[\s\S]*href="\/sitemap\/"[\s\S]*<\/footer>/.test(html.get('index.html') ?? '')) siteMapProblems.push('首页页脚没有指向网站地图的链接');

@@ -66,7 +66,10 @@ export function envCacheDir(env: NodeJS.ProcessEnv = process.env): string | unde
 
 /** The cache key of a file's bytes: their hash, salted with what else decides the output (the brotli quality among it). */
 export function cacheKey(data: Buffer, quality = 11): string {
-  return createHash('sha256').update(`louyu-precompress ${FORMAT} q${quality} zlib ${process.versions.zlib} brotli ${process.versions.brotli}\n`).update(data).digest('hex');
+  return createHash('sha256')
+    .update(`louyu-precompress ${FORMAT} q${quality} zlib ${process.versions.zlib} brotli ${process.versions.brotli}\n`)
+    .update(data)
+    .digest('hex');
 }
 
 /** The brotli quality for a file (see PAGE and LARGE_FILE). */
@@ -120,7 +123,9 @@ async function linkInto(from: string, to: string): Promise<void> {
 
 /** Compresses every eligible file under `dir`, reusing cached copies of unchanged bytes. */
 export async function precompress(dir: string, options: PrecompressOptions = {}): Promise<PrecompressReport> {
-  const files = walkFiles(dir).map((f) => path.join(dir, f)).filter((f) => COMPRESSIBLE.test(f) && statSync(f).size >= MIN_SIZE);
+  const files = walkFiles(dir)
+    .map((f) => path.join(dir, f))
+    .filter((f) => COMPRESSIBLE.test(f) && statSync(f).size >= MIN_SIZE);
   const { cacheDir } = options;
   const used = new Set<string>();
   const report: PrecompressReport = { files: files.length, written: 0, reused: 0, compressed: 0 };
@@ -136,7 +141,10 @@ export async function precompress(dir: string, options: PrecompressOptions = {})
         report.compressed++;
         for (const encoding of ENCODINGS) {
           const copy = copies[encoding];
-          if (copy) (await replaceWith(`${file}.${encoding}`, copy), report.written++);
+          if (copy) {
+            await replaceWith(`${file}.${encoding}`, copy);
+            report.written++;
+          }
         }
         continue;
       }
@@ -154,7 +162,11 @@ export async function precompress(dir: string, options: PrecompressOptions = {})
           else await writeFile(p.none, '');
         }
       }
-      for (const p of paths) if (existsSync(p.file)) (await linkInto(p.file, `${file}.${p.encoding}`), report.written++);
+      for (const p of paths) {
+        if (!existsSync(p.file)) continue;
+        await linkInto(p.file, `${file}.${p.encoding}`);
+        report.written++;
+      }
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
@@ -177,5 +189,7 @@ if (import.meta.main) {
   const dir = process.argv[2] ?? 'dist';
   const started = performance.now();
   const r = await precompress(dir, { cacheDir: envCacheDir() });
-  console.log(`预压缩：${r.files} 个文件（${r.reused} 个沿用缓存，${r.compressed} 个重新压缩），写出 ${r.written} 个 .gz/.br，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
+  console.log(
+    `预压缩：${r.files} 个文件（${r.reused} 个沿用缓存，${r.compressed} 个重新压缩），写出 ${r.written} 个 .gz/.br，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`,
+  );
 }

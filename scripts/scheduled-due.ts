@@ -34,8 +34,14 @@ if (!lastBuild) {
   process.exit(0);
 }
 const publishTimes = [
-  ...(['news', 'theory', 'exchange'] as const).flatMap((c) => readCollection(root, c).filter((e) => !e.data.draft).map((e) => e.data.published)),
-  ...readCollection(root, 'diary').filter((e) => !e.data.draft).map((e) => e.data.date),
+  ...(['news', 'theory', 'exchange'] as const).flatMap((c) =>
+    readCollection(root, c)
+      .filter((e) => !e.data.draft)
+      .map((e) => e.data.published),
+  ),
+  ...readCollection(root, 'diary')
+    .filter((e) => !e.data.draft)
+    .map((e) => e.data.date),
 ];
 const due = dueSince(publishTimes, lastBuild, buildNow());
 if (due.length === 0) process.exit(1);

@@ -23,7 +23,19 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { pageUrl, scanFiles, shardCacheKey, type ScanJob, type ScannedPage } from '../src/lib/search/search-index.node.ts';
 import { shanghaiParts } from '../src/lib/dates.ts';
-import { BASE_SHARD, FIRST_SEARCH_MAX_PAGES, isNamedShard, MANIFEST_FILE, mergeOrder, recentCount, shardPath, shardYear, validShardMonths, type ShardInfo, type ShardManifest } from '../src/lib/search/search-shards.ts';
+import {
+  BASE_SHARD,
+  FIRST_SEARCH_MAX_PAGES,
+  isNamedShard,
+  MANIFEST_FILE,
+  mergeOrder,
+  recentCount,
+  shardPath,
+  shardYear,
+  validShardMonths,
+  type ShardInfo,
+  type ShardManifest,
+} from '../src/lib/search/search-shards.ts';
 
 export interface IndexOptions {
   months?: number;
@@ -157,7 +169,11 @@ export async function indexShards(site: string, options: IndexOptions = {}): Pro
   // one is written (a site Astro has just built has none: Astro empties its output folder).
   for (const name of readdirSync(site)) if (name.startsWith('.pagefind-part-')) rmSync(path.join(site, name), { recursive: true, force: true });
   if (existsSync(root)) renameSync(root, `${root}.old-${process.pid}`);
-  const oldIndex = Promise.all(readdirSync(site).filter((name) => /^pagefind\.old-\d+$/.test(name)).map((name) => rm(path.join(site, name), { recursive: true, force: true })));
+  const oldIndex = Promise.all(
+    readdirSync(site)
+      .filter((name) => /^pagefind\.old-\d+$/.test(name))
+      .map((name) => rm(path.join(site, name), { recursive: true, force: true })),
+  );
   mkdirSync(root, { recursive: true });
   const salt = `louyu-search ${FORMAT} pagefind ${pagefindVersion()} months ${months} chunk ${chunkSize}`;
   const plan = mergeOrder(groups.keys()).map((id) => {
@@ -256,7 +272,11 @@ function moveBundle(part: string, out: string): void {
 async function storeInCache(cacheDir: string, id: string, target: string, out: string, shards: ReadonlySet<string>): Promise<void> {
   mkdirSync(cacheDir, { recursive: true });
   // Older entries of the same shard can never be hit again once the shard has changed.
-  await Promise.all(readdirSync(cacheDir).filter((name) => name.startsWith(`${id}-`)).map((name) => rm(path.join(cacheDir, name), { recursive: true, force: true })));
+  await Promise.all(
+    readdirSync(cacheDir)
+      .filter((name) => name.startsWith(`${id}-`))
+      .map((name) => rm(path.join(cacheDir, name), { recursive: true, force: true })),
+  );
   const temp = `${target}.part-${process.pid}`;
   // The primary bundle's folder also holds the other shards' folders; only its own files are cached.
   await linkTree(out, temp, (name) => !shards.has(name));

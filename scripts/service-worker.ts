@@ -8,7 +8,17 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { courseSaveHref, courseSaveOf, fileUrl, pageImages, precacheOf, SERVICE_WORKER_URL, type CourseSave, type Precache, type SizedFile } from '../src/lib/school/offline.ts';
+import {
+  courseSaveHref,
+  courseSaveOf,
+  fileUrl,
+  pageImages,
+  precacheOf,
+  SERVICE_WORKER_URL,
+  type CourseSave,
+  type Precache,
+  type SizedFile,
+} from '../src/lib/school/offline.ts';
 import { readCourseLessons } from '../src/lib/school/school.ts';
 import { walkFiles } from './site-files.ts';
 
@@ -25,7 +35,10 @@ function courseLessons(outDir: string, files: readonly string[]): Map<string, st
     const course = m[1] as string;
     const lessons = readCourseLessons(JSON.parse(readFileSync(path.join(outDir, f), 'utf8')), course);
     if (!lessons) throw new Error(`${f}: not the lessons.json of course ${course}`);
-    out.set(course, lessons.map((l) => l.href));
+    out.set(
+      course,
+      lessons.map((l) => l.href),
+    );
   }
   return out;
 }

@@ -50,7 +50,11 @@ export interface DistStats {
 }
 
 const gz = (text: string | Buffer) => gzipSync(text).length;
-const attr = (tag: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined);
+const attr = (tag: string, name: string) =>
+  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
+    .exec(tag)
+    ?.slice(1)
+    .find((v) => v !== undefined);
 const JS_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
 
 /** Weighs one page's HTML, given a resolver for the gzipped size of a local asset. */
@@ -121,7 +125,11 @@ export function analyzeDist(dir: string): DistStats {
     if (of.length === 0) continue;
     types[t] = {
       pages: of.length,
-      htmlMedian: percentile(of.map((w) => w.html), 50) ?? 0,
+      htmlMedian:
+        percentile(
+          of.map((w) => w.html),
+          50,
+        ) ?? 0,
       cssMax: Math.max(...of.map((w) => w.css)),
       jsMax: Math.max(...of.map((w) => w.js)),
       totalMax: Math.max(...of.map((w) => w.html + w.css + w.js)),

@@ -232,15 +232,22 @@ export function generateContent(options: GenerateOptions): GenerateResult {
     const { date, time } = randomTime(rng, days);
     const text = body(rng, rng.int(450, 1000), 1130, report(station), closing(station));
     const title = station ? fill(rng, rng.pick(P.NEWS_TITLES), station) : rng.pick(P.DISTRICT_TITLES);
-    write('news', `${date}-${station?.id ?? 'ququ'}-n${pad(i, 5)}`, frontMatter([
-      ['title', str(title)],
-      ['published', `${date} ${time}`],
-      ['station', station?.id],
-      ['category', str(station ? rng.pick(NEWS_CATEGORIES) : rng.pick(['党建动态', '通知公告']))],
-      ['tags', tagList(rng)],
-      ['summary', str(summaryOf(text))],
-      ['author', rng.chance(0.5) ? str(station ? '工作站' : '区委社会工委') : undefined],
-    ], text));
+    write(
+      'news',
+      `${date}-${station?.id ?? 'ququ'}-n${pad(i, 5)}`,
+      frontMatter(
+        [
+          ['title', str(title)],
+          ['published', `${date} ${time}`],
+          ['station', station?.id],
+          ['category', str(station ? rng.pick(NEWS_CATEGORIES) : rng.pick(['党建动态', '通知公告']))],
+          ['tags', tagList(rng)],
+          ['summary', str(summaryOf(text))],
+          ['author', rng.chance(0.5) ? str(station ? '工作站' : '区委社会工委') : undefined],
+        ],
+        text,
+      ),
+    );
   }
 
   for (let i = 0; i < counts.activities; i++) {
@@ -249,19 +256,26 @@ export function generateContent(options: GenerateOptions): GenerateResult {
     const [h, m] = time.split(':') as [string, string];
     const end = `${pad(Math.min(Number(h) + rng.int(1, 3), 21))}:${m}`;
     const text = body(rng, rng.int(150, 450), 600, report(station));
-    write('activities', `${date}-${station.id}-a${pad(i, 5)}`, frontMatter([
-      ['title', str(rng.pick(P.ACTIVITY_TITLES))],
-      ['start', `${date} ${time}`],
-      ['end', `${date} ${end}`],
-      ['place', str(fill(rng, rng.pick(P.PLACES), station))],
-      ['station', station.id],
-      ['kind', rng.pick(ACTIVITY_KINDS)],
-      ['audience', str(rng.pick(['楼内企业员工', '楼内党员', '青年员工', '企业财务、人事负责人', '女职工']))],
-      ['signup', str(rng.pick(['拨打工作站办公电话报名', '无需报名，直接到场', `在楼宇微信群报名，限${rng.int(20, 80)}人`]))],
-      ['cancelled', rng.chance(0.05) ? 'true' : undefined],
-      ['summary', str(summaryOf(text))],
-      ['tags', tagList(rng)],
-    ], text));
+    write(
+      'activities',
+      `${date}-${station.id}-a${pad(i, 5)}`,
+      frontMatter(
+        [
+          ['title', str(rng.pick(P.ACTIVITY_TITLES))],
+          ['start', `${date} ${time}`],
+          ['end', `${date} ${end}`],
+          ['place', str(fill(rng, rng.pick(P.PLACES), station))],
+          ['station', station.id],
+          ['kind', rng.pick(ACTIVITY_KINDS)],
+          ['audience', str(rng.pick(['楼内企业员工', '楼内党员', '青年员工', '企业财务、人事负责人', '女职工']))],
+          ['signup', str(rng.pick(['拨打工作站办公电话报名', '无需报名，直接到场', `在楼宇微信群报名，限${rng.int(20, 80)}人`]))],
+          ['cancelled', rng.chance(0.05) ? 'true' : undefined],
+          ['summary', str(summaryOf(text))],
+          ['tags', tagList(rng)],
+        ],
+        text,
+      ),
+    );
   }
 
   const lessonOrder = new Map<string, number>();
@@ -283,27 +297,41 @@ export function generateContent(options: GenerateOptions): GenerateResult {
       '    answer: [2]',
       '    explanation: "五站是党建、社会、工会、团建、妇联工作站。"',
     ].join('\n');
-    write('lessons', `${course}-bench-${pad(order, 5)}`, frontMatter([
-      ['title', str(`第${order}课 ${rng.pick(P.LESSON_TITLES)}`)],
-      ['course', course],
-      ['order', String(order)],
-      ['minutes', String(rng.int(5, 20))],
-      ['summary', str(summaryOf(text))],
-      ['quiz', `\n${quiz}`],
-    ], text));
+    write(
+      'lessons',
+      `${course}-bench-${pad(order, 5)}`,
+      frontMatter(
+        [
+          ['title', str(`第${order}课 ${rng.pick(P.LESSON_TITLES)}`)],
+          ['course', course],
+          ['order', String(order)],
+          ['minutes', String(rng.int(5, 20))],
+          ['summary', str(summaryOf(text))],
+          ['quiz', `\n${quiz}`],
+        ],
+        text,
+      ),
+    );
   }
 
   for (let i = 0; i < counts.theory; i++) {
     const { date, time } = randomTime(rng, days);
     const text = body(rng, rng.int(800, 2000), 2300, sentences(P.THEORY_SENTENCES));
-    write('theory', `${date}-t${pad(i, 5)}`, frontMatter([
-      ['title', str(rng.pick(P.THEORY_TITLES))],
-      ['column', rng.pick(columns)],
-      ['author', rng.chance(0.6) ? str(rng.pick(['区委社会工委', '楼宇工作站', '理论学习小组'])) : undefined],
-      ['published', `${date} ${time}`],
-      ['summary', str(summaryOf(text))],
-      ['tags', tagList(rng)],
-    ], text));
+    write(
+      'theory',
+      `${date}-t${pad(i, 5)}`,
+      frontMatter(
+        [
+          ['title', str(rng.pick(P.THEORY_TITLES))],
+          ['column', rng.pick(columns)],
+          ['author', rng.chance(0.6) ? str(rng.pick(['区委社会工委', '楼宇工作站', '理论学习小组'])) : undefined],
+          ['published', `${date} ${time}`],
+          ['summary', str(summaryOf(text))],
+          ['tags', tagList(rng)],
+        ],
+        text,
+      ),
+    );
   }
 
   const exchangeIds: string[] = [];
@@ -314,15 +342,22 @@ export function generateContent(options: GenerateOptions): GenerateResult {
     const id = `${date}-${station.id}-x${pad(i, 5)}`;
     // Replies point only at earlier posts, so reply chains never form a cycle.
     const replyTo = exchangeIds.length > 0 && rng.chance(0.2) ? rng.pick(exchangeIds) : undefined;
-    write('exchange', id, frontMatter([
-      ['title', str(replyTo ? `回复：${rng.pick(P.EXCHANGE_TITLES)}` : rng.pick(P.EXCHANGE_TITLES))],
-      ['station', station.id],
-      ['topic', rng.pick(EXCHANGE_TOPICS)],
-      ['published', `${date} ${time}`],
-      ['summary', str(summaryOf(text))],
-      ['tags', tagList(rng)],
-      ['replyTo', replyTo],
-    ], text));
+    write(
+      'exchange',
+      id,
+      frontMatter(
+        [
+          ['title', str(replyTo ? `回复：${rng.pick(P.EXCHANGE_TITLES)}` : rng.pick(P.EXCHANGE_TITLES))],
+          ['station', station.id],
+          ['topic', rng.pick(EXCHANGE_TOPICS)],
+          ['published', `${date} ${time}`],
+          ['summary', str(summaryOf(text))],
+          ['tags', tagList(rng)],
+          ['replyTo', replyTo],
+        ],
+        text,
+      ),
+    );
     exchangeIds.push(id);
   }
 
@@ -330,12 +365,19 @@ export function generateContent(options: GenerateOptions): GenerateResult {
     const station = rng.pick(stations);
     const { date } = randomTime(rng, days);
     const text = body(rng, rng.int(100, 400), 500, sentences(P.DIARY_SENTENCES, station));
-    write('diary', `${date}-${station.id}-d${pad(i, 5)}`, frontMatter([
-      ['title', str(rng.pick(P.DIARY_TITLES))],
-      ['station', station.id],
-      ['date', date],
-      ['tags', tagList(rng)],
-    ], text));
+    write(
+      'diary',
+      `${date}-${station.id}-d${pad(i, 5)}`,
+      frontMatter(
+        [
+          ['title', str(rng.pick(P.DIARY_TITLES))],
+          ['station', station.id],
+          ['date', date],
+          ['tags', tagList(rng)],
+        ],
+        text,
+      ),
+    );
   }
 
   return { counts, stations: stations.length, files };

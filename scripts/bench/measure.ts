@@ -165,7 +165,10 @@ export interface RebuildResult {
  */
 export async function measureRebuild(contentRoot: string, outDir: string, astroCache: string, searchCache: string, quiet = false): Promise<RebuildResult> {
   const dir = path.join(contentRoot, 'news');
-  const newest = readdirSync(dir).filter((f) => f.endsWith('.md')).sort().at(-1);
+  const newest = readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .at(-1);
   if (!newest) throw new Error(`${dir}: no news entry to edit`);
   const file = path.join(dir, newest);
   writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\n本条内容已更新：补充了活动报名方式。\n`);
@@ -232,7 +235,12 @@ export async function buildBare(contentRoot: string, outDir: string, work: strin
   const result = await timedRun(
     ASTRO,
     ['build', '--root', 'scripts/bench/bare', '--outDir', path.resolve(outDir)],
-    { BENCH_CONTENT_ROOT: path.resolve(contentRoot), BENCH_CACHE_DIR: path.resolve(cache), BENCH_VITE_CACHE_DIR: path.resolve(work, 'vite-bare'), ...astroBuildEnv() },
+    {
+      BENCH_CONTENT_ROOT: path.resolve(contentRoot),
+      BENCH_CACHE_DIR: path.resolve(cache),
+      BENCH_VITE_CACHE_DIR: path.resolve(work, 'vite-bare'),
+      ...astroBuildEnv(),
+    },
     quiet,
   );
   if (result.code !== 0) throw new Error(`bare Astro build of ${contentRoot} failed (exit ${result.code})`);

@@ -252,7 +252,20 @@ export const LESSON_TITLES = [
 ] as const;
 
 /** Tags. */
-export const TAGS = ['服务企业', '主题党日', '联席会议', '政策解读', '流动党员', '青年员工', '志愿服务', '理论学习', '五站合一', '需求台账', '组织建设', '健康关爱'] as const;
+export const TAGS = [
+  '服务企业',
+  '主题党日',
+  '联席会议',
+  '政策解读',
+  '流动党员',
+  '青年员工',
+  '志愿服务',
+  '理论学习',
+  '五站合一',
+  '需求台账',
+  '组织建设',
+  '健康关爱',
+] as const;
 
 /** Places of activities; `{b}` is the station's main building. */
 export const PLACES = ['{b}三层多功能厅', '{b}一层工作站', '{b}会议室', '{b}二层党员活动室', '{b}大堂'] as const;

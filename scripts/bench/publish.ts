@@ -40,7 +40,10 @@ export interface PublishResult {
 /** The news entry the edits work on: the newest (its shard is the newest dated one). */
 function newestNews(contentRoot: string): string {
   const dir = path.join(contentRoot, 'news');
-  const newest = readdirSync(dir).filter((f) => f.endsWith('.md') && !f.startsWith('bench-')).sort().at(-1);
+  const newest = readdirSync(dir)
+    .filter((f) => f.endsWith('.md') && !f.startsWith('bench-'))
+    .sort()
+    .at(-1);
   if (!newest) throw new Error(`${dir}: no news entry to edit`);
   return path.join(dir, newest);
 }
@@ -128,7 +131,16 @@ async function publishOnce(setup: PublishSetup): Promise<PublishStep> {
   const deploy = await timedRun('scripts/deploy.sh', ['deploy', dist], env, true);
   if (deploy.code !== 0) throw new Error(`scripts/deploy.sh deploy failed (exit ${deploy.code})`);
   const releaseKB = duKB(deployRoot) - before;
-  return { build: build.seconds, inspect: inspect.seconds, deploy: deploy.seconds, total: build.seconds + inspect.seconds + deploy.seconds, releaseKB, buildLine, copiedPages, builtPages };
+  return {
+    build: build.seconds,
+    inspect: inspect.seconds,
+    deploy: deploy.seconds,
+    total: build.seconds + inspect.seconds + deploy.seconds,
+    releaseKB,
+    buildLine,
+    copiedPages,
+    builtPages,
+  };
 }
 
 /** The cold publish, then every edit kind published in turn on top of it. */
@@ -138,9 +150,12 @@ export async function measurePublish(setup: PublishSetup, kinds: readonly EditKi
   // Astro's content cache of this content root (astro.config.mjs names it by the root's path): cold.
   const astroCache = path.join('.tmp', 'astro-cache', createHash('sha256').update(path.resolve(setup.contentRoot)).digest('hex').slice(0, 16));
   rmSync(astroCache, { recursive: true, force: true });
-  for (const name of ['publish-dist', 'publish-root', 'publish-search-cache', 'publish-precompress-cache']) rmSync(path.join(setup.work, name), { recursive: true, force: true });
+  for (const name of ['publish-dist', 'publish-root', 'publish-search-cache', 'publish-precompress-cache'])
+    rmSync(path.join(setup.work, name), { recursive: true, force: true });
   const show = (label: string, s: PublishStep) =>
-    log(`  ${label}: build ${s.build.toFixed(1)} s, inspect ${s.inspect.toFixed(1)} s, deploy ${s.deploy.toFixed(1)} s, total ${s.total.toFixed(1)} s, release +${(s.releaseKB / 1024).toFixed(1)} MB, ${s.copiedPages ?? 0} of ${s.builtPages ?? 0} pages copied (${s.buildLine})`);
+    log(
+      `  ${label}: build ${s.build.toFixed(1)} s, inspect ${s.inspect.toFixed(1)} s, deploy ${s.deploy.toFixed(1)} s, total ${s.total.toFixed(1)} s, release +${(s.releaseKB / 1024).toFixed(1)} MB, ${s.copiedPages ?? 0} of ${s.builtPages ?? 0} pages copied (${s.buildLine})`,
+    );
   const cold = await publishOnce(setup);
   show('cold', cold);
   const edits: PublishResult['edits'] = {};

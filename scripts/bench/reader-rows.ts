@@ -77,7 +77,10 @@ export function calendarSizes(dist: string): ReaderFigures['calendars'] {
 /** Both figures for a built site served at `origin`. */
 export async function measureReader(origin: string, dist: string, log: (text: string) => void): Promise<ReaderFigures> {
   const calendars = calendarSizes(dist);
-  if (calendars) log(`  calendars: activities.ics ${calendars.events} events, ${calendars.allBytes} bytes (${calendars.allGzBytes} gz); largest station ${calendars.station} ${calendars.stationBytes} bytes`);
+  if (calendars)
+    log(
+      `  calendars: activities.ics ${calendars.events} events, ${calendars.allBytes} bytes (${calendars.allGzBytes} gz); largest station ${calendars.station} ${calendars.stationBytes} bytes`,
+    );
   if (!existsSync(path.join(dist, 'school', 'sw.js'))) return { calendars };
   log('first visit to /school/ (page and service worker install)');
   const schoolFirstVisit_ = await schoolFirstVisit(origin);
@@ -104,10 +107,14 @@ export function readerRows<R extends { reader?: ReaderFigures | undefined }>(
   const calMax = budgets.calendarMaxKB;
   row(READER_METRICS[1], calMax === undefined ? '' : `≤ ${calMax} KB gz`, (r) => {
     const c = r.reader?.calendars;
-    return c ? [`${kb(c.allGzBytes)} gz, ${kb(c.allBytes)} raw, ${c.events} events`, calMax === undefined ? undefined : c.allGzBytes <= calMax * 1024] : undefined;
+    return c
+      ? [`${kb(c.allGzBytes)} gz, ${kb(c.allBytes)} raw, ${c.events} events`, calMax === undefined ? undefined : c.allGzBytes <= calMax * 1024]
+      : undefined;
   });
   row(READER_METRICS[2], calMax === undefined ? '' : `≤ ${calMax} KB gz`, (r) => {
     const c = r.reader?.calendars;
-    return c && c.station ? [`${kb(c.stationGzBytes)} gz, ${kb(c.stationBytes)} raw (${c.station})`, calMax === undefined ? undefined : c.stationGzBytes <= calMax * 1024] : undefined;
+    return c && c.station
+      ? [`${kb(c.stationGzBytes)} gz, ${kb(c.stationBytes)} raw (${c.station})`, calMax === undefined ? undefined : c.stationGzBytes <= calMax * 1024]
+      : undefined;
   });
 }

@@ -45,7 +45,10 @@ const option = (name: string) => {
 
 const smoke = flag('smoke');
 const sizesText = option('n') ?? process.env.BENCH_SIZES ?? (smoke ? '200' : flag('large') ? '1000,10000,60000' : '1000,10000');
-const sizes = sizesText.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+const sizes = sizesText
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => Number.isInteger(n) && n > 0);
 if (sizes.length === 0) {
   console.error(`Invalid sizes “${sizesText}”: give whole numbers, e.g. --n 1000,10000`);
   process.exit(2);
@@ -111,7 +114,10 @@ async function browse(run: Run, dist: string, lighthouse: boolean): Promise<void
       const targets = lighthouseTargets(dist);
       const pages = LIGHTHOUSE_PAGES.filter((p) => targets[p]);
       log(`Lighthouse on ${pages.map((p) => targets[p]).join(', ')}`);
-      const results = await runLighthouse(pages.map((p) => `${origin}${targets[p]}`), port + 1);
+      const results = await runLighthouse(
+        pages.map((p) => `${origin}${targets[p]}`),
+        port + 1,
+      );
       run.lighthouse = {};
       pages.forEach((p, i) => {
         const r = results[i];
@@ -195,10 +201,14 @@ async function measureSize(n: number, measurements: Measurements): Promise<void>
   await browse(run, dist, false);
   log(`N=${n}: search index after a one-entry edit`);
   run.edit = await measureEdit(dist, searchCacheDir(work, dist), site.pagefind, true);
-  log(`  ${run.edit.seconds.toFixed(1)} s (indexed again: ${run.edit.reindexed.join(', ')}; ${run.edit.shard} took ${run.edit.shardSeconds.toFixed(1)} s cold)`);
+  log(
+    `  ${run.edit.seconds.toFixed(1)} s (indexed again: ${run.edit.reindexed.join(', ')}; ${run.edit.shard} took ${run.edit.shardSeconds.toFixed(1)} s cold)`,
+  );
   log(`N=${n}: whole build again after editing one entry (Astro and search caches kept)`);
   run.rebuild = await measureRebuild(content, path.join(work, `dist-${n}-edit`), astroCacheDir(work, dist), searchCacheDir(work, dist), true);
-  log(`  Astro ${run.rebuild.astroSeconds.toFixed(1)} s, search index ${run.rebuild.indexSeconds.toFixed(1)} s (indexed again: ${run.rebuild.reindexed.join(', ') || 'none'})`);
+  log(
+    `  Astro ${run.rebuild.astroSeconds.toFixed(1)} s, search index ${run.rebuild.indexSeconds.toFixed(1)} s (indexed again: ${run.rebuild.reindexed.join(', ') || 'none'})`,
+  );
   log(`N=${n}: bare Astro build`);
   run.bare = await buildBare(content, bareDist, work, true);
   log(`  bare Astro ${run.bare.seconds.toFixed(1)} s, ${run.bare.pages} pages`);

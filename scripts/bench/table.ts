@@ -135,7 +135,10 @@ export const PUBLISH_ROWS = ['cold', ...EDIT_KINDS] as const;
 /** The publish budget of a run: the demo's, or the smallest generated bound at or above its size. */
 export function publishBudget(run: Run, budgets: Budgets): number | undefined {
   if (run.n === undefined) return budgets.publishMaxSeconds.demo;
-  const bounds = Object.keys(budgets.publishMaxSeconds).map(Number).filter((b) => Number.isFinite(b) && b >= (run.n as number)).sort((a, b) => a - b);
+  const bounds = Object.keys(budgets.publishMaxSeconds)
+    .map(Number)
+    .filter((b) => Number.isFinite(b) && b >= (run.n as number))
+    .sort((a, b) => a - b);
   return bounds[0] === undefined ? undefined : budgets.publishMaxSeconds[String(bounds[0])];
 }
 
@@ -210,9 +213,15 @@ export function buildTable(m: Measurements, budgets: Budgets): Table {
     const largest = shards.reduce((a, b) => (b.pages > a.pages ? b : a));
     return [`${shards.length} (${largest.id}, ${thousands(largest.pages)})`];
   });
-  row('peak RSS Astro', `≤ ${budgets.astroPeakRssMaxMB} MB`, (r) => (r.astro.rssMB === undefined ? undefined : [mb(r.astro.rssMB), r.astro.rssMB <= budgets.astroPeakRssMaxMB]));
-  row('peak RSS Pagefind', `≤ ${budgets.indexPeakRssMaxMB} MB`, (r) => (r.pagefind.rssMB === undefined ? undefined : [mb(r.pagefind.rssMB), r.pagefind.rssMB <= budgets.indexPeakRssMaxMB]));
-  row('one-entry edit: search index', 'shard indexed again', (r) => (r.edit ? [`${sec(r.edit.seconds)} (${r.edit.reindexed.join(', ') || 'none'})`] : undefined));
+  row('peak RSS Astro', `≤ ${budgets.astroPeakRssMaxMB} MB`, (r) =>
+    r.astro.rssMB === undefined ? undefined : [mb(r.astro.rssMB), r.astro.rssMB <= budgets.astroPeakRssMaxMB],
+  );
+  row('peak RSS Pagefind', `≤ ${budgets.indexPeakRssMaxMB} MB`, (r) =>
+    r.pagefind.rssMB === undefined ? undefined : [mb(r.pagefind.rssMB), r.pagefind.rssMB <= budgets.indexPeakRssMaxMB],
+  );
+  row('one-entry edit: search index', 'shard indexed again', (r) =>
+    r.edit ? [`${sec(r.edit.seconds)} (${r.edit.reindexed.join(', ') || 'none'})`] : undefined,
+  );
   row('one-entry edit ÷ indexing its shard', `≤ ${budgets.editIndexRatioMax.toFixed(1)}×`, (r) => {
     if (!r.edit) return undefined;
     const v = r.edit.seconds / r.edit.shardSeconds;
@@ -220,7 +229,9 @@ export function buildTable(m: Measurements, budgets: Budgets): Table {
   });
   row('one-entry edit: whole build', '(information only)', (r) =>
     r.rebuild
-      ? [`${sec(r.rebuild.astroSeconds + r.rebuild.indexSeconds)} (Astro ${sec(r.rebuild.astroSeconds)}, search ${sec(r.rebuild.indexSeconds)}: ${r.rebuild.reindexed.join(', ') || 'none'})`]
+      ? [
+          `${sec(r.rebuild.astroSeconds + r.rebuild.indexSeconds)} (Astro ${sec(r.rebuild.astroSeconds)}, search ${sec(r.rebuild.indexSeconds)}: ${r.rebuild.reindexed.join(', ') || 'none'})`,
+        ]
       : undefined,
   );
   row('dist/ size', '', (r) => [`${(r.dist.distBytes / 1024 / 1024).toFixed(1)} MB`]);
@@ -324,7 +335,16 @@ export function displayWidth(text: string): number {
   let w = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0) ?? 0;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6)
+        ? 2
+        : 1;
   }
   return w;
 }

@@ -28,7 +28,11 @@ interface Registry {
   registerPreviewTemplate(name: string, component: unknown): void;
 }
 
-const QUESTION_TYPES: Record<string, MessageKey> = { single: 'cms.questionType.single', multiple: 'cms.questionType.multiple', truefalse: 'cms.questionType.truefalse' };
+const QUESTION_TYPES: Record<string, MessageKey> = {
+  single: 'cms.questionType.single',
+  multiple: 'cms.questionType.multiple',
+  truefalse: 'cms.questionType.truefalse',
+};
 
 /** Plain value of a field (Immutable values turned into JS). */
 function field(props: PreviewProps, ...path: (string | number)[]): unknown {
@@ -97,7 +101,12 @@ export function registerPreviews(cms: Registry, { h, createClass }: DecapGlobals
       return article(
         p,
         text(field(p, 'category')) || t('cms.preview.newsKicker'),
-        [[t('meta.published'), when(field(p, 'published'), true)], [t('cms.preview.stationKicker'), stationLabel(p) || t('cms.preview.districtWide')], [t('meta.author'), text(field(p, 'author'))], [t('meta.source'), text(field(p, 'source'))]],
+        [
+          [t('meta.published'), when(field(p, 'published'), true)],
+          [t('cms.preview.stationKicker'), stationLabel(p) || t('cms.preview.districtWide')],
+          [t('meta.author'), text(field(p, 'author'))],
+          [t('meta.source'), text(field(p, 'source'))],
+        ],
         cover ? h('figure', null, h('img', { src: p.getAsset(cover)?.toString() ?? cover, alt: text(field(p, 'coverAlt')) })) : null,
       );
     }),
@@ -105,16 +114,26 @@ export function registerPreviews(cms: Registry, { h, createClass }: DecapGlobals
   cms.registerPreviewTemplate(
     'activities',
     simple((p) =>
-      article(
-        p,
-        field(p, 'cancelled') ? t('cms.preview.activityCancelledKicker') : t('cms.preview.activityKicker'),
-        [[t('activities.start'), when(field(p, 'start'), true)], [t('activities.end'), when(field(p, 'end'), true)], [t('activities.place'), text(field(p, 'place'))], [t('cms.preview.stationKicker'), stationLabel(p)], [t('activities.kind'), text(field(p, 'kind'))], [t('activities.audience'), text(field(p, 'audience'))], [t('activities.signup'), text(field(p, 'signup'))]],
-      ),
+      article(p, field(p, 'cancelled') ? t('cms.preview.activityCancelledKicker') : t('cms.preview.activityKicker'), [
+        [t('activities.start'), when(field(p, 'start'), true)],
+        [t('activities.end'), when(field(p, 'end'), true)],
+        [t('activities.place'), text(field(p, 'place'))],
+        [t('cms.preview.stationKicker'), stationLabel(p)],
+        [t('activities.kind'), text(field(p, 'kind'))],
+        [t('activities.audience'), text(field(p, 'audience'))],
+        [t('activities.signup'), text(field(p, 'signup'))],
+      ]),
     ),
   );
   cms.registerPreviewTemplate(
     'theory',
-    simple((p) => article(p, t('cms.preview.theoryKicker'), [[t('meta.published'), when(field(p, 'published'), true)], [t('meta.author'), text(field(p, 'author'))], [t('meta.source'), text(field(p, 'source'))]])),
+    simple((p) =>
+      article(p, t('cms.preview.theoryKicker'), [
+        [t('meta.published'), when(field(p, 'published'), true)],
+        [t('meta.author'), text(field(p, 'author'))],
+        [t('meta.source'), text(field(p, 'source'))],
+      ]),
+    ),
   );
   cms.registerPreviewTemplate(
     'lessons',
@@ -133,7 +152,13 @@ export function registerPreviews(cms: Registry, { h, createClass }: DecapGlobals
                   'li',
                   null,
                   h('p', null, t('cms.preview.question', { question: text(q.question), type: questionType(q.type) })),
-                  h('ol', { type: 'A' }, ...(q.options ?? []).map((o, i) => h('li', { className: q.answer?.includes(i) ? 'is-answer' : '' }, o, q.answer?.includes(i) ? t('cms.preview.correct') : ''))),
+                  h(
+                    'ol',
+                    { type: 'A' },
+                    ...(q.options ?? []).map((o, i) =>
+                      h('li', { className: q.answer?.includes(i) ? 'is-answer' : '' }, o, q.answer?.includes(i) ? t('cms.preview.correct') : ''),
+                    ),
+                  ),
                   q.explanation ? h('p', { className: 'ld-meta' }, t('school.explanation', { text: q.explanation })) : null,
                 ),
               ),
@@ -162,11 +187,18 @@ export function registerPreviews(cms: Registry, { h, createClass }: DecapGlobals
         { id: 'main', className: 'ld-container cms-preview' },
         h('p', { className: 'cms-preview-kicker' }, t('cms.preview.stationKicker')),
         h('h1', null, main ? t('cms.preview.stationName', { building: main }) : t('cms.preview.needBuilding')),
-        meta([[t('stations.address'), text(field(p, 'contact', 'address'))], [t('stations.phone'), text(field(p, 'contact', 'phone'))], [t('stations.hours'), text(field(p, 'contact', 'hours'))], [t('stations.services'), ((field(p, 'services') as string[] | undefined) ?? []).join('、')]]),
+        meta([
+          [t('stations.address'), text(field(p, 'contact', 'address'))],
+          [t('stations.phone'), text(field(p, 'contact', 'phone'))],
+          [t('stations.hours'), text(field(p, 'contact', 'hours'))],
+          [t('stations.services'), ((field(p, 'services') as string[] | undefined) ?? []).join('、')],
+        ]),
         h(
           'ul',
           { className: 'ld-list' },
-          ...buildings.map((b) => h('li', null, t('cms.preview.building', { name: text(b.name), area: text(b.area), companies: text(b.companies), employees: text(b.employees) }))),
+          ...buildings.map((b) =>
+            h('li', null, t('cms.preview.building', { name: text(b.name), area: text(b.area), companies: text(b.companies), employees: text(b.employees) })),
+          ),
         ),
         h('div', { className: 'ld-prose' }, ...body(p)),
       );
@@ -180,7 +212,10 @@ export function registerPreviews(cms: Registry, { h, createClass }: DecapGlobals
       return article(
         p,
         t('cms.preview.topicKicker'),
-        [[t('cms.preview.topicStart'), when(field(p, 'start'), false)], [t('cms.preview.topicEnd'), end ? when(end, false) : t('cms.preview.topicOpen')]],
+        [
+          [t('cms.preview.topicStart'), when(field(p, 'start'), false)],
+          [t('cms.preview.topicEnd'), end ? when(end, false) : t('cms.preview.topicOpen')],
+        ],
         banner ? h('figure', null, h('img', { src: p.getAsset(banner)?.toString() ?? banner, alt: text(field(p, 'bannerAlt')) })) : null,
       );
     }),

@@ -415,7 +415,8 @@ export const zhCN = {
   'school.daily.historyItem': '{date}　{result}　{question}',
   'school.daily.historyRight': '答对',
   'school.daily.historyWrong': '答错',
-  'school.daily.intro': '每天一道题，北京时间零点换题，人人同题。题目来自网上党校各门课程的考试题库。答题记录和连续答题天数只保存在本设备的浏览器中，可以在“我的学习记录”中导出和导入。',
+  'school.daily.intro':
+    '每天一道题，北京时间零点换题，人人同题。题目来自网上党校各门课程的考试题库。答题记录和连续答题天数只保存在本设备的浏览器中，可以在“我的学习记录”中导出和导入。',
   'school.daily.of': '{date}的题目',
   'school.daily.removed': '（该题已从题库移除）',
   'school.daily.reread': '相关课时：',
@@ -633,7 +634,8 @@ export const zhCN = {
   'inspect.scheduled': '{file}：定时发布于 {date}，到时间后的下一次构建上线',
   'inspect.siteMap': '网站地图页面（/sitemap/，页脚有链接）',
   'inspect.stale': '未按时更新',
-  'inspect.stale.columns': '栏目不更新：动态、要闻类栏目超过 {days} 天未更新和通知公告、政策文件类栏目超过 {months} 个月未更新的，累计 {count} 个（累计超过（含）{max} 个不合格）',
+  'inspect.stale.columns':
+    '栏目不更新：动态、要闻类栏目超过 {days} 天未更新和通知公告、政策文件类栏目超过 {months} 个月未更新的，累计 {count} 个（累计超过（含）{max} 个不合格）',
   'inspect.stations': '{total} 个工作站中 {count} 个超过 {days} 天没有发布内容',
   'inspect.stationsTitle': '三、工作站更新情况（提示，工作站页面不是栏目，不计入否决）',
   'inspect.status.deduct': '扣分',

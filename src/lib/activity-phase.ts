@@ -34,7 +34,5 @@ export function splitByPhase<T extends { start: Date; end: Date }>(items: readon
 export function formatActivityTime(start: Date, end: Date): string {
   const startDay = formatDate(start);
   const endDay = formatDate(end);
-  return startDay === endDay
-    ? `${startDay} ${formatTime(start)}—${formatTime(end)}`
-    : `${startDay} ${formatTime(start)} — ${endDay} ${formatTime(end)}`;
+  return startDay === endDay ? `${startDay} ${formatTime(start)}—${formatTime(end)}` : `${startDay} ${formatTime(start)} — ${endDay} ${formatTime(end)}`;
 }

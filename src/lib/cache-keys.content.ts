@@ -29,13 +29,27 @@ import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:c
 import { getCourses, getDated, getLessons, getTopics } from './collections.content.ts';
 
 /** Every collection of the content model (the settings are one of them). */
-const COLLECTIONS = ['settings', 'streets', 'stations', 'news', 'activities', 'columns', 'theory', 'courses', 'lessons', 'exams', 'exchange', 'diary', 'topics', 'pages'] as const satisfies readonly CollectionKey[];
+const COLLECTIONS = [
+  'settings',
+  'streets',
+  'stations',
+  'news',
+  'activities',
+  'columns',
+  'theory',
+  'courses',
+  'lessons',
+  'exams',
+  'exchange',
+  'diary',
+  'topics',
+  'pages',
+] as const satisfies readonly CollectionKey[];
 
 type AnyEntry = CollectionEntry<CollectionKey>;
 
 /** Bump when what a key covers changes in a way the module graph does not show. */
 const FORMAT = 1;
-
 
 /**
  * One entry, whole: front matter and body. Most collections do not keep the body (`retainBody`
@@ -73,7 +87,7 @@ function siteKeys(): Promise<Keys> {
     const frontMatterKeys = new Map<CollectionKey, string>();
     const wholeParts: string[] = [`louyu-cache-key ${FORMAT}`];
     for (const c of COLLECTIONS) {
-      const entries = (await getCollection(c)) as AnyEntry[];
+      const entries: AnyEntry[] = await getCollection(c);
       const base = [`louyu-cache-key ${FORMAT} ${c}`, released.get(c) ?? ''];
       frontMatterKeys.set(c, hash([...base, ...entries.map(frontMatter)]));
       wholeParts.push(hash([...base, ...entries.map(wholeEntry)]));
@@ -115,7 +129,11 @@ export const STATION_SHOWS = ['news', 'activities', 'theory', 'exchange', 'diary
  * (filter bars, counts, month links) and of the shared collections. Correcting one entry's text
  * renders again only the list pages that show it.
  */
-export async function keyedByList<P>(paths: StaticPath<P>[], collection: CollectionKey, itemsOf: (props: P) => readonly AnyEntry[]): Promise<(StaticPath<P> & { cacheKey: string })[]> {
+export async function keyedByList<P>(
+  paths: StaticPath<P>[],
+  collection: CollectionKey,
+  itemsOf: (props: P) => readonly AnyEntry[],
+): Promise<(StaticPath<P> & { cacheKey: string })[]> {
   const { frontMatter: fm } = await siteKeys();
   const shared = [...SHARED.map((c) => fm.get(c) ?? ''), fm.get(collection) ?? ''];
   return paths.map((p) => ({ ...p, cacheKey: hash([...shared, ...itemsOf(p.props).map(wholeEntry)]) }));

@@ -72,9 +72,7 @@ export function getStations(): Promise<Station[]> {
         entry,
       };
     });
-    return stations.sort(
-      (a, b) => (order.get(a.street.id) ?? 0) - (order.get(b.street.id) ?? 0) || a.name.localeCompare(b.name, 'zh-CN'),
-    );
+    return stations.sort((a, b) => (order.get(a.street.id) ?? 0) - (order.get(b.street.id) ?? 0) || a.name.localeCompare(b.name, 'zh-CN'));
   });
 }
 
@@ -92,7 +90,9 @@ function dateOf(e: CollectionEntry<Dated>): Date {
 export function getDated<C extends Dated>(name: C): Promise<CollectionEntry<C>[]> {
   return once(name, async () => {
     const entries = (await getCollection(name)) as CollectionEntry<C>[];
-    return entries.filter((e) => notDraft(e) && isReleased(publishTime(e), NOW)).sort((a, b) => dateOf(b).getTime() - dateOf(a).getTime() || a.id.localeCompare(b.id));
+    return entries
+      .filter((e) => notDraft(e) && isReleased(publishTime(e), NOW))
+      .sort((a, b) => dateOf(b).getTime() - dateOf(a).getTime() || a.id.localeCompare(b.id));
   });
 }
 
@@ -112,9 +112,7 @@ export function getCourses(): Promise<CollectionEntry<'courses'>[]> {
 /** Published lessons, by course then by order. */
 export function getLessons(): Promise<CollectionEntry<'lessons'>[]> {
   return once('lessons', async () =>
-    (await getCollection('lessons'))
-      .filter(notDraft)
-      .sort((a, b) => a.data.course.id.localeCompare(b.data.course.id) || a.data.order - b.data.order),
+    (await getCollection('lessons')).filter(notDraft).sort((a, b) => a.data.course.id.localeCompare(b.data.course.id) || a.data.order - b.data.order),
   );
 }
 
@@ -131,8 +129,6 @@ export function getPages(): Promise<CollectionEntry<'pages'>[]> {
 /** Published topics (专题), newest start first. */
 export function getTopics(): Promise<CollectionEntry<'topics'>[]> {
   return once('topics', async () =>
-    (await getCollection('topics'))
-      .filter(notDraft)
-      .sort((a, b) => b.data.start.getTime() - a.data.start.getTime() || a.id.localeCompare(b.id)),
+    (await getCollection('topics')).filter(notDraft).sort((a, b) => b.data.start.getTime() - a.data.start.getTime() || a.id.localeCompare(b.id)),
   );
 }

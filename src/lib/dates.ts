@@ -30,7 +30,9 @@ export function toInstant(value: unknown): Date | undefined {
   const local = LOCAL_RE.exec(text);
   if (local) {
     const [, y, mo, d, h = '0', mi = '0', s = '0'] = local;
-    const year = Number(y), month = Number(mo), day = Number(d);
+    const year = Number(y),
+      month = Number(mo),
+      day = Number(d);
     const utc = Date.UTC(year, month - 1, day, Number(h), Number(mi), Number(s));
     const check = new Date(utc);
     // Reject 2026-02-30 and 25:00 instead of letting Date roll them over.

@@ -86,4 +86,3 @@ export function relinkPrefixedIds(root: Root): Root {
   }
   return root;
 }
-

@@ -6,8 +6,23 @@
  * word the message.
  */
 const NAMED_ENTITIES: Record<string, string> = {
-  colon: ':', tab: '\t', newline: '\n', lt: '<', gt: '>', amp: '&', quot: '"', apos: "'",
-  sol: '/', lpar: '(', rpar: ')', period: '.', comma: ',', semi: ';', nbsp: ' ', excl: '!', num: '#',
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  sol: '/',
+  lpar: '(',
+  rpar: ')',
+  period: '.',
+  comma: ',',
+  semi: ';',
+  nbsp: ' ',
+  excl: '!',
+  num: '#',
 };
 
 /** Decodes the character references a browser (or a Markdown parser) decodes in an attribute. */
@@ -28,6 +43,8 @@ function safeFromCodePoint(cp: number): string {
  */
 export function urlScheme(raw: string): string | undefined {
   // Browsers drop tabs and newlines anywhere in a URL and trim C0 controls and spaces.
-  const cleaned = decodeEntities(raw).replace(/[\u0000-\u0020\u007f-\u009f\u200b-\u200d\ufeff]/g, '').toLowerCase();
+  const cleaned = decodeEntities(raw)
+    .replace(/[\u0000-\u0020\u007f-\u009f\u200b-\u200d\ufeff]/g, '')
+    .toLowerCase();
   return /^([a-z][a-z0-9+.-]*):/.exec(cleaned)?.[1];
 }

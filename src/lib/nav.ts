@@ -1,5 +1,17 @@
 import type { MessageKey } from '../i18n/zh-CN.ts';
-import { ACTIVITIES_BASE, DIARY_BASE, EXCHANGE_BASE, HOME_HREF, NEWS_BASE, SCHOOL_BASE, SEARCH_HREF, STATIONS_BASE, STATS_BASE, THEORY_BASE, TOPICS_BASE } from './publishing.ts';
+import {
+  ACTIVITIES_BASE,
+  DIARY_BASE,
+  EXCHANGE_BASE,
+  HOME_HREF,
+  NEWS_BASE,
+  SCHOOL_BASE,
+  SEARCH_HREF,
+  STATIONS_BASE,
+  STATS_BASE,
+  THEORY_BASE,
+  TOPICS_BASE,
+} from './publishing.ts';
 
 /** The main navigation, in order; every section of the site is one entry. */
 export const NAV: ReadonlyArray<{ href: string; label: MessageKey }> = [

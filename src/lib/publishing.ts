@@ -118,12 +118,7 @@ export const exchangeTagHref = (tag: string) => filterHref(EXCHANGE_BASE, 'tag',
 
 /** Where an entry of a dated collection lives. */
 export function entryHref(
-  entry:
-    | CollectionEntry<'news'>
-    | CollectionEntry<'activities'>
-    | CollectionEntry<'theory'>
-    | CollectionEntry<'exchange'>
-    | CollectionEntry<'diary'>,
+  entry: CollectionEntry<'news'> | CollectionEntry<'activities'> | CollectionEntry<'theory'> | CollectionEntry<'exchange'> | CollectionEntry<'diary'>,
 ): string {
   switch (entry.collection) {
     case 'news':

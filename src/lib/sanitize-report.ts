@@ -53,7 +53,11 @@ function census(root: Root, unclobber: boolean): Census {
       for (const [property, raw] of Object.entries(el.properties ?? {})) {
         if (raw === undefined || raw === null || raw === false) continue;
         let value = valueText(raw);
-        if (unclobber && CLOBBERED.has(property)) value = value.split(' ').map((v) => (v.startsWith(PREFIX) ? v.slice(PREFIX.length) : v)).join(' ');
+        if (unclobber && CLOBBERED.has(property))
+          value = value
+            .split(' ')
+            .map((v) => (v.startsWith(PREFIX) ? v.slice(PREFIX.length) : v))
+            .join(' ');
         const key = `${el.tagName}\u0000${property}\u0000${value}`;
         const seen = result.attributes.get(key);
         if (seen) seen.count += 1;

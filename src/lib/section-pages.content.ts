@@ -54,7 +54,14 @@ export interface LatestLink {
 
 /** One "latest" block of a station page: the section's newest entries of that station. */
 export type LatestBlock = {
-  [C in ListSection]: { section: C; id: string; heading: ListSectionDef<C>['latest']['heading']; empty: ListSectionDef<C>['latest']['empty']; entries: CollectionEntry<C>[]; links: LatestLink[] };
+  [C in ListSection]: {
+    section: C;
+    id: string;
+    heading: ListSectionDef<C>['latest']['heading'];
+    empty: ListSectionDef<C>['latest']['empty'];
+    entries: CollectionEntry<C>[];
+    links: LatestLink[];
+  };
 }[ListSection];
 
 /** The "latest" blocks of a station page, in STATION_BLOCKS order, `limit` entries each. */

@@ -42,14 +42,32 @@ let cached: Promise<{ topics: TopicView[]; membership: Map<string, string[]> }> 
 async function gatherables(): Promise<TopicItem[]> {
   const stations = await stationMap();
   const stationOf = (id: string | undefined) => (id === undefined ? undefined : stations.get(id)?.name);
-  const dated = <S extends 'news' | 'theory' | 'activities' | 'exchange' | 'diary'>(section: S, list: CollectionEntry<S>[], date: (e: CollectionEntry<S>) => Date) =>
+  const dated = <S extends 'news' | 'theory' | 'activities' | 'exchange' | 'diary'>(
+    section: S,
+    list: CollectionEntry<S>[],
+    date: (e: CollectionEntry<S>) => Date,
+  ) =>
     list.map((e): TopicItem => {
       const data = e.data as { title: string; tags: string[]; summary?: string; station?: { id: string } };
-      return { section, id: e.id, date: date(e), tags: data.tags, title: data.title, href: entryHref(e), summary: data.summary, station: stationOf(data.station?.id) };
+      return {
+        section,
+        id: e.id,
+        date: date(e),
+        tags: data.tags,
+        title: data.title,
+        href: entryHref(e),
+        summary: data.summary,
+        station: stationOf(data.station?.id),
+      };
     });
-  const lessons = (await getLessons()).map(
-    (e): TopicItem => ({ section: 'lessons', id: e.id, tags: [], title: e.data.title, href: lessonHref(e.data.course.id, e.id), summary: e.data.summary }),
-  );
+  const lessons = (await getLessons()).map((e): TopicItem => ({
+    section: 'lessons',
+    id: e.id,
+    tags: [],
+    title: e.data.title,
+    href: lessonHref(e.data.course.id, e.id),
+    summary: e.data.summary,
+  }));
   return [
     ...dated('news', await getDated('news'), (e) => e.data.published),
     ...dated('theory', await getDated('theory'), (e) => e.data.published),

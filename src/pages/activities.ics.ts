@@ -6,5 +6,9 @@ import { t } from '../i18n/t.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const settings = await getSettings();
-  return calendarResponse(subscribedWindow(await toCalendarActivities(await getDated('activities'))), t('activities.calendarFeed', { name: settings.title }), site);
+  return calendarResponse(
+    subscribedWindow(await toCalendarActivities(await getDated('activities'))),
+    t('activities.calendarFeed', { name: settings.title }),
+    site,
+  );
 };

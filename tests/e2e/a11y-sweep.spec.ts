@@ -17,9 +17,7 @@ const DIST = 'dist';
 /** Local paths of every page in dist/sitemap-*.xml. */
 function sitemapPaths(): string[] {
   const maps = readdirSync(DIST).filter((f) => /^sitemap-\d+\.xml$/.test(f));
-  return maps.flatMap((f) =>
-    [...readFileSync(path.join(DIST, f), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '/').pathname),
-  );
+  return maps.flatMap((f) => [...readFileSync(path.join(DIST, f), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '/').pathname));
 }
 
 /** One page per template: pages grouped by their address with the ids replaced. */

@@ -26,7 +26,14 @@ const branches = () => git('branch', '--list', 'cms/*', '--format=%(refname:shor
 const status = (branch: string) => git('config', `branch.${branch}.description`);
 const onMain = (file: string) => git('ls-tree', '--name-only', 'main', '--', file);
 // Its builds are served by scripts/site-files.ts, which compresses on the fly: no precompression.
-const env = () => ({ ...process.env, SITE_PORT: String(SITE_PORT), CMS_LOCAL_PORT: String(CMS_PORT), CMS_BACKEND: '', CMS_BASE_URL: '', BUILD_PRECOMPRESS: '0' });
+const env = () => ({
+  ...process.env,
+  SITE_PORT: String(SITE_PORT),
+  CMS_LOCAL_PORT: String(CMS_PORT),
+  CMS_BACKEND: '',
+  CMS_BASE_URL: '',
+  BUILD_PRECOMPRESS: '0',
+});
 
 function rebuild(): void {
   projectBuild('content', 'dist', { SITE_PORT: String(SITE_PORT), CMS_LOCAL_PORT: String(CMS_PORT), CMS_BACKEND: '', CMS_BASE_URL: '' }, repo);
@@ -46,9 +53,7 @@ test.beforeAll(async () => {
   repo = copy.dir;
 
   start = spawn('npm', ['run', 'start:review'], { cwd: repo, env: env(), stdio: 'ignore', detached: true });
-  await expect
-    .poll(async () => (await fetch(`${SITE}/admin/config.yml`).catch(() => undefined))?.status, { timeout: 240_000, intervals: [1000] })
-    .toBe(200);
+  await expect.poll(async () => (await fetch(`${SITE}/admin/config.yml`).catch(() => undefined))?.status, { timeout: 240_000, intervals: [1000] }).toBe(200);
 });
 
 test.afterAll(() => {
@@ -85,12 +90,21 @@ async function login(page: Page): Promise<void> {
 /** Saves the open entry as (or into) an unpublished change. */
 async function save(page: Page): Promise<void> {
   await page.getByRole('button', { name: '保存', exact: true }).click();
-  await expect(page.getByText('状态: 草稿').or(page.getByText(/状态: /)).first()).toBeVisible({ timeout: 30_000 });
+  await expect(
+    page
+      .getByText('状态: 草稿')
+      .or(page.getByText(/状态: /))
+      .first(),
+  ).toBeVisible({ timeout: 30_000 });
 }
 
 async function setStatus(page: Page, from: string, to: string): Promise<void> {
   await page.getByText(`状态: ${from}`).click();
-  await page.getByRole('menuitem', { name: to }).or(page.getByText(to, { exact: true })).last().click();
+  await page
+    .getByRole('menuitem', { name: to })
+    .or(page.getByText(to, { exact: true }))
+    .last()
+    .click();
   await expect(page.getByText(`状态: ${to}`)).toBeVisible({ timeout: 15_000 });
 }
 

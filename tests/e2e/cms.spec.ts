@@ -39,14 +39,17 @@ test.beforeAll(async () => {
     stdio: 'ignore',
   });
   await expect
-    .poll(async () => {
-      try {
-        const res = await fetch(decapUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"action":"info"}' });
-        return res.ok;
-      } catch {
-        return false;
-      }
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        try {
+          const res = await fetch(decapUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"action":"info"}' });
+          return res.ok;
+        } catch {
+          return false;
+        }
+      },
+      { timeout: 15_000 },
+    )
     .toBe(true);
 });
 
@@ -63,7 +66,11 @@ function restoreContent(): void {
 /** Files under the copy's content/ (and public/) that differ from its commit. */
 function changedFiles(): string[] {
   const out = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', 'content', 'public'], { cwd: root, encoding: 'utf8' });
-  return out.split('\n').filter(Boolean).map((l) => l.slice(3)).sort();
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.slice(3))
+    .sort();
 }
 
 function expectContentValid(): void {

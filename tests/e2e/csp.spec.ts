@@ -19,7 +19,10 @@ function metaPolicies(html: string): string[] {
 }
 
 function directive(policy: string, name: string): string | undefined {
-  return policy.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
+  return policy
+    .split(';')
+    .map((d) => d.trim())
+    .find((d) => d.startsWith(`${name} `));
 }
 
 base('the guard sees a violation when an inline script is injected', async ({ page }) => {

@@ -72,7 +72,10 @@ test('a reader answers the day’s question on three days; the streak follows Be
   await expect(page.locator('ld-daily [data-history] li').first()).toContainText('2026年12月4日　答对');
 
   // The learning record holds the answers, so export and import carry them.
-  const record = JSON.parse((await page.evaluate(() => localStorage.getItem('ld-school-progress'))) ?? '{}') as { version: number; daily: Record<string, { question: string; correct: boolean }> };
+  const record = JSON.parse((await page.evaluate(() => localStorage.getItem('ld-school-progress'))) ?? '{}') as {
+    version: number;
+    daily: Record<string, { question: string; correct: boolean }>;
+  };
   expect(record.version).toBe(3);
   expect(Object.keys(record.daily).sort()).toEqual(['2026-12-01', '2026-12-02', '2026-12-04']);
   expect(record.daily['2026-12-01']).toMatchObject({ question: q1.key, correct: false });

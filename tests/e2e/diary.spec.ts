@@ -64,7 +64,10 @@ test('feeds and the sitemap point at entry pages, never at the diary anchors', a
   expect(all).toContain(new URL(NEWEST, SITE).href);
   expect(station).toContain(new URL(NEWEST, SITE).href);
   expect(`${all}${station}`).not.toMatch(/\/diary\/[^<"]*#/);
-  const sitemap = readdirSync('dist').filter((f) => /^sitemap-\d+\.xml$/.test(f)).map((f) => readFileSync(`dist/${f}`, 'utf8')).join('');
+  const sitemap = readdirSync('dist')
+    .filter((f) => /^sitemap-\d+\.xml$/.test(f))
+    .map((f) => readFileSync(`dist/${f}`, 'utf8'))
+    .join('');
   for (const id of DIARY_IDS) expect(sitemap).toContain(new URL(`/diary/${id}/`, SITE).href);
 });
 

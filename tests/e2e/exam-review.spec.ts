@@ -20,7 +20,12 @@ test('after an exam each wrong answer links to the lesson that teaches it, and r
     const legend = (await f.locator('legend').textContent()) ?? '';
     const q = bank.find((b) => legend.includes(b.question))!;
     // Answer the even-numbered ones wrongly, the others rightly; options are shuffled, so pick by text.
-    const pick = (j: number) => f.locator('label').filter({ hasText: new RegExp(`^[A-Z]\\. ${q.options[j]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).locator('input').check();
+    const pick = (j: number) =>
+      f
+        .locator('label')
+        .filter({ hasText: new RegExp(`^[A-Z]\\. ${q.options[j]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+        .locator('input')
+        .check();
     if (i % 2 === 0) {
       const wrong = q.options.findIndex((_, j) => !q.answer.includes(j));
       await pick(wrong >= 0 ? wrong : q.answer[0]!);

@@ -82,7 +82,11 @@ test('no payload runs script or leaves dangerous markup in any built page', asyn
         return {
           pwned: (window as unknown as { __pwned?: unknown }).__pwned,
           attrs,
-          banned: [...document.querySelectorAll('iframe, object, embed, frame, base, form[action^="javascript" i], meta[http-equiv="refresh" i], body style, main [style], main link')].map((e) => e.localName),
+          banned: [
+            ...document.querySelectorAll(
+              'iframe, object, embed, frame, base, form[action^="javascript" i], meta[http-equiv="refresh" i], body style, main [style], main link',
+            ),
+          ].map((e) => e.localName),
           // JSON islands carry page text as data (checked below to parse and to stay inside their
           // element); only scripts the browser would run count here.
           scripts: [...document.querySelectorAll('script:not([type="application/json"])')].filter((s) => /__pwned|alert\(/.test(s.textContent ?? '')).length,
@@ -98,13 +102,16 @@ test('no payload runs script or leaves dangerous markup in any built page', asyn
         dialog && `dialog opened: ${dialog}`,
         ...report.attrs.filter(([, name]) => name.startsWith('on')).map(([tag, name]) => `<${tag} ${name}>`),
         ...report.attrs
-          .filter(([, name, value]) => ['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'data', 'poster'].includes(name) && isUnsafeUrl(value.split(/\s/)[0] ?? ''))
+          .filter(
+            ([, name, value]) =>
+              ['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'data', 'poster'].includes(name) && isUnsafeUrl(value.split(/\s/)[0] ?? ''),
+          )
           .map(([tag, name, value]) => `<${tag} ${name}="${value}">`),
         ...report.banned.map((tag) => `dangerous element <${tag}>`),
         report.scripts > 0 && `${report.scripts} payload script element(s) in the DOM`,
         ...report.brokenJson.map((id) => `JSON island ${id} does not parse`),
         ...report.duplicateIds.map((id) => `duplicate id "${id}"`),
-        report.mainClobbered && 'window.main is not the page\'s <main>',
+        report.mainClobbered && "window.main is not the page's <main>",
       ].filter(Boolean);
       if (problems.length) failures.push(`${address}: ${problems.join('; ')}`);
     }
@@ -209,12 +216,17 @@ test('a course longer than one syllabus page is split into pages that list every
   test.setTimeout(420_000);
   const { out, server } = await hostileBuild();
   const course = '/school/xinren-peixun/';
-  const file = JSON.parse(readFileSync(path.join(out, 'school/xinren-peixun/lessons.json'), 'utf8')) as { lessons: { id: string; title: string; href: string }[] };
+  const file = JSON.parse(readFileSync(path.join(out, 'school/xinren-peixun/lessons.json'), 'utf8')) as {
+    lessons: { id: string; title: string; href: string }[];
+  };
   const ids = file.lessons.map((l) => l.id);
   expect(ids.length).toBeGreaterThan(SYLLABUS_PAGE_SIZE);
   const pages = Math.ceil(ids.length / SYLLABUS_PAGE_SIZE);
   expect(existsSync(path.join(out, `school/xinren-peixun/page/${pages + 1}/index.html`))).toBe(false);
-  const sitemap = readdirSync(out).filter((f) => /^sitemap-\d+\.xml$/.test(f)).map((f) => readFileSync(path.join(out, f), 'utf8')).join('\n');
+  const sitemap = readdirSync(out)
+    .filter((f) => /^sitemap-\d+\.xml$/.test(f))
+    .map((f) => readFileSync(path.join(out, f), 'utf8'))
+    .join('\n');
 
   const listed: string[] = [];
   for (let n = 1; n <= pages; n++) {
@@ -246,7 +258,13 @@ test('a course longer than one syllabus page is split into pages that list every
   const learnedId = ids[SYLLABUS_PAGE_SIZE]!;
   await page.evaluate(
     (record) => localStorage.setItem('ld-school-progress', record),
-    JSON.stringify({ version: 3, lessons: { [learnedId]: { course: 'xinren-peixun', learnedAt: '2026-05-01T02:00:00.000Z' } }, courses: {}, exams: {}, daily: {} }),
+    JSON.stringify({
+      version: 3,
+      lessons: { [learnedId]: { course: 'xinren-peixun', learnedAt: '2026-05-01T02:00:00.000Z' } },
+      courses: {},
+      exams: {},
+      daily: {},
+    }),
   );
   await page.goto(`${server.url}${course}page/2/`);
   await expect(page.locator(`[data-lesson-id="${learnedId}"]`)).toContainText('已学');

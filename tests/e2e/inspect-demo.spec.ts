@@ -25,8 +25,14 @@ test.afterAll(() => rmSync(site, { recursive: true, force: true }));
 function dayAfterNewest(days: number): string {
   const builtAt = new Date((JSON.parse(readFileSync(path.join(DIST, '.build.json'), 'utf8')) as { builtAt: string }).builtAt);
   const dates = [
-    ...(['news', 'theory', 'exchange'] as const).flatMap((c) => readCollection('content', c).filter((e) => !e.data.draft).map((e) => e.data.published)),
-    ...readCollection('content', 'diary').filter((e) => !e.data.draft).map((e) => e.data.date),
+    ...(['news', 'theory', 'exchange'] as const).flatMap((c) =>
+      readCollection('content', c)
+        .filter((e) => !e.data.draft)
+        .map((e) => e.data.published),
+    ),
+    ...readCollection('content', 'diary')
+      .filter((e) => !e.data.draft)
+      .map((e) => e.data.date),
   ].filter((d) => d.getTime() <= builtAt.getTime());
   const newest = new Date(Math.max(...dates.map((d) => d.getTime())));
   return beijingDay(new Date(newest.getTime() + days * 24 * 60 * 60 * 1000));

@@ -17,7 +17,11 @@ function templatePaths(): string[] {
   for (const f of walkFiles(DIST).sort()) {
     if (!f.endsWith('.html') || /^(admin|pagefind)\//.test(f) || f.endsWith('/poster/index.html')) continue;
     const p = `/${f.replace(/index\.html$/, '')}`;
-    const key = p.split('/').filter(Boolean).map((s, i) => (i === 0 || ['exam', 'record'].includes(s) ? s : ':id')).join('/');
+    const key = p
+      .split('/')
+      .filter(Boolean)
+      .map((s, i) => (i === 0 || ['exam', 'record'].includes(s) ? s : ':id'))
+      .join('/');
     if (!byTemplate.has(key)) byTemplate.set(key, p);
   }
   return [...byTemplate.values()];
@@ -47,12 +51,16 @@ test('the 网站地图 lists every section, column, course, station and topic', 
   await expect(page).toHaveURL(/\/sitemap\/$/);
   await expect(page.locator('h1')).toHaveText('网站地图');
   const hrefs = await page.locator('main a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  const ids = (folder: string, ext: string) => readdirSync(path.join('content', folder)).filter((f) => f.endsWith(ext)).map((f) => f.slice(0, -ext.length));
+  const ids = (folder: string, ext: string) =>
+    readdirSync(path.join('content', folder))
+      .filter((f) => f.endsWith(ext))
+      .map((f) => f.slice(0, -ext.length));
   for (const id of ids('stations', '.md')) expect(hrefs).toContain(`/stations/${id}/`);
   for (const id of ids('columns', '.yaml')) expect(hrefs).toContain(`/theory/${id}/`);
   for (const id of ids('courses', '.md')) expect(hrefs).toContain(`/school/${id}/`);
   for (const id of ids('topics', '.md')) expect(hrefs).toContain(`/topics/${id}/`);
-  for (const section of ['/news/', '/activities/', '/theory/', '/school/', '/stations/', '/exchange/', '/diary/', '/topics/', '/stats/']) expect(hrefs).toContain(section);
+  for (const section of ['/news/', '/activities/', '/theory/', '/school/', '/stations/', '/exchange/', '/diary/', '/topics/', '/stats/'])
+    expect(hrefs).toContain(section);
   await expectNoAxeViolations(page);
 });
 

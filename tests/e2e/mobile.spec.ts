@@ -62,10 +62,9 @@ function measure(page: Page): Promise<Layout> {
   return page.evaluate(() => {
     // checkVisibility() also hides what a closed <details> holds.
     const visible = (el: Element) => el.checkVisibility({ visibilityProperty: true }) && !el.closest('.sr-only');
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/)[0]}` : ''} "${(el.textContent ?? '').trim().slice(0, 12)}"`;
-    const controls = document.querySelectorAll(
-      'button, summary, input:not([type="hidden"]), select, textarea, .ld-button, header a, nav a, .ld-skip:focus',
-    );
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/)[0]}` : ''} "${(el.textContent ?? '').trim().slice(0, 12)}"`;
+    const controls = document.querySelectorAll('button, summary, input:not([type="hidden"]), select, textarea, .ld-button, header a, nav a, .ld-skip:focus');
     // A checkbox or radio button is tapped through its label, which wraps it.
     const target = (el: Element) => (el.matches('input[type="checkbox"], input[type="radio"]') && el.closest('label')) || el;
     const smallTargets = [...controls]
@@ -242,7 +241,10 @@ test.describe('390 × 844, touch: the header row and the search page', () => {
     const excerpts = await page.locator('ld-site-search [data-results] .ld-result__excerpt').allTextContents();
     expect(excerpts.length).toBeGreaterThan(3);
     for (const label of [zhCN['meta.published'], zhCN['meta.category'], zhCN['meta.author'], zhCN['activities.time']]) {
-      expect(excerpts.filter((e) => e.includes(`${label}：`) || e.includes(`${label}20`)), label).toEqual([]);
+      expect(
+        excerpts.filter((e) => e.includes(`${label}：`) || e.includes(`${label}20`)),
+        label,
+      ).toEqual([]);
     }
     expect(excerpts.filter((e) => e.includes('领秀大厦')).length).toBeGreaterThan(3);
   });
@@ -271,13 +273,21 @@ test.describe('360 × 640 with 大 text, touch: the way in from the first screen
   const SCREEN = 640;
   const NEXT = '继续学习：名称、标识与办公规范';
 
-  test('home: today\'s 每日一题 and 继续学习 with the lesson\'s name on the first screen, both in the menu; one header row at 大 and 特大; 44 px links', async ({ page }) => {
+  test("home: today's 每日一题 and 继续学习 with the lesson's name on the first screen, both in the menu; one header row at 大 and 特大; 44 px links", async ({
+    page,
+  }) => {
     await page.addInitScript(() => {
       localStorage.setItem('ld-a11y-v1', JSON.stringify({ fontSize: 'large', contrast: false }));
-      localStorage.setItem('ld-school-progress', JSON.stringify({
-        version: 3, courses: {}, exams: {}, daily: {},
-        lessons: { 'xinren-01-zhineng': { course: 'xinren-peixun', learnedAt: '2026-05-01T02:00:00.000Z' } },
-      }));
+      localStorage.setItem(
+        'ld-school-progress',
+        JSON.stringify({
+          version: 3,
+          courses: {},
+          exams: {},
+          daily: {},
+          lessons: { 'xinren-01-zhineng': { course: 'xinren-peixun', learnedAt: '2026-05-01T02:00:00.000Z' } },
+        }),
+      );
     });
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('data-font-size', 'large');
@@ -291,7 +301,11 @@ test.describe('360 × 640 with 大 text, touch: the way in from the first screen
     }
     // Standalone links (全部活动, 进入网上党校, 去答今天的题 …) are 44 px tall.
     const short = await page.locator('main .ld-tap-link').evaluateAll((links) =>
-      links.filter((a) => a.checkVisibility()).map((a) => [a.textContent, Math.round(a.getBoundingClientRect().height)] as const).filter(([, h]) => h < 44));
+      links
+        .filter((a) => a.checkVisibility())
+        .map((a) => [a.textContent, Math.round(a.getBoundingClientRect().height)] as const)
+        .filter(([, h]) => h < 44),
+    );
     expect(short).toEqual([]);
     expect(await page.locator('main .ld-tap-link').count()).toBeGreaterThanOrEqual(6);
     // The header stays one row at 大 and at 特大.
@@ -301,7 +315,8 @@ test.describe('360 × 640 with 大 text, touch: the way in from the first screen
         [...header.querySelectorAll('.ld-a11y__toggle, .ld-header__brand, .ld-header__find, .ld-menu > summary')].map((el) => {
           const r = el.getBoundingClientRect();
           return { top: Math.round(r.top), bottom: Math.round(r.bottom), height: Math.round(r.height) };
-        }));
+        }),
+      );
       expect(row, size).toHaveLength(4);
       for (const r of row) {
         expect(r.top < row[0]!.bottom && r.bottom > row[0]!.top, `${size}: one row`).toBe(true);
@@ -320,7 +335,10 @@ test.describe('360 × 640 with 大 text, touch: the way in from the first screen
     expect(phone.height).toBeGreaterThanOrEqual(44);
   });
 
-  test('a list filtered by a station shows its first result on the first screen; filters fold behind 筛选（已选 1 项）, also without JavaScript', async ({ page, browser }) => {
+  test('a list filtered by a station shows its first result on the first screen; filters fold behind 筛选（已选 1 项）, also without JavaScript', async ({
+    page,
+    browser,
+  }) => {
     await page.addInitScript(() => localStorage.setItem('ld-a11y-v1', JSON.stringify({ fontSize: 'large', contrast: false })));
     await page.goto('/activities/station/lingxiu/');
     const fold = page.locator('main .ld-filters summary').first();

@@ -55,7 +55,8 @@ const NEW_ENTRY = { id: '2026-11-30-dierban-xinzeng', title: '第二版新增的
 function buildRelease2(): Promise<string> {
   const proj = mkdtempSync(path.join(tmpdir(), 'louyu-release2-'));
   release2Proj = proj;
-  for (const f of ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(f, path.join(proj, f), { recursive: true });
+  for (const f of ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
+    cpSync(f, path.join(proj, f), { recursive: true });
   symlinkSync(path.resolve('node_modules'), path.join(proj, 'node_modules'));
   cpSync(path.join(proj, 'content/media/lajifenlei.jpg'), path.join(proj, 'content/media', COVER_FILE));
   appendFileSync(path.join(proj, 'src/styles/global.css'), '\n.ld-release-two-probe { outline-offset: 1px; }\n');
@@ -145,7 +146,10 @@ test.use({
   // localhost, so Decap uses the production backend as it would on the real site.
   // The Git server's name maps to loopback too, where nothing answers on 443: a request that
   // gets past the policy fails at once instead of waiting on DNS of a closed network.
-  launchOptions: { executablePath: findChromium(), args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP ${new URL(GIT_ORIGIN).hostname} 127.0.0.1`] },
+  launchOptions: {
+    executablePath: findChromium(),
+    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP ${new URL(GIT_ORIGIN).hostname} 127.0.0.1`],
+  },
 });
 
 test.describe('deploy/nginx.conf as shipped, on real nginx over TLS', () => {
@@ -169,8 +173,27 @@ test.describe('deploy/nginx.conf as shipped, on real nginx over TLS', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'nginx-'));
     const certFile = path.join(dir, 'fullchain.pem');
     const keyFile = path.join(dir, 'privkey.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${HOST}`,
-      '-addext', `subjectAltName=DNS:${HOST}`, '-keyout', keyFile, '-out', certFile], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        `/CN=${HOST}`,
+        '-addext',
+        `subjectAltName=DNS:${HOST}`,
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
+      ],
+      { stdio: 'pipe' },
+    );
     cert = readFileSync(certFile, 'utf8');
 
     // The release layout the deploy script keeps: srv/releases/<time>/ and srv/current.
@@ -378,7 +401,14 @@ http {
     await page.goto(`https://${HOST}:${PORT}/admin/`);
     await expect(page.getByRole('button', { name: /Forgejo/ })).toBeVisible({ timeout: 20_000 });
     // The guard of helpers.ts fails this test on any CSP violation, this request included.
-    const allowed = await page.evaluate((url) => fetch(url).then(() => 'answered', () => 'network error'), `${GIT_ORIGIN}/api/v1/version`);
+    const allowed = await page.evaluate(
+      (url) =>
+        fetch(url).then(
+          () => 'answered',
+          () => 'network error',
+        ),
+      `${GIT_ORIGIN}/api/v1/version`,
+    );
     expect(allowed).toBe('network error'); // nothing listens there: the request got past the policy to the network
 
     // Another origin is refused by the policy (an unguarded page: this violation is expected).
@@ -387,7 +417,9 @@ http {
       const other = await context.newPage();
       await other.goto(`https://${HOST}:${PORT}/admin/`);
       const blocked = await other.evaluate(async (url) => {
-        const seen = new Promise<string>((resolve) => document.addEventListener('securitypolicyviolation', (e) => resolve(`${e.effectiveDirective} ${e.blockedURI}`)));
+        const seen = new Promise<string>((resolve) =>
+          document.addEventListener('securitypolicyviolation', (e) => resolve(`${e.effectiveDirective} ${e.blockedURI}`)),
+        );
         await fetch(url).catch(() => undefined);
         return seen;
       }, 'https://elsewhere.example.test/api');
@@ -495,7 +527,18 @@ http {
   });
 
   test.describe('nothing hidden is served, whatever rule would match it', () => {
-    for (const pathname of ['/.env', '/.build.json', '/.build-manifest', '/.carried', '/.git/config', '/x/.secret.html', '/x/.well-known/security.txt', '/.well-known/.hidden', '/.git/', '/%2egit/config']) {
+    for (const pathname of [
+      '/.env',
+      '/.build.json',
+      '/.build-manifest',
+      '/.carried',
+      '/.git/config',
+      '/x/.secret.html',
+      '/x/.well-known/security.txt',
+      '/.well-known/.hidden',
+      '/.git/',
+      '/%2egit/config',
+    ]) {
       test(pathname, async () => {
         const r = await get(pathname);
         expect(r.status).toBe(404);
@@ -625,8 +668,7 @@ http {
     test.setTimeout(180_000);
     // Release 2 is the shared test build (dist/, built without production CMS settings), so its
     // /admin/config.yml tells the two releases apart.
-    const release = (root: string, pathname: string) =>
-      readFileSync(path.join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname));
+    const release = (root: string, pathname: string) => readFileSync(path.join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname));
     const pages = ['/', '/news/', '/stations/', '/stations/lingxiu/', '/rss.xml', '/admin/config.yml'];
     const expected = new Map(pages.map((p) => [p, [release(liveBuild, p), release('dist', p)]]));
     const problems: string[] = [];

@@ -89,7 +89,16 @@ test('离线保存本课程 shows the course’s size first, then every lesson r
 
   // A learner with progress: the course's lessons.json comes from the store as well.
   await page.evaluate(() =>
-    localStorage.setItem('ld-school-progress', JSON.stringify({ version: 3, lessons: { 'xinren-01-zhineng': { course: 'xinren-peixun', learnedAt: '2026-05-01T02:00:00.000Z' } }, courses: {}, exams: {}, daily: {} })),
+    localStorage.setItem(
+      'ld-school-progress',
+      JSON.stringify({
+        version: 3,
+        lessons: { 'xinren-01-zhineng': { course: 'xinren-peixun', learnedAt: '2026-05-01T02:00:00.000Z' } },
+        courses: {},
+        exams: {},
+        daily: {},
+      }),
+    ),
   );
   await offline(context, true);
   for (const { href, title } of lessons) {

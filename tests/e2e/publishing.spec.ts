@@ -38,7 +38,10 @@ test.describe('lists paginate and filter with plain links (no JavaScript)', () =
 
   test('news: category, year and tag filters are static pages', async ({ page }) => {
     await page.goto('/news/');
-    await page.getByRole('navigation', { name: '筛选' }).getByRole('link', { name: /^通知公告/ }).click();
+    await page
+      .getByRole('navigation', { name: '筛选' })
+      .getByRole('link', { name: /^通知公告/ })
+      .click();
     await expect(page).toHaveURL(/\/news\/category\/tongzhi\/$/);
     await expect(page.locator('h1')).toContainText('通知公告');
     const categories = await page.locator('main .ld-list .ld-meta a[href^="/news/category/"]').allTextContents();
@@ -46,7 +49,10 @@ test.describe('lists paginate and filter with plain links (no JavaScript)', () =
     expect(new Set(categories)).toEqual(new Set(['通知公告']));
 
     await page.goto('/news/');
-    await page.getByRole('navigation', { name: '筛选' }).getByRole('link', { name: /^2025年/ }).click();
+    await page
+      .getByRole('navigation', { name: '筛选' })
+      .getByRole('link', { name: /^2025年/ })
+      .click();
     await expect(page).toHaveURL(/\/news\/year\/2025\/$/);
     for (const d of await page.locator('main .ld-list time').allTextContents()) expect(d.startsWith('2025-')).toBe(true);
 
@@ -63,7 +69,10 @@ test.describe('lists paginate and filter with plain links (no JavaScript)', () =
   test('activities: kind filter and pagination', async ({ page }) => {
     await page.goto('/activities/');
     await expect(page.locator('main li[data-start]')).toHaveCount(10);
-    await page.getByRole('navigation', { name: '筛选' }).getByRole('link', { name: /^送政策/ }).click();
+    await page
+      .getByRole('navigation', { name: '筛选' })
+      .getByRole('link', { name: /^送政策/ })
+      .click();
     await expect(page).toHaveURL(/\/activities\/kind\/zhengce\/$/);
     const kinds = await page.locator('main li[data-start] a[href^="/activities/kind/"]').allTextContents();
     expect(kinds.length).toBeGreaterThan(0);
@@ -74,7 +83,10 @@ test.describe('lists paginate and filter with plain links (no JavaScript)', () =
 
   test('exchange: topic filter; theory: column list; diary: station and month pages', async ({ page }) => {
     await page.goto('/exchange/');
-    await page.getByRole('navigation', { name: '筛选' }).getByRole('link', { name: /^服务企业/ }).click();
+    await page
+      .getByRole('navigation', { name: '筛选' })
+      .getByRole('link', { name: /^服务企业/ })
+      .click();
     await expect(page).toHaveURL(/\/exchange\/topic\/fuwu\/$/);
     expect(new Set(await page.locator('main .ld-list .ld-meta a[href^="/exchange/topic/"]').allTextContents())).toEqual(new Set(['服务企业']));
 
@@ -142,7 +154,9 @@ test.describe('upcoming and past are decided by the reader’s clock', () => {
     await expect(page.getByRole('heading', { name: /全部活动/ })).toBeHidden();
     await expect(page.getByText('进行中', { exact: true })).toHaveCount(await page.locator('[data-ongoing]').count());
     await expect(page.getByText('进行中', { exact: true }).first()).toBeHidden();
-    const starts = await upcoming(page).locator('li[data-start]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.start!));
+    const starts = await upcoming(page)
+      .locator('li[data-start]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.start!));
     expect([...starts].sort()).toEqual(starts);
   });
 
@@ -209,7 +223,10 @@ test.describe('feeds and calendars', () => {
 
   test('/activities.ics holds one VEVENT per activity of the last twelve months and upcoming, with stable UIDs and the cancellation', async ({ request }) => {
     const ics = await (await request.get('/activities.ics')).text();
-    const events = ics.replace(/\r\n[ \t]/g, '').split('BEGIN:VEVENT').slice(1);
+    const events = ics
+      .replace(/\r\n[ \t]/g, '')
+      .split('BEGIN:VEVENT')
+      .slice(1);
     // The window is the build's: twelve months before dist/.build.json's time, and everything after.
     const builtAt = new Date((JSON.parse(readFileSync('dist/.build.json', 'utf8')) as { builtAt: string }).builtAt);
     const from = calendarWindowStart(builtAt);
@@ -221,7 +238,9 @@ test.describe('feeds and calendars', () => {
     expect(uids.sort()).toEqual(expected.sort());
     expect(expected.length).toBeLessThan(readdirSync('content/activities').filter((f) => f.endsWith('.md')).length);
     // An activity older than the window keeps its page's own calendar file.
-    const old = readdirSync('content/activities').map((f) => f.replace(/\.md$/, '')).find((id) => !expected.includes(id))!;
+    const old = readdirSync('content/activities')
+      .map((f) => f.replace(/\.md$/, ''))
+      .find((id) => !expected.includes(id))!;
     const own = await (await request.get(`/activities/${old}/event.ics`)).text();
     expect(own.match(/BEGIN:VEVENT/g)).toHaveLength(1);
     expect(own).toContain(`UID:${old}@`);

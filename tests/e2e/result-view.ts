@@ -36,13 +36,20 @@ export async function tapAt(button: Locator, at: (typeof BUTTON_AT)[number]): Pr
 /** The result has the focus (or holds it) and its first line is inside the screen. */
 export async function expectResultInView(page: Page, result: Locator, label: string): Promise<void> {
   await expect(result, label).toBeVisible();
-  await expect.poll(() => result.evaluate((r) => r === document.activeElement || r.contains(document.activeElement)), { message: `${label}: focus on the result` }).toBe(true);
-  await expect.poll(async () => {
-    const box = await result.evaluate((r) => {
-      const rect = r.getBoundingClientRect();
-      return { top: rect.top, height: innerHeight };
-    });
-    // Its top line (at least 40 px of it) is on the screen.
-    return box.top >= 0 && box.top + 40 <= box.height;
-  }, { message: `${label}: result on screen` }).toBe(true);
+  await expect
+    .poll(() => result.evaluate((r) => r === document.activeElement || r.contains(document.activeElement)), { message: `${label}: focus on the result` })
+    .toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const box = await result.evaluate((r) => {
+          const rect = r.getBoundingClientRect();
+          return { top: rect.top, height: innerHeight };
+        });
+        // Its top line (at least 40 px of it) is on the screen.
+        return box.top >= 0 && box.top + 40 <= box.height;
+      },
+      { message: `${label}: result on screen` },
+    )
+    .toBe(true);
 }

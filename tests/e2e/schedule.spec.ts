@@ -31,7 +31,9 @@ async function searchHits(page: Page, url: string): Promise<string[]> {
   const status = page.locator('ld-site-search [data-status]');
   await expect(status).not.toHaveText('');
   await expect(status).not.toHaveText(zhCN['search.loading']);
-  return page.locator('ld-site-search [data-results] > li h2 a, ld-site-search [data-results] > li h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  return page
+    .locator('ld-site-search [data-results] > li h2 a, ld-site-search [data-results] > li h3 a')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 }
 
 test('an entry scheduled for 10:00 is absent from a 09:59 build and present in a 10:00 build', async ({ page }) => {

@@ -61,7 +61,11 @@ async function choose(fieldset: Locator, indices: number[]): Promise<void> {
 async function chooseByText(fieldset: Locator, options: string[], indices: number[]): Promise<void> {
   for (const i of indices) {
     const text = (options[i] ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    await fieldset.locator('label').filter({ hasText: new RegExp(`^[A-Z]\\. ${text}$`) }).locator('input').check();
+    await fieldset
+      .locator('label')
+      .filter({ hasText: new RegExp(`^[A-Z]\\. ${text}$`) })
+      .locator('input')
+      .check();
   }
 }
 
@@ -129,7 +133,7 @@ test('a learner studies a lesson, answers its quiz wrongly then rightly, and kee
   await expect(page.locator('[data-lesson-id="xinren-02-mingcheng"]')).not.toContainText('已学');
 });
 
-test('the quiz result is kept in the learner\'s record on this device', async ({ page }) => {
+test("the quiz result is kept in the learner's record on this device", async ({ page }) => {
   await page.goto(LESSON_2);
   await answerQuiz(page, false);
   await answerQuiz(page, true);

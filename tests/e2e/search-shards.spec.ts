@@ -117,7 +117,9 @@ test('asking for older years adds their results to recent ones, in one ranking',
   await expect(page).toHaveURL(/older=1/);
   await page.goBack();
   await expect(page).not.toHaveURL(/older=1/);
-  await expect.poll(() => page.locator('ld-site-search [data-results] > li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).toEqual(before);
+  await expect
+    .poll(() => page.locator('ld-site-search [data-results] > li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '')))
+    .toEqual(before);
   await expect(page.getByRole('button', { name: /同时搜索.*更早的内容/ })).toBeVisible();
 });
 
@@ -146,7 +148,9 @@ test('many lessons get a shard of their own, searched when a search needs it; a 
   expect(lessons.length).toBeGreaterThan(0);
   for (const url of lessons) expect(shardOfUrl(url)).toBe(SCHOOL_SHARD);
   await page.waitForLoadState('networkidle');
-  expect([...filtered].sort()).toEqual([...firstShards(manifest, '', zhCN['search.type.school'])].map((id) => manifest.shards.find((s) => s.id === id)!.path).sort());
+  expect([...filtered].sort()).toEqual(
+    [...firstShards(manifest, '', zhCN['search.type.school'])].map((id) => manifest.shards.find((s) => s.id === id)!.path).sort(),
+  );
   expect(filtered.has(school.path)).toBe(true);
 });
 

@@ -69,7 +69,11 @@ test.describe('search finds the right page first', () => {
         return;
       }
       if (first) expect(full[0], `first result for ${q}`).toContain(first);
-      for (const url of includes) expect(full.some((h) => h.startsWith(url)), `${url} for ${q}`).toBe(true);
+      for (const url of includes)
+        expect(
+          full.some((h) => h.startsWith(url)),
+          `${url} for ${q}`,
+        ).toBe(true);
       if (excludes) expect(full.filter((h) => excludes.test(h))).toEqual([]);
     });
   }
@@ -121,7 +125,10 @@ test.describe('search page', () => {
     const keys = dates.map((d) => d.replace(/\D+/g, '-'));
     expect(dates.length).toBeGreaterThan(1);
     const asNumbers = dates.map((d) => {
-      const [y, m, day] = d.match(/(\d+)年(\d+)月(\d+)日/)!.slice(1).map(Number);
+      const [y, m, day] = d
+        .match(/(\d+)年(\d+)月(\d+)日/)!
+        .slice(1)
+        .map(Number);
       return y! * 10000 + m! * 100 + day!;
     });
     expect(asNumbers, keys.join()).toEqual([...asNumbers].sort((a, b) => b - a));
@@ -130,7 +137,9 @@ test.describe('search page', () => {
     await page.reload();
     await expect(page.getByLabel(zhCN['search.filter.type'])).toHaveValue(zhCN['search.type.activities']);
     await expect(page.getByLabel(zhCN['search.sort'])).toHaveValue('date');
-    expect((await results(page)).full).toEqual(await page.locator('ld-site-search [data-results] > li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))));
+    expect((await results(page)).full).toEqual(
+      await page.locator('ld-site-search [data-results] > li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+    );
   });
 
   test('Back restores the previous query and its results', async ({ page }) => {

@@ -19,7 +19,10 @@ const CMS_PORT = Number(process.env.START_TEST_CMS_PORT ?? 8142);
 /** Local addresses of the listening TCP sockets on `port`, read from the kernel's tables. */
 function listeners(port: number): string[] {
   const out: string[] = [];
-  for (const [file, v6] of [['/proc/net/tcp', false], ['/proc/net/tcp6', true]] as const) {
+  for (const [file, v6] of [
+    ['/proc/net/tcp', false],
+    ['/proc/net/tcp6', true],
+  ] as const) {
     let table: string;
     try {
       table = readFileSync(file, 'utf8');
@@ -30,10 +33,25 @@ function listeners(port: number): string[] {
       const [, local = '', , state] = line.trim().split(/\s+/);
       const [hex = '', portHex = ''] = local.split(':');
       if (state !== '0A' || parseInt(portHex, 16) !== port) continue;
-      if (!v6) out.push(hex.match(/../g)!.reverse().map((b) => parseInt(b, 16)).join('.'));
+      if (!v6)
+        out.push(
+          hex
+            .match(/../g)!
+            .reverse()
+            .map((b) => parseInt(b, 16))
+            .join('.'),
+        );
       else if (/^0{24}0{8}$/.test(hex)) out.push('::');
       else if (hex === '00000000000000000000000001000000') out.push('::1');
-      else if (/^0{20}FFFF0000/i.test(hex)) out.push(`::ffff:${hex.slice(24).match(/../g)!.reverse().map((b) => parseInt(b, 16)).join('.')}`);
+      else if (/^0{20}FFFF0000/i.test(hex))
+        out.push(
+          `::ffff:${hex
+            .slice(24)
+            .match(/../g)!
+            .reverse()
+            .map((b) => parseInt(b, 16))
+            .join('.')}`,
+        );
       else out.push(hex);
     }
   }
@@ -78,7 +96,10 @@ test('npm start binds decap-server to loopback and limits CORS to the site', asy
   await expect.poll(async () => (await fetch(`http://127.0.0.1:${SITE_PORT}/`).catch(() => undefined))?.status, { timeout: 30_000 }).toBe(200);
 
   expect(listeners(CMS_PORT)).toEqual(['127.0.0.1']);
-  const external = Object.values(networkInterfaces()).flat().filter((a) => a && !a.internal).map((a) => a!.address);
+  const external = Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a && !a.internal)
+    .map((a) => a!.address);
   for (const address of external) expect(await reachable(address, CMS_PORT), `decap-server on ${address}`).toBe(false);
 
   const info = (origin: string) =>
@@ -91,10 +112,30 @@ test('npm start binds decap-server to loopback and limits CORS to the site', asy
   expect(other.headers.get('access-control-allow-origin')).not.toBe('http://localhost:9999');
 
   // A page that rebinds its name to 127.0.0.1 sends its own Host: refused, and nothing is written.
-  const rebound = await raw(CMS_PORT, 'POST', '/api/v1', `rebind.example:${CMS_PORT}`, JSON.stringify({ action: 'persistEntry', params: { branch: 'main', entry: { slug: 'x', path: 'scripts/x.ts', raw: 'x' }, assets: [], options: { commitMessage: 'x', useWorkflow: false, status: 'draft' } } }));
+  const rebound = await raw(
+    CMS_PORT,
+    'POST',
+    '/api/v1',
+    `rebind.example:${CMS_PORT}`,
+    JSON.stringify({
+      action: 'persistEntry',
+      params: {
+        branch: 'main',
+        entry: { slug: 'x', path: 'scripts/x.ts', raw: 'x' },
+        assets: [],
+        options: { commitMessage: 'x', useWorkflow: false, status: 'draft' },
+      },
+    }),
+  );
   expect(rebound.status).toBe(421);
   // Its own Host, but a path outside content/ and public/media/: refused with a JSON error.
-  const outside = await raw(CMS_PORT, 'POST', '/api/v1', `127.0.0.1:${CMS_PORT}`, JSON.stringify({ action: 'getEntry', params: { branch: 'main', path: 'package.json' } }));
+  const outside = await raw(
+    CMS_PORT,
+    'POST',
+    '/api/v1',
+    `127.0.0.1:${CMS_PORT}`,
+    JSON.stringify({ action: 'getEntry', params: { branch: 'main', path: 'package.json' } }),
+  );
   expect(outside.status).toBe(403);
   expect(JSON.parse(outside.body).error).toContain('content/ 和 public/media/');
   expect(existsSync('scripts/x.ts')).toBe(false);
@@ -107,11 +148,14 @@ test('npm start binds decap-server to loopback and limits CORS to the site', asy
 /** A raw HTTP request (fetch cannot send a foreign Host or a malformed path). */
 function raw(port: number, method: string, rawPath: string, host = `127.0.0.1:${port}`, body = ''): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path: rawPath, headers: { host, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, method, path: rawPath, headers: { host, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -136,7 +180,11 @@ test('outside a Git repository: start --review stops with a clear message, plain
     });
     await expect.poll(async () => (await fetch(`http://127.0.0.1:${sitePort}/`).catch(() => undefined))?.status, { timeout: 30_000 }).toBe(200);
     const info = async () => {
-      const res = await fetch(`http://127.0.0.1:${cmsPort}/api/v1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' }).catch(() => undefined);
+      const res = await fetch(`http://127.0.0.1:${cmsPort}/api/v1`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"action":"info"}',
+      }).catch(() => undefined);
       return res?.ok ? ((await res.json()) as { type: string }).type : undefined;
     };
     await expect.poll(info, { timeout: 30_000 }).toBe('local_fs');

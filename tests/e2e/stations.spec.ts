@@ -44,7 +44,10 @@ test.describe('station directory without JavaScript', () => {
     await expect(page.locator('main h2:visible')).toHaveText(['古城街道', '八角街道', '老山街道', '苹果园街道', '金顶街街道', '鲁谷社区']);
     // The filter form needs the script, so it stays out of the way.
     await expect(page.getByLabel('所属街道')).toBeHidden();
-    await page.getByRole('navigation', { name: '按街道浏览' }).getByRole('link', { name: /鲁谷社区/ }).click();
+    await page
+      .getByRole('navigation', { name: '按街道浏览' })
+      .getByRole('link', { name: /鲁谷社区/ })
+      .click();
     await expect(page).toHaveURL(/#street-lugu$/);
     const lugu = page.locator('section', { has: page.locator('#street-lugu') });
     await expect(lugu.locator(cards)).toHaveCount(5);
@@ -84,10 +87,25 @@ test.describe('/stats/', () => {
   test("shows the report's figures, computed from the stations", async ({ page }) => {
     await page.goto('/stats/');
     const summary = page.locator('dl.summary');
-    for (const text of ['31个', '35个', '1,470家', '其中流动党员292名，占46%', '636名', '38个', '其中社区书记10名，大学生社工22名', '独立23个，与物业合用8个', '占60%']) {
+    for (const text of [
+      '31个',
+      '35个',
+      '1,470家',
+      '其中流动党员292名，占46%',
+      '636名',
+      '38个',
+      '其中社区书记10名，大学生社工22名',
+      '独立23个，与物业合用8个',
+      '占60%',
+    ]) {
       await expect(summary).toContainText(text);
     }
-    const bands = { 各工作站楼宇面积分布: ['16', '8', '7'], 各工作站年总产值分布: ['6', '11', '14'], 各工作站入驻企业数分布: ['7', '11', '13'], 各工作站从业人员数分布: ['6', '5', '20'] };
+    const bands = {
+      各工作站楼宇面积分布: ['16', '8', '7'],
+      各工作站年总产值分布: ['6', '11', '14'],
+      各工作站入驻企业数分布: ['7', '11', '13'],
+      各工作站从业人员数分布: ['6', '5', '20'],
+    };
     for (const [name, counts] of Object.entries(bands)) {
       await expect(page.getByRole('table', { name }).locator('tbody td')).toHaveText(counts);
     }

@@ -37,7 +37,10 @@ test.describe('without JavaScript', () => {
     expect(dates.length).toBeGreaterThan(1);
     expect([...dates].sort().reverse()).toEqual(dates);
     // The hand-picked lesson is there, linking to the lesson.
-    await expect(page.getByRole('region', { name: zhCN['topics.section.lessons'] }).getByRole('link')).toHaveAttribute('href', '/school/louyu-shiwu/louyu-03-qingnian/');
+    await expect(page.getByRole('region', { name: zhCN['topics.section.lessons'] }).getByRole('link')).toHaveAttribute(
+      'href',
+      '/school/louyu-shiwu/louyu-03-qingnian/',
+    );
   });
 
   test('a long section links to its own list of every entry', async ({ page }) => {

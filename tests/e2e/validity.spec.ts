@@ -75,7 +75,9 @@ interface NuMessage {
 test('the Nu Html Checker finds nothing in a page of every template, the stylesheet and the SVG files', async () => {
   test.setTimeout(180_000);
   const html = templatePages();
-  const css = walkFiles(path.join(DIST, '_astro')).filter((f) => f.endsWith('.css')).map((f) => `_astro/${f}`);
+  const css = walkFiles(path.join(DIST, '_astro'))
+    .filter((f) => f.endsWith('.css'))
+    .map((f) => `_astro/${f}`);
   const svg = walkFiles(DIST).filter((f) => f.endsWith('.svg') && !/^(admin|pagefind)\//.test(f));
   expect(html.length).toBeGreaterThan(30);
   expect(css.length).toBeGreaterThan(0);
@@ -109,7 +111,15 @@ test('the link check reports a missing page and a fragment that names no id on i
   const home = readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const [id] = anchorIds(home);
   expect(id).toBeTruthy();
-  const check = (html: string) => brokenLinks(new Map([['index.html', home], ['news/index.html', html]]), isFile, SITE_ORIGIN);
+  const check = (html: string) =>
+    brokenLinks(
+      new Map([
+        ['index.html', home],
+        ['news/index.html', html],
+      ]),
+      isFile,
+      SITE_ORIGIN,
+    );
   expect(check(`<a href="/#${id}">x</a><a href="/">y</a><img srcset="/favicon.svg 1x">`)).toEqual([]);
   expect(check('<a href="/#no-such-entry">x</a>')).toEqual(['/news/index.html → /#no-such-entry']);
   expect(check('<a href="#no-such-entry">x</a><img srcset="/a.png 1x, /favicon.svg 2x">')).toEqual([

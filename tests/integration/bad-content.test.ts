@@ -202,9 +202,12 @@ describe.each([
   ['lesson-prototype-id', 'lessons/constructor.md', '文件名“constructor”是程序内部使用的名称'],
 ])('bad content: %s', (name, file, field) => {
   let r: Outcome = { status: null, out: '' };
-  beforeAll(async () => {
-    r = await validate(rootFor(name));
-  }, (CASE_SECONDS + 10) * 1000);
+  beforeAll(
+    async () => {
+      r = await validate(rootFor(name));
+    },
+    (CASE_SECONDS + 10) * 1000,
+  );
   const line = () => r.out.split('\n').find((l) => l.includes(file));
 
   it('fails with a non-zero exit, in time', () => expect(r.status, r.out).toBe(1));
@@ -220,7 +223,10 @@ describe('bad content made at test time', () => {
     const root = rootFor('title-too-long');
     rmSync(path.join(root, 'news'), { recursive: true, force: true });
     cpSync(path.join(BASE, 'news'), path.join(root, 'news'), { recursive: true });
-    writeFileSync(path.join(root, 'news/2026-02-11-huge-body.md'), `---\ntitle: 正文很大的新闻\npublished: 2026-01-20 09:00\ncategory: 党建动态\nsummary: 测试。\n---\n${'很长的正文段落。\n\n'.repeat(80_000)}`);
+    writeFileSync(
+      path.join(root, 'news/2026-02-11-huge-body.md'),
+      `---\ntitle: 正文很大的新闻\npublished: 2026-01-20 09:00\ncategory: 党建动态\nsummary: 测试。\n---\n${'很长的正文段落。\n\n'.repeat(80_000)}`,
+    );
     const r = validateCli(root);
     expect(r.status).toBe(1);
     expect(r.out).toMatch(/news\/2026-02-11-huge-body\.md: 正文过大（2\.\d MB），超过上限 512 KB/);
@@ -231,7 +237,10 @@ describe('bad content made at test time', () => {
     const root = rootFor('title-too-long');
     rmSync(path.join(root, 'news'), { recursive: true, force: true });
     cpSync(path.join(BASE, 'news'), path.join(root, 'news'), { recursive: true });
-    writeFileSync(path.join(root, 'news/2026-02-12-zwsp.md'), '---\ntitle: 正文含零宽空格\npublished: 2026-01-20 09:00\ncategory: 党建动态\nsummary: 测试。\n---\n第一段。\n\n安宁大厦\u200b工作站\n');
+    writeFileSync(
+      path.join(root, 'news/2026-02-12-zwsp.md'),
+      '---\ntitle: 正文含零宽空格\npublished: 2026-01-20 09:00\ncategory: 党建动态\nsummary: 测试。\n---\n第一段。\n\n安宁大厦\u200b工作站\n',
+    );
     const r = await validate(root);
     expect(r.status, r.out).toBe(0);
     expect(r.out).toMatch(/news\/2026-02-12-zwsp\.md: 正文第 9 行含有不可见的格式字符（U\+200B）/);

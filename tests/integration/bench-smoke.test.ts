@@ -20,11 +20,21 @@ describe('npm run bench --smoke', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^\| metric\s+\| N=200\s+\| budget\s+\|$/);
     for (const name of metricNames()) {
-      expect(lines.filter((l) => l.startsWith(`| ${name} `)), name).toHaveLength(1);
+      expect(
+        lines.filter((l) => l.startsWith(`| ${name} `)),
+        name,
+      ).toHaveLength(1);
     }
     const row = (name: string) => lines.find((l) => l.startsWith(`| ${name} `)) ?? '';
     // Figures measured on every build are judged against their budgets.
-    for (const name of ['peak RSS Astro', 'peak RSS Pagefind', 'first search transfer', 'time per page ÷ bare Astro', 'one-entry edit ÷ indexing its shard', 'home HTML+CSS+JS gz (max)']) {
+    for (const name of [
+      'peak RSS Astro',
+      'peak RSS Pagefind',
+      'first search transfer',
+      'time per page ÷ bare Astro',
+      'one-entry edit ÷ indexing its shard',
+      'home HTML+CSS+JS gz (max)',
+    ]) {
       expect(row(name), name).toMatch(/ (PASS|FAIL) /);
     }
     expect(row('bare Astro pages')).toMatch(/\| \d+/);

@@ -19,20 +19,29 @@ interface Answer {
 function post(port: number, payload: unknown, host = `127.0.0.1:${port}`): Promise<Answer> {
   const data = JSON.stringify(payload);
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/api/v1', method: 'POST', headers: { host, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => {
-        let body: Answer['body'];
-        try {
-          body = JSON.parse(text) as Answer['body'];
-        } catch {
-          body = { error: text };
-        }
-        resolve({ status: res.statusCode ?? 0, body });
-      });
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/v1',
+        method: 'POST',
+        headers: { host, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => {
+          let body: Answer['body'];
+          try {
+            body = JSON.parse(text) as Answer['body'];
+          } catch {
+            body = { error: text };
+          }
+          resolve({ status: res.statusCode ?? 0, body });
+        });
+      },
+    );
     req.on('error', reject);
     req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
     req.end(data);
@@ -120,9 +129,30 @@ describe.each(['fs', 'git'] as const)('the local CMS server in %s mode', (mode) 
   });
 
   const forbidden: [string, Record<string, unknown>][] = [
-    ['persistEntry', { entry: { slug: 'x', path: 'scripts/x.ts', raw: 'process.exit(9)' }, assets: [], options: { commitMessage: 'x', useWorkflow: mode === 'git', collectionName: 'news', status: 'draft' } }],
-    ['persistEntry', { entry: { slug: 'a', path: 'content/news/a.md', raw: '---\n---\n', newPath: 'scripts/moved.ts' }, assets: [], options: { commitMessage: 'x', useWorkflow: false } }],
-    ['persistEntry', { entry: { slug: 'y', path: 'content/news/y.md', raw: '---\n---\n' }, assets: [{ path: 'scripts/asset.ts', content: 'eA==', encoding: 'base64' }], options: { commitMessage: 'x', useWorkflow: false } }],
+    [
+      'persistEntry',
+      {
+        entry: { slug: 'x', path: 'scripts/x.ts', raw: 'process.exit(9)' },
+        assets: [],
+        options: { commitMessage: 'x', useWorkflow: mode === 'git', collectionName: 'news', status: 'draft' },
+      },
+    ],
+    [
+      'persistEntry',
+      {
+        entry: { slug: 'a', path: 'content/news/a.md', raw: '---\n---\n', newPath: 'scripts/moved.ts' },
+        assets: [],
+        options: { commitMessage: 'x', useWorkflow: false },
+      },
+    ],
+    [
+      'persistEntry',
+      {
+        entry: { slug: 'y', path: 'content/news/y.md', raw: '---\n---\n' },
+        assets: [{ path: 'scripts/asset.ts', content: 'eA==', encoding: 'base64' }],
+        options: { commitMessage: 'x', useWorkflow: false },
+      },
+    ],
     ['getEntry', { path: 'package.json' }],
     ['getEntry', { path: 'content/../package.json' }],
     ['getEntry', { path: '../../etc/passwd' }],
@@ -151,11 +181,18 @@ describe.each(['fs', 'git'] as const)('the local CMS server in %s mode', (mode) 
 
   it('refuses an upload over the picture limits (17,000 × 17,000) with 413, writing nothing', async () => {
     const huge = readFileSync('tests/fixtures/bad-content/upload-too-large/public/media/uploads/huge-upload.png').toString('base64');
-    const r = await call('persistMedia', { asset: { path: 'public/media/uploads/huge.png', content: huge, encoding: 'base64' }, options: { commitMessage: 'x' } });
+    const r = await call('persistMedia', {
+      asset: { path: 'public/media/uploads/huge.png', content: huge, encoding: 'base64' },
+      options: { commitMessage: 'x' },
+    });
     expect(r.status).toBe(413);
     expect(r.body.error).toContain('图片尺寸 17000×17000');
     expect(existsSync(path.join(dir, 'public/media/uploads/huge.png'))).toBe(false);
-    const inEntry = await call('persistEntry', { entry: { slug: 'c', path: 'content/news/c.md', raw: '---\n---\n' }, assets: [{ path: 'content/media/huge.png', content: huge, encoding: 'base64' }], options: { commitMessage: 'x', useWorkflow: mode === 'git', collectionName: 'news', status: 'draft' } });
+    const inEntry = await call('persistEntry', {
+      entry: { slug: 'c', path: 'content/news/c.md', raw: '---\n---\n' },
+      assets: [{ path: 'content/media/huge.png', content: huge, encoding: 'base64' }],
+      options: { commitMessage: 'x', useWorkflow: mode === 'git', collectionName: 'news', status: 'draft' },
+    });
     expect(inEntry.status).toBe(413);
     expect(existsSync(path.join(dir, 'content/media/huge.png'))).toBe(false);
   });
@@ -176,15 +213,26 @@ describe.each(['fs', 'git'] as const)('the local CMS server in %s mode', (mode) 
 
   it('writes and deletes inside content/ and public/media/', async () => {
     if (mode === 'fs') {
-      const saved = await call('persistEntry', { entry: { slug: 'b', path: 'content/news/b.md', raw: '---\ntitle: 乙\n---\n' }, assets: [], options: { commitMessage: 'b', useWorkflow: false, status: 'draft' } });
+      const saved = await call('persistEntry', {
+        entry: { slug: 'b', path: 'content/news/b.md', raw: '---\ntitle: 乙\n---\n' },
+        assets: [],
+        options: { commitMessage: 'b', useWorkflow: false, status: 'draft' },
+      });
       expect(saved.status, JSON.stringify(saved.body)).toBe(200);
       expect(readFileSync(path.join(dir, 'content/news/b.md'), 'utf8')).toContain('乙');
     } else {
-      const saved = await call('persistEntry', { entry: { slug: 'b', path: 'content/news/b.md', raw: '---\ntitle: 乙\n---\n' }, assets: [], options: { commitMessage: 'b', useWorkflow: true, collectionName: 'news', status: 'draft' } });
+      const saved = await call('persistEntry', {
+        entry: { slug: 'b', path: 'content/news/b.md', raw: '---\ntitle: 乙\n---\n' },
+        assets: [],
+        options: { commitMessage: 'b', useWorkflow: true, collectionName: 'news', status: 'draft' },
+      });
       expect(saved.status, JSON.stringify(saved.body)).toBe(200);
       expect(execFileSync('git', ['-C', dir, 'branch', '--list', 'cms/*'], { encoding: 'utf8' })).toContain('cms/news/b');
     }
-    const upload = await call('persistMedia', { asset: { path: 'public/media/uploads/p.png', content: 'iVBORw0KGgo=', encoding: 'base64' }, options: { commitMessage: 'p' } });
+    const upload = await call('persistMedia', {
+      asset: { path: 'public/media/uploads/p.png', content: 'iVBORw0KGgo=', encoding: 'base64' },
+      options: { commitMessage: 'p' },
+    });
     expect(upload.status, JSON.stringify(upload.body)).toBe(200);
     expect(existsSync(path.join(dir, 'public/media/uploads/p.png'))).toBe(true);
     const removed = await call('deleteFile', { path: 'public/media/uploads/p.png', options: { commitMessage: 'rm' } });

@@ -20,7 +20,9 @@ import { walkFiles } from '../../scripts/site-files.ts';
  * Files that carry the build's own identity, with what of it to leave out when comparing:
  * calendars stamp each event with the time the file was written (DTSTAMP, RFC 5545).
  */
-const BUILD_ID_FILES: readonly { file: RegExp; without: (text: string) => string }[] = [{ file: /\.ics$/, without: (text) => text.replace(/^DTSTAMP:.*\r?\n/gm, '') }];
+const BUILD_ID_FILES: readonly { file: RegExp; without: (text: string) => string }[] = [
+  { file: /\.ics$/, without: (text) => text.replace(/^DTSTAMP:.*\r?\n/gm, '') },
+];
 
 const BUILD_NOW = '2026-12-07T02:00:00.000Z';
 // Under the project's .tmp/ (ignored by Git): Astro's content loaders read a root inside the project.
@@ -53,7 +55,10 @@ function build(clean: boolean): { out: string; log: string } {
 function differences(a: string, b: string): string[] {
   const left = walkFiles(a);
   const right = walkFiles(b);
-  const diff = [...left.filter((f) => !right.includes(f)).map((f) => `only in the incremental build: ${f}`), ...right.filter((f) => !left.includes(f)).map((f) => `only in the clean build: ${f}`)];
+  const diff = [
+    ...left.filter((f) => !right.includes(f)).map((f) => `only in the incremental build: ${f}`),
+    ...right.filter((f) => !left.includes(f)).map((f) => `only in the clean build: ${f}`),
+  ];
   for (const f of left.filter((f) => right.includes(f))) {
     const normalise = BUILD_ID_FILES.find((b) => b.file.test(f))?.without;
     const x = readFileSync(path.join(a, f));
@@ -86,6 +91,9 @@ describe('incremental build', () => {
         expect(restored(incremental.log)).toBeGreaterThan(5);
       }
     }
-    expect(report.filter((line) => !line.endsWith('identical')), report.join('\n')).toEqual([]);
+    expect(
+      report.filter((line) => !line.endsWith('identical')),
+      report.join('\n'),
+    ).toEqual([]);
   });
 });

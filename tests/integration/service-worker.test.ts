@@ -41,10 +41,17 @@ describe('the service worker of two identical builds', () => {
 
     // The course's lessons are not installed: its offline.json lists them, with their size as built.
     const out = fixture.out;
-    const lessons = (JSON.parse(readFileSync(path.join(out, 'school/xinren-peixun/lessons.json'), 'utf8')) as { lessons: { href: string }[] }).lessons.map((l) => l.href);
+    const lessons = (JSON.parse(readFileSync(path.join(out, 'school/xinren-peixun/lessons.json'), 'utf8')) as { lessons: { href: string }[] }).lessons.map(
+      (l) => l.href,
+    );
     expect(lessons.length).toBeGreaterThan(0);
     for (const href of lessons) expect(precache.pages).not.toContain(href);
-    const save = JSON.parse(readFileSync(path.join(out, 'school/xinren-peixun/offline.json'), 'utf8')) as { course: string; lessons: number; bytes: number; files: string[] };
+    const save = JSON.parse(readFileSync(path.join(out, 'school/xinren-peixun/offline.json'), 'utf8')) as {
+      course: string;
+      lessons: number;
+      bytes: number;
+      files: string[];
+    };
     expect(save.course).toBe('xinren-peixun');
     expect(save.lessons).toBe(lessons.length);
     expect(save.files.slice(0, lessons.length)).toEqual(lessons);

@@ -35,22 +35,30 @@ function fit(payload: string, marker: string, max: number): string {
  * value: the validator refuses such a file before any build). Returns the poisoned data and the
  * names of the fields that carry a payload.
  */
-function poison(collection: CollectionName, data: Record<string, unknown>, payloads: string[], marker: string, fields: ReturnType<typeof collectionStringFields>) {
+function poison(
+  collection: CollectionName,
+  data: Record<string, unknown>,
+  payloads: string[],
+  marker: string,
+  fields: ReturnType<typeof collectionStringFields>,
+) {
   const list = fields.find(([name]) => name === collection)?.[1] ?? [];
   let current = data;
   const poisoned: string[] = [];
-  list.filter((f) => f.free).forEach((f, i) => {
-    // Only fields present in the base entry (or inside a list present there) are filled.
-    let node: unknown = current;
-    for (const key of f.path.slice(0, -1)) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined;
-    if (!node || typeof node !== 'object') return;
-    const value = fit(payloads[i % payloads.length] ?? '', `${marker}-${i}`, f.maxLength ?? 100);
-    const candidate = withValue(current, f.path, value);
-    if (validatorSchemas[collection].safeParse(candidate).success) {
-      current = candidate;
-      poisoned.push(f.path.join('.'));
-    }
-  });
+  list
+    .filter((f) => f.free)
+    .forEach((f, i) => {
+      // Only fields present in the base entry (or inside a list present there) are filled.
+      let node: unknown = current;
+      for (const key of f.path.slice(0, -1)) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined;
+      if (!node || typeof node !== 'object') return;
+      const value = fit(payloads[i % payloads.length] ?? '', `${marker}-${i}`, f.maxLength ?? 100);
+      const candidate = withValue(current, f.path, value);
+      if (validatorSchemas[collection].safeParse(candidate).success) {
+        current = candidate;
+        poisoned.push(f.path.join('.'));
+      }
+    });
   return { data: current, poisoned };
 }
 
@@ -70,7 +78,9 @@ export interface HostileSummary {
 export function hostileRoot(dir: string): { root: string; summary: HostileSummary } {
   const root = path.join(dir, 'content');
   cpSync(BASE, root, { recursive: true });
-  const bodies = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort();
+  const bodies = readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   const nonce = `${Date.now()}-${process.pid}`;
   const strings = yaml.load(readFileSync(path.join(CORPUS, 'front-matter.yaml'), 'utf8')) as string[];
   const schemaFields = collectionStringFields();

@@ -51,5 +51,8 @@ export function stringFields(node: JsonSchemaNode, path: (string | number)[] = [
 
 /** "contact.phone", "quiz[0].question" */
 export function fieldName(path: readonly (string | number)[]): string {
-  return path.map((k) => (typeof k === 'number' ? `[${k}]` : k)).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((k) => (typeof k === 'number' ? `[${k}]` : k))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }

@@ -24,7 +24,12 @@ describe('loadPrefs falls back to the defaults on bad data, field by field', () 
   });
 
   it('survives a storage that refuses writes', () => {
-    const store = { getItem: () => null, setItem: () => { throw new Error('QuotaExceeded'); } };
+    const store = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('QuotaExceeded');
+      },
+    };
     expect(() => savePrefs(store, { fontSize: 'large', contrast: false })).not.toThrow();
   });
 });

@@ -27,11 +27,14 @@ function snapshot(root: string): Map<string, string> {
   return files;
 }
 
-
 describe('mulberry32', () => {
   it('repeats its sequence for the same seed and differs for another', () => {
-    const a = mulberry32(7), b = mulberry32(7), c = mulberry32(8);
-    const seqA = [a(), a(), a()], seqB = [b(), b(), b()], seqC = [c(), c(), c()];
+    const a = mulberry32(7),
+      b = mulberry32(7),
+      c = mulberry32(8);
+    const seqA = [a(), a(), a()],
+      seqB = [b(), b(), b()],
+      seqC = [c(), c(), c()];
     expect(seqA).toEqual(seqB);
     expect(seqA).not.toEqual(seqC);
     for (const x of seqA) expect(x >= 0 && x < 1).toBe(true);

@@ -11,7 +11,17 @@ describe('the shard the bench edits one entry of', () => {
       { id: '2025', pages: 5468 },
     ];
     expect(editTarget(shards)?.id).toBe('2026');
-    expect(editTarget([{ id: 'base', pages: 3 }, { id: '2026-10', pages: 9 }])?.id).toBe('2026-10');
-    expect(editTarget([{ id: 'base', pages: 3 }, { id: 'school', pages: 9 }])).toBeUndefined();
+    expect(
+      editTarget([
+        { id: 'base', pages: 3 },
+        { id: '2026-10', pages: 9 },
+      ])?.id,
+    ).toBe('2026-10');
+    expect(
+      editTarget([
+        { id: 'base', pages: 3 },
+        { id: 'school', pages: 9 },
+      ]),
+    ).toBeUndefined();
   });
 });

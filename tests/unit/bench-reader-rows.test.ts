@@ -22,6 +22,8 @@ const budgets: Budgets = {
   buildGrowthMax: { from: 10000, to: 60000, max: 6.5 },
   schoolFirstVisitMaxKB: 1024,
   calendarMaxKB: 300,
+  publishMaxSeconds: { demo: 15, '10000': 60, '60000': 180 },
+  deployMaxSeconds: 10,
 };
 
 const run = (n: number, visitKB: number, calendarGzKB: number): Run => ({
@@ -50,7 +52,9 @@ describe('the reader rows of the bench table', () => {
   });
 
   it('count their failures with the others', () => {
-    expect(table.failed).toEqual(expect.arrayContaining(['school first visit (page + worker install) (N=60,000)', 'activities.ics (12 months + upcoming) (N=60,000)']));
+    expect(table.failed).toEqual(
+      expect.arrayContaining(['school first visit (page + worker install) (N=60,000)', 'activities.ics (12 months + upcoming) (N=60,000)']),
+    );
   });
 });
 
@@ -60,7 +64,10 @@ describe('calendarSizes', () => {
 
   it('reads /activities.ics and the largest station calendar of a built site', () => {
     writeFileSync(path.join(dir, 'activities.ics'), 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n');
-    for (const [id, events] of [['a', 1], ['b', 3]] as const) {
+    for (const [id, events] of [
+      ['a', 1],
+      ['b', 3],
+    ] as const) {
       mkdirSync(path.join(dir, 'stations', id), { recursive: true });
       writeFileSync(path.join(dir, 'stations', id, 'activities.ics'), 'BEGIN:VEVENT\r\nEND:VEVENT\r\n'.repeat(events));
     }

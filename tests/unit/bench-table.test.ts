@@ -5,7 +5,17 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { pageType, percentile, weighPage, type DistStats } from '../../scripts/bench/dist-stats.ts';
-import { buildTable, displayWidth, median, metricNames, publishBudget, renderTable, type Budgets, type Measurements, type Run } from '../../scripts/bench/table.ts';
+import {
+  buildTable,
+  displayWidth,
+  median,
+  metricNames,
+  publishBudget,
+  renderTable,
+  type Budgets,
+  type Measurements,
+  type Run,
+} from '../../scripts/bench/table.ts';
 
 const budgets: Budgets = {
   searchTerm: '服务',
@@ -83,7 +93,11 @@ const measurements: Measurements = { demo, runs: [small, large] };
 
 const cell = (text: string, metric: string, column: string) => {
   const lines = text.split('\n');
-  const split = (l: string) => l.split('|').slice(1, -1).map((c) => c.trim());
+  const split = (l: string) =>
+    l
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
   const header = split(lines[0] ?? '');
   const line = lines.find((l) => split(l)[0] === metric);
   return line ? split(line)[header.indexOf(column)] : undefined;
@@ -177,7 +191,12 @@ describe('buildTable and renderTable', () => {
   });
 
   it('aligns every line to the same display width', () => {
-    const widths = new Set(text.split('\n').filter((l) => l.startsWith('|')).map(displayWidth));
+    const widths = new Set(
+      text
+        .split('\n')
+        .filter((l) => l.startsWith('|'))
+        .map(displayWidth),
+    );
     expect(widths.size).toBe(1);
   });
 });
@@ -188,7 +207,13 @@ describe('publish-to-live rows', () => {
     ...run,
     publish: {
       cold: step(400, 30),
-      edits: { 'one-entry edit': step(total, deploy), 'new entry': step(total), 'deleted entry': step(total), 'title change': step(total), 'settings change': step(total) },
+      edits: {
+        'one-entry edit': step(total, deploy),
+        'new entry': step(total),
+        'deleted entry': step(total),
+        'title change': step(total),
+        'settings change': step(total),
+      },
     },
   });
 

@@ -91,7 +91,7 @@ describe('a stale lock naming a live process', () => {
     expect(readFileSync(path.join(dir, 'log'), 'utf8')).toBe('D start\nD end\n');
   });
 
-  it('is taken over when the pid is the build\'s own (a previous run had the same pid)', async () => {
+  it("is taken over when the pid is the build's own (a previous run had the same pid)", async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'lock-'));
     const script = `
       import { mkdirSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -101,7 +101,9 @@ describe('a stale lock naming a live process', () => {
       await acquireBuildLock('lock', 2);
       appendFileSync('log', 'own\\n');
     `;
-    const code = await new Promise<number | null>((resolve) => spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, stdio: 'ignore' }).on('exit', resolve));
+    const code = await new Promise<number | null>((resolve) =>
+      spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, stdio: 'ignore' }).on('exit', resolve),
+    );
     expect(code).toBe(0);
     expect(readFileSync(path.join(dir, 'log'), 'utf8')).toBe('own\n');
   });

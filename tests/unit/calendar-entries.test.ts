@@ -5,7 +5,7 @@ const { getDated } = await import('../../src/lib/collections.content.ts');
 const { calendarResponse, toCalendarActivities } = await import('../../src/lib/feeds/calendar-entries.content.ts');
 
 describe('activities become calendar events', () => {
-  it('carry the organising station\'s official name, or its id when the station is unknown', async () => {
+  it("carry the organising station's official name, or its id when the station is unknown", async () => {
     const events = await toCalendarActivities(await getDated('activities'));
     expect(events.map((e) => [e.id, e.organiser, e.cancelled])).toEqual([
       ['a2', 'gone', true],

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { createEvents } from 'ics';
-import { buildCalendar, calendarWindowStart, eventAttributes, eventUid, foldCalendar, inCalendarWindow, type CalendarActivity } from '../../src/lib/feeds/calendar.ts';
+import {
+  buildCalendar,
+  calendarWindowStart,
+  eventAttributes,
+  eventUid,
+  foldCalendar,
+  inCalendarWindow,
+  type CalendarActivity,
+} from '../../src/lib/feeds/calendar.ts';
 
 /** Minimal iCalendar reader: unfolds lines and returns each VEVENT as a property map. */
 function parseEvents(ics: string): Record<string, string>[] {
@@ -154,7 +162,6 @@ describe('buildCalendar reuses each event between calendars', () => {
     expect(parsed[0]).toBe('vcalendar');
   });
 });
-
 
 describe('the window of a subscribed calendar', () => {
   const now = new Date('2026-12-07T02:00:00Z');

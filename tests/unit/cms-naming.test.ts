@@ -91,9 +91,18 @@ describe('fields an editor emptied are dropped before saving', () => {
   it.each([
     [{ title: 'a', station: '' }, { title: 'a' }],
     [{ title: 'a', video: { src: '', captions: '', description: '' } }, { title: 'a' }],
-    [{ title: 'a', contact: { phone: '1', group: '' } }, { title: 'a', contact: { phone: '1' } }],
-    [{ tags: [], quiz: [{ question: 'q', explanation: '' }] }, { tags: [], quiz: [{ question: 'q' }] }],
-    [{ founded: null, draft: false, order: 0 }, { draft: false, order: 0 }],
+    [
+      { title: 'a', contact: { phone: '1', group: '' } },
+      { title: 'a', contact: { phone: '1' } },
+    ],
+    [
+      { tags: [], quiz: [{ question: 'q', explanation: '' }] },
+      { tags: [], quiz: [{ question: 'q' }] },
+    ],
+    [
+      { founded: null, draft: false, order: 0 },
+      { draft: false, order: 0 },
+    ],
   ])('%j → %j', (input, expected) => {
     const original = new Persistent(input);
     expect(dropEmpty(original).toJS()).toEqual(expected);

@@ -45,12 +45,31 @@ describe('CMS previews', () => {
       { title: '联席会议召开', published: '2026-11-20 09:30', station: 'lingxiu', author: '宣传组', category: '工作站动态', body: '【正文】' },
       { station: { stations: { lingxiu: { buildings: [{ name: '领秀大厦' }] } } } },
     );
-    for (const part of ['工作站动态', '联席会议召开', t('meta.published'), '2026', t('cms.preview.stationName', { building: '领秀大厦' }), t('meta.author'), '宣传组', '【正文】']) expect(text).toContain(part);
+    for (const part of [
+      '工作站动态',
+      '联席会议召开',
+      t('meta.published'),
+      '2026',
+      t('cms.preview.stationName', { building: '领秀大厦' }),
+      t('meta.author'),
+      '宣传组',
+      '【正文】',
+    ])
+      expect(text).toContain(part);
   });
 
   it('marks a cancelled activity and lists its details', () => {
     const text = render('activities', { title: '政策解读会', cancelled: true, place: '三楼会议室', kind: '送政策', audience: '楼宇企业', signup: '电话报名' });
-    for (const part of [t('cms.preview.activityCancelledKicker'), t('activities.place'), '三楼会议室', t('activities.kind'), '送政策', t('activities.signup'), '电话报名']) expect(text).toContain(part);
+    for (const part of [
+      t('cms.preview.activityCancelledKicker'),
+      t('activities.place'),
+      '三楼会议室',
+      t('activities.kind'),
+      '送政策',
+      t('activities.signup'),
+      '电话报名',
+    ])
+      expect(text).toContain(part);
   });
 
   it('shows a lesson with its quiz, question types and correct answers', () => {
@@ -60,20 +79,47 @@ describe('CMS previews', () => {
       minutes: 20,
       quiz: [{ question: '党的最高领导机关是？', type: 'single', options: ['全国代表大会', '支部'], answer: [0], explanation: '见党章。' }],
     });
-    for (const part of [t('cms.preview.lessonKicker', { order: 2 }), t('cms.preview.minutesValue', { minutes: 20 }), t('cms.preview.quiz', { count: 1 }), t('cms.questionType.single'), `全国代表大会${t('cms.preview.correct')}`, t('school.explanation', { text: '见党章。' })]) {
+    for (const part of [
+      t('cms.preview.lessonKicker', { order: 2 }),
+      t('cms.preview.minutesValue', { minutes: 20 }),
+      t('cms.preview.quiz', { count: 1 }),
+      t('cms.questionType.single'),
+      `全国代表大会${t('cms.preview.correct')}`,
+      t('school.explanation', { text: '见党章。' }),
+    ]) {
       expect(text).toContain(part);
     }
     expect(text).not.toContain(`支部${t('cms.preview.correct')}`);
   });
 
-  it('shows a station named after its main building, with each building\'s figures', () => {
-    const text = render('stations', { buildings: [{ name: '领秀大厦', area: 12000, companies: 60, employees: 800 }], services: ['党建', '工会'], contact: { phone: '010-0000' } });
-    for (const part of [t('cms.preview.stationName', { building: '领秀大厦' }), t('cms.preview.building', { name: '领秀大厦', area: 12000, companies: 60, employees: 800 }), '党建、工会', t('stations.phone'), '010-0000']) expect(text).toContain(part);
+  it("shows a station named after its main building, with each building's figures", () => {
+    const text = render('stations', {
+      buildings: [{ name: '领秀大厦', area: 12000, companies: 60, employees: 800 }],
+      services: ['党建', '工会'],
+      contact: { phone: '010-0000' },
+    });
+    for (const part of [
+      t('cms.preview.stationName', { building: '领秀大厦' }),
+      t('cms.preview.building', { name: '领秀大厦', area: 12000, companies: 60, employees: 800 }),
+      '党建、工会',
+      t('stations.phone'),
+      '010-0000',
+    ])
+      expect(text).toContain(part);
   });
 
   it('shows a topic with its days, an open end, summary and introduction', () => {
     const text = render('topics', { title: '楼宇青年学习季', start: '2026-09-01', summary: '一个学习季。', bannerAlt: '插画', body: '【正文】' });
-    for (const part of [t('cms.preview.topicKicker'), '楼宇青年学习季', t('cms.preview.topicStart'), '2026年9月1日', t('cms.preview.topicOpen'), '一个学习季。', '【正文】']) expect(text).toContain(part);
+    for (const part of [
+      t('cms.preview.topicKicker'),
+      '楼宇青年学习季',
+      t('cms.preview.topicStart'),
+      '2026年9月1日',
+      t('cms.preview.topicOpen'),
+      '一个学习季。',
+      '【正文】',
+    ])
+      expect(text).toContain(part);
     expect(render('topics', { start: '2026-03-01', end: '2026-06-30' })).toContain('2026年6月30日');
   });
 

@@ -122,12 +122,29 @@ describe('the Decap configuration is generated from the schemas', () => {
 describe('production backends come from the environment', () => {
   it.each([
     [{}, { name: 'git-gateway', branch: 'main' }],
-    [{ CMS_BACKEND: 'forgejo', CMS_REPO: 'dangjian/site', CMS_BASE_URL: 'https://git.example.gov.cn/', CMS_APP_ID: 'abc' },
-      { name: 'forgejo', repo: 'dangjian/site', branch: 'main', base_url: 'https://git.example.gov.cn', api_root: 'https://git.example.gov.cn/api/v1', app_id: 'abc' }],
-    [{ CMS_BACKEND: 'gitea', CMS_REPO: 'a/b', CMS_BRANCH: 'site', CMS_BASE_URL: 'https://g.test', CMS_APP_ID: 'x' },
-      { name: 'gitea', repo: 'a/b', branch: 'site', base_url: 'https://g.test', api_root: 'https://g.test/api/v1', app_id: 'x' }],
-    [{ CMS_BACKEND: 'gitlab', CMS_REPO: 'a/b', CMS_APP_ID: 'x' }, { name: 'gitlab', repo: 'a/b', auth_type: 'pkce', app_id: 'x' }],
-    [{ CMS_BACKEND: 'github', CMS_REPO: 'a/b', CMS_BASE_URL: 'https://auth.example.test' }, { name: 'github', repo: 'a/b', base_url: 'https://auth.example.test' }],
+    [
+      { CMS_BACKEND: 'forgejo', CMS_REPO: 'dangjian/site', CMS_BASE_URL: 'https://git.example.gov.cn/', CMS_APP_ID: 'abc' },
+      {
+        name: 'forgejo',
+        repo: 'dangjian/site',
+        branch: 'main',
+        base_url: 'https://git.example.gov.cn',
+        api_root: 'https://git.example.gov.cn/api/v1',
+        app_id: 'abc',
+      },
+    ],
+    [
+      { CMS_BACKEND: 'gitea', CMS_REPO: 'a/b', CMS_BRANCH: 'site', CMS_BASE_URL: 'https://g.test', CMS_APP_ID: 'x' },
+      { name: 'gitea', repo: 'a/b', branch: 'site', base_url: 'https://g.test', api_root: 'https://g.test/api/v1', app_id: 'x' },
+    ],
+    [
+      { CMS_BACKEND: 'gitlab', CMS_REPO: 'a/b', CMS_APP_ID: 'x' },
+      { name: 'gitlab', repo: 'a/b', auth_type: 'pkce', app_id: 'x' },
+    ],
+    [
+      { CMS_BACKEND: 'github', CMS_REPO: 'a/b', CMS_BASE_URL: 'https://auth.example.test' },
+      { name: 'github', repo: 'a/b', base_url: 'https://auth.example.test' },
+    ],
   ] as [CmsEnv, CmsField][])('%j', (env, expected) => {
     expect(backendFromEnv(env)).toEqual(expect.objectContaining(expected));
   });
@@ -202,13 +219,13 @@ describe('topics (专题) in the CMS', () => {
   });
 });
 
-describe('fields come from zod\'s public JSON Schema', () => {
+describe("fields come from zod's public JSON Schema", () => {
   const fieldOf = (schema: z.ZodType) => {
     const parent = schemaNode(z.object({ x: schema }));
     return toField('x', parent.properties!.x!, parent.required?.includes('x') ?? false);
   };
 
-  it('a string\'s .max() becomes Decap validation and is said in the hint', () => {
+  it("a string's .max() becomes Decap validation and is said in the hint", () => {
     const f = fieldOf(z.string().max(5).meta({ title: '名称', description: '简短的名称' }));
     expect(f).toMatchObject({ widget: 'string', label: '名称', hint: `简短的名称${t('cms.hint.separator')}${t('cms.maxLength.hint', { max: 5 })}` });
     const [pattern, message] = f.pattern as [string, string];

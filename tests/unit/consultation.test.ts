@@ -19,10 +19,13 @@ describe('the consultation channel setting', () => {
     const { consultation: _, ...rest } = demo;
     expect(settings.safeParse(rest).success).toBe(true);
   });
-  it.each(['http://www.example.gov.cn/liuyan/', 'javascript:alert(1)', 'liuyan@example.gov.cn', 'https://a b'])('refuses %s, naming the field', (consultation) => {
-    const r = settings.safeParse({ ...demo, consultation });
-    expect(r.success).toBe(false);
-    expect(r.error?.issues[0]?.path).toEqual(['consultation']);
-  });
+  it.each(['http://www.example.gov.cn/liuyan/', 'javascript:alert(1)', 'liuyan@example.gov.cn', 'https://a b'])(
+    'refuses %s, naming the field',
+    (consultation) => {
+      const r = settings.safeParse({ ...demo, consultation });
+      expect(r.success).toBe(false);
+      expect(r.error?.issues[0]?.path).toEqual(['consultation']);
+    },
+  );
   it('the demo has one', () => expect(demo.consultation).toMatch(/^https:\/\//));
 });

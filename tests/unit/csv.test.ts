@@ -17,7 +17,12 @@ describe('csvField quotes only when needed', () => {
 
 describe('toCsv', () => {
   it('starts with a BOM and ends every row with CRLF', () => {
-    expect(toCsv([['名称', '企业数'], ['甲,乙', 3]])).toBe('\uFEFF名称,企业数\r\n"甲,乙",3\r\n');
+    expect(
+      toCsv([
+        ['名称', '企业数'],
+        ['甲,乙', 3],
+      ]),
+    ).toBe('\uFEFF名称,企业数\r\n"甲,乙",3\r\n');
   });
   it('gives only the BOM for no rows', () => expect(toCsv([])).toBe('\uFEFF'));
 });

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { beijingDay, dayNumber } from '../../src/lib/dates.ts';
-import {
-  dailyList,
-  dailyOrder,
-  dailyPosition,
-  pickDaily,
-  questionKey,
-  streak,
-} from '../../src/lib/school/daily-question.ts';
+import { dailyList, dailyOrder, dailyPosition, pickDaily, questionKey, streak } from '../../src/lib/school/daily-question.ts';
 
 const bank = (id: string, n: number) => ({ id, questions: Array.from({ length: n }, (_, i) => ({ question: `${id} 第${i + 1}题` })) });
 const exams = [bank('b-course', 7), bank('a-course', 5)];

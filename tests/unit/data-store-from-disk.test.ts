@@ -5,7 +5,13 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 // Astro's own id for the module, so a rename in Astro fails here rather than silently in the build.
 import { RESOLVED_DATA_STORE_VIRTUAL_ID } from '../../node_modules/astro/dist/content/consts.js';
-import dataStoreFromDisk, { DATA_STORE_MODULE_ID, dataStoreFile, dataStoreModule, dataStorePlugin, singleFileStore } from '../../src/lib/data-store-from-disk.node.ts';
+import dataStoreFromDisk, {
+  DATA_STORE_MODULE_ID,
+  dataStoreFile,
+  dataStoreModule,
+  dataStorePlugin,
+  singleFileStore,
+} from '../../src/lib/data-store-from-disk.node.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'louyu-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -51,7 +57,11 @@ describe('the content store read from its file in a build', () => {
     const added: unknown[] = [];
     const setup = dataStoreFromDisk().hooks['astro:config:setup'] as (o: unknown) => void;
     const call = (command: string, collectionStorage?: unknown) =>
-      setup({ command, config: { cacheDir: pathToFileURL(`${dir}/`), experimental: { collectionStorage } }, updateConfig: (c: { vite: { plugins: unknown[] } }) => added.push(...c.vite.plugins) });
+      setup({
+        command,
+        config: { cacheDir: pathToFileURL(`${dir}/`), experimental: { collectionStorage } },
+        updateConfig: (c: { vite: { plugins: unknown[] } }) => added.push(...c.vite.plugins),
+      });
     call('dev');
     call('build', 'chunked');
     call('build', { type: 'chunked', chunkSize: 1 });

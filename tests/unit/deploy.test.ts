@@ -182,7 +182,14 @@ describe('a release costs only what changed, and keeps what open pages reference
       }),
     ]);
     expect(r.out).toMatch(/6 hashed files carried forward/);
-    for (const f of ['_astro/site.AAAA1111.css', '_astro/cover.BBBB2222.webp', 'pagefind/pagefind.zh_1.pf_meta', 'pagefind/2026/fragment/zh_f1.pf_fragment', 'pagefind/2026/filter/zh_x1.pf_filter', 'pagefind/2026/index/zh_i1.pf_index'])
+    for (const f of [
+      '_astro/site.AAAA1111.css',
+      '_astro/cover.BBBB2222.webp',
+      'pagefind/pagefind.zh_1.pf_meta',
+      'pagefind/2026/fragment/zh_f1.pf_fragment',
+      'pagefind/2026/filter/zh_x1.pf_filter',
+      'pagefind/2026/index/zh_i1.pf_index',
+    ])
       expect(existsSync(current(f)), f).toBe(true);
     expect(readFileSync(current('pagefind/2026/pagefind-entry.json'), 'utf8')).toBe('{"v":2}');
     expect(existsSync(current('stations/old/index.html'))).toBe(false);
@@ -306,7 +313,8 @@ describe('an older pipeline finishing last does not deploy', () => {
   it('refuses a commit that is an ancestor of the live one', () => {
     const repo = path.join(dir, 'repo');
     mkdirSync(repo);
-    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', ...args], { cwd: repo, encoding: 'utf8' }).stdout.trim();
+    const git = (...args: string[]) =>
+      spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', ...args], { cwd: repo, encoding: 'utf8' }).stdout.trim();
     git('init', '-q');
     git('commit', '-q', '--allow-empty', '-m', 'one');
     const older = git('rev-parse', 'HEAD');

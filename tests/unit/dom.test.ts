@@ -18,7 +18,7 @@ describe('el builds an element', () => {
   });
 });
 
-describe('messages reads a component\'s data-messages', () => {
+describe("messages reads a component's data-messages", () => {
   const host = (json?: string) => {
     const div = document.createElement('div');
     if (json !== undefined) div.dataset.messages = json;

@@ -47,7 +47,13 @@ describe.each(banks)('exam bank %s cannot be passed by a pattern', (_file, bank)
   it('the right answers always score full marks on a shuffled paper', () => {
     for (let seed = 0; seed < 200; seed++) {
       const paper = drawPaper(bank.questions, bank.draw, seed);
-      expect(scorePaper(paper, paper.map((q) => [...q.answer]), bank.passMark).percent).toBe(100);
+      expect(
+        scorePaper(
+          paper,
+          paper.map((q) => [...q.answer]),
+          bank.passMark,
+        ).percent,
+      ).toBe(100);
     }
   });
 });

@@ -41,7 +41,19 @@ describe('textOfHtml', () => {
 
 describe('feedSafeItem', () => {
   it('HTML-escapes the description once, so readers show markup as text', () => {
-    const safe = feedSafeItem({ title: '标题\u0000', link: '/news/a/', pubDate: new Date(0), description: '<img src=x onerror=alert(1)> & 说明', categories: ['标\u0007签'] });
-    expect(safe).toEqual({ title: '标题', link: '/news/a/', pubDate: new Date(0), description: '&lt;img src=x onerror=alert(1)&gt; &amp; 说明', categories: ['标签'] });
+    const safe = feedSafeItem({
+      title: '标题\u0000',
+      link: '/news/a/',
+      pubDate: new Date(0),
+      description: '<img src=x onerror=alert(1)> & 说明',
+      categories: ['标\u0007签'],
+    });
+    expect(safe).toEqual({
+      title: '标题',
+      link: '/news/a/',
+      pubDate: new Date(0),
+      description: '&lt;img src=x onerror=alert(1)&gt; &amp; 说明',
+      categories: ['标签'],
+    });
   });
 });

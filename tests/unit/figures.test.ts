@@ -210,10 +210,7 @@ describe('figures follow the files (nothing is typed in)', () => {
     writeFileSync(path.join(dir, 'stations', 'ceshi.md'), extra);
     // 领秀大厦's office becomes shared and it gains 10 party members.
     const lingxiu = path.join(dir, 'stations', 'lingxiu.md');
-    writeFileSync(
-      lingxiu,
-      readFileSync(lingxiu, 'utf8').replace('kind: 独立', 'kind: 与物业合用').replace('partyMembers: 58', 'partyMembers: 68'),
-    );
+    writeFileSync(lingxiu, readFileSync(lingxiu, 'utf8').replace('kind: 独立', 'kind: 与物业合用').replace('partyMembers: 58', 'partyMembers: 68'));
 
     const stations = loadStations(dir);
     const after = totals(stations);
@@ -234,9 +231,7 @@ describe('figures follow the files (nothing is typed in)', () => {
 
 describe('stationRow', () => {
   it('lists a joint station with its summed figures', () => {
-    const row = stationRow(
-      station({ buildings: [building('甲楼', 6000, 30, 400, 200), building('乙楼', 4500, 12, 150, 90)], output: 2500 }),
-    );
+    const row = stationRow(station({ buildings: [building('甲楼', 6000, 30, 400, 200), building('乙楼', 4500, 12, 150, 90)], output: 2500 }));
     expect(row).toMatchObject({ buildings: 2, area: 10500, companies: 42, employees: 550, employeesUnder35: 290, output: 2500 });
   });
   it('formats numbers the Chinese way', () => expect(formatNumber(15980)).toBe('15,980'));

@@ -9,7 +9,28 @@ import { formatCharLines, formatCharNames, hasFormatChars, normalizeForMatching,
 import { findWording } from '../../src/lib/inspect/inspect-site.ts';
 
 const render = (source: string) => (markdownToHtml(source, { features: MARKDOWN_FEATURES, hastPlugins: [sanitizeEntry] }) as MarkdownToHtmlResult).html;
-const ALL = ['\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\u2066', '\u2067', '\u2068', '\u2069', '\ufeff'];
+const ALL = [
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u200e',
+  '\u200f',
+  '\u202a',
+  '\u202b',
+  '\u202c',
+  '\u202d',
+  '\u202e',
+  '\u2060',
+  '\u2061',
+  '\u2062',
+  '\u2063',
+  '\u2064',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\ufeff',
+];
 
 describe('format characters', () => {
   it.each(ALL.map((c) => [`U+${c.codePointAt(0)!.toString(16).toUpperCase()}`, c]))('finds and strips %s', (_, c) => {

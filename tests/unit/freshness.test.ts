@@ -20,9 +20,7 @@ describe('latestByStation', () => {
 
 describe('latestOf', () => {
   it('takes the newest over all kinds', () => {
-    expect(latestOf({ news: d('2026-11-01T00:00:00Z'), diary: d('2026-11-10T00:00:00Z') })?.toISOString()).toBe(
-      '2026-11-10T00:00:00.000Z',
-    );
+    expect(latestOf({ news: d('2026-11-01T00:00:00Z'), diary: d('2026-11-10T00:00:00Z') })?.toISOString()).toBe('2026-11-10T00:00:00.000Z');
   });
   it('is undefined without any entry', () => expect(latestOf({})).toBeUndefined());
 });

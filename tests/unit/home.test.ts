@@ -39,8 +39,16 @@ describe('headlineFigures', () => {
 
 describe('stationsByStreet', () => {
   it('keeps street order and drops streets without stations', () => {
-    const streets = [{ id: 'a', name: 'A街道' }, { id: 'b', name: 'B街道' }, { id: 'c', name: 'C街道' }];
-    const stations = [{ id: 's1', streetId: 'c' }, { id: 's2', streetId: 'a' }, { id: 's3', streetId: 'c' }];
+    const streets = [
+      { id: 'a', name: 'A街道' },
+      { id: 'b', name: 'B街道' },
+      { id: 'c', name: 'C街道' },
+    ];
+    const stations = [
+      { id: 's1', streetId: 'c' },
+      { id: 's2', streetId: 'a' },
+      { id: 's3', streetId: 'c' },
+    ];
     expect(stationsByStreet(streets, stations).map((g) => [g.street.id, g.stations.map((s) => s.id)])).toEqual([
       ['a', ['s2']],
       ['c', ['s1', 's3']],

@@ -18,17 +18,27 @@ import { sanitiserRemovals } from '../../src/lib/sanitize-report.ts';
 import { validateContent } from '../../src/lib/schema/validate.node.ts';
 
 const CORPUS = 'tests/fixtures/hostile';
-const payloads = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort();
+const payloads = readdirSync(CORPUS)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 
 /** The body rendered as parsed, and with nothing but the sanitiser applied. */
 const html = (source: string, sanitised: boolean) =>
   markdownToHtml(source, {
     features: MARKDOWN_FEATURES,
-    hastPlugins: sanitised ? [defineHastPlugin({ name: 'only-sanitize', after: (root, ctx) => ctx.replaceNode(root, sanitize(root as Root, SANITIZE_SCHEMA) as Root) })] : [],
+    hastPlugins: sanitised
+      ? [defineHastPlugin({ name: 'only-sanitize', after: (root, ctx) => ctx.replaceNode(root, sanitize(root as Root, SANITIZE_SCHEMA) as Root) })]
+      : [],
   }).html.replaceAll(SANITIZE_SCHEMA.clobberPrefix ?? '', '');
 
 /** Bodies with nothing for the sanitiser to remove: payload rendered as text, or ids it only prefixes. */
-const TEXT_ONLY = new Set(['04-svg-onload.md', '36-heading-clobber.md', '37-xhtml-namespace-script.md', '38-control-characters.md', '39-cdata-and-entities.md']);
+const TEXT_ONLY = new Set([
+  '04-svg-onload.md',
+  '36-heading-clobber.md',
+  '37-xhtml-namespace-script.md',
+  '38-control-characters.md',
+  '39-cdata-and-entities.md',
+]);
 
 describe('the hostile corpus', () => {
   it('holds at least 30 payloads', () => expect(payloads.length).toBeGreaterThanOrEqual(30));
@@ -115,7 +125,9 @@ describe('the content validator', () => {
       const news = path.join(root, 'news', '2026-11-20-lingxiu-lianxi-huiyi.md');
       writeFileSync(news, `${readFileSync(news, 'utf8')}\n<svg onload="alert(1)"></svg> <p title="a>b" onclick="x()">p</p>\n`);
       const problems = validateContent(root);
-      expect(problems.map((p) => p.message)).toEqual(sanitiserRemovals('<svg onload="alert(1)"></svg> <p title="a>b" onclick="x()">p</p>').map((f) => `正文含有不安全的内容：${f}，请删除后再发布`));
+      expect(problems.map((p) => p.message)).toEqual(
+        sanitiserRemovals('<svg onload="alert(1)"></svg> <p title="a>b" onclick="x()">p</p>').map((f) => `正文含有不安全的内容：${f}，请删除后再发布`),
+      );
       for (const p of problems) expect(p.file).toContain('news/2026-11-20-lingxiu-lianxi-huiyi.md');
       expect(problems.map((p) => p.message).join('\n')).toContain('<svg>');
       expect(problems.map((p) => p.message).join('\n')).toContain('onclick');

@@ -52,7 +52,9 @@ describe('a site where every 单项否决 item passes', () => {
     expect(later.out).toMatch(/【合格】栏目不更新：.*累计 3 个（累计超过（含）5 个不合格）/);
     expect(later.out).toContain('新闻：党建动态：最新内容 2026年11月22日，95 天前');
     // A station is not a column: a warning of its own, dated by publication only.
-    expect(later.out).toMatch(/三、工作站更新情况（提示[^\n]*\n【提示】1 个工作站中 1 个超过 14 天没有发布内容\n {4}工作站：领秀大厦等2座楼宇：最新内容 2026年11月20日，97 天前/);
+    expect(later.out).toMatch(
+      /三、工作站更新情况（提示[^\n]*\n【提示】1 个工作站中 1 个超过 14 天没有发布内容\n {4}工作站：领秀大厦等2座楼宇：最新内容 2026年11月20日，97 天前/,
+    );
   });
 });
 

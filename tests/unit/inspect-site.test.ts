@@ -14,7 +14,10 @@ const SITE = new URL('https://louyu.example.gov.cn');
 
 describe('brokenLinks', () => {
   const pages = new Map([
-    ['index.html', '<a href="/news/">新闻</a><a href="/news/#top">顶部</a><a href="#main">跳</a><main id="main"></main><a href="https://other.example/x">外站</a><a href="mailto:a@b.cn">信</a>'],
+    [
+      'index.html',
+      '<a href="/news/">新闻</a><a href="/news/#top">顶部</a><a href="#main">跳</a><main id="main"></main><a href="https://other.example/x">外站</a><a href="mailto:a@b.cn">信</a>',
+    ],
     ['news/index.html', '<h1 id="top">新闻</h1><a href="/diary/month/2026-11/#2026-11-27-lanting">日记</a><a href="/gone/">旧</a><a href="#nowhere">无</a>'],
     ['diary/month/2026-11/index.html', '<article id="2026-11-20-other"></article><a href="/rss.xml">订阅</a>'],
   ]);
@@ -35,12 +38,18 @@ describe('brokenLinks', () => {
 
 describe('references and anchors', () => {
   it('srcset candidates, poster, data and action are checked too', () => {
-    const page = '<img src="/a.png" srcset="/a.png 1x, /b.png 2x"><video poster="/p.jpg"></video><object data="/o.svg"></object><form action="/search/"></form>';
+    const page =
+      '<img src="/a.png" srcset="/a.png 1x, /b.png 2x"><video poster="/p.jpg"></video><object data="/o.svg"></object><form action="/search/"></form>';
     const files = new Set(['index.html', 'a.png', 'search/index.html']);
-    expect(brokenLinks(new Map([['index.html', page]]), (f) => files.has(f), SITE)).toEqual(['/index.html → /b.png', '/index.html → /p.jpg', '/index.html → /o.svg']);
+    expect(brokenLinks(new Map([['index.html', page]]), (f) => files.has(f), SITE)).toEqual([
+      '/index.html → /b.png',
+      '/index.html → /p.jpg',
+      '/index.html → /o.svg',
+    ]);
   });
   it('a fragment names an id or an <a name>, not a data-*-id or a <meta name>', () => {
-    const page = '<meta name="viewport"><li data-lesson-id="x" id="real"></li><a name="legacy"></a><a href="#real">1</a><a href="#legacy">2</a><a href="#x">3</a><a href="#viewport">4</a>';
+    const page =
+      '<meta name="viewport"><li data-lesson-id="x" id="real"></li><a name="legacy"></a><a href="#real">1</a><a href="#legacy">2</a><a href="#x">3</a><a href="#viewport">4</a>';
     expect(brokenLinks(new Map([['index.html', page]]), () => true, SITE)).toEqual(['/index.html → #x', '/index.html → #viewport']);
   });
 });
@@ -97,7 +106,13 @@ describe('findWording', () => {
 
 describe('site map and robots.txt', () => {
   it('drops empty groups and keeps the order', () => {
-    expect(siteMapGroups([{ heading: 'a', links: [{ label: 'x', href: '/x/' }] }, { heading: 'b', links: [] }, { heading: 'c', links: [{ label: 'y', href: '/y/' }] }]).map((g) => g.heading)).toEqual(['a', 'c']);
+    expect(
+      siteMapGroups([
+        { heading: 'a', links: [{ label: 'x', href: '/x/' }] },
+        { heading: 'b', links: [] },
+        { heading: 'c', links: [{ label: 'y', href: '/y/' }] },
+      ]).map((g) => g.heading),
+    ).toEqual(['a', 'c']);
   });
   it('robots.txt keeps crawlers out of /admin/ and names the XML sitemap on the published origin', () => {
     expect(robotsTxt(SITE)).toBe('User-agent: *\nDisallow: /admin/\n\nSitemap: https://louyu.example.gov.cn/sitemap-index.xml\n');

@@ -112,8 +112,10 @@ describe('judge', () => {
     robotsProblems: [],
   };
   const dynamic = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `旧栏目${i}`, kind: 'dynamic' as const, dates: [old] }));
-  const notice = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `旧通知${i}`, kind: 'notice' as const, dates: [at('2026-05-01T10:00:00+08:00')] }));
-  const regular = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `理论专栏${i}`, kind: 'regular' as const, dates: [at('2025-11-01T10:00:00+08:00')] }));
+  const notice = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ name: `旧通知${i}`, kind: 'notice' as const, dates: [at('2026-05-01T10:00:00+08:00')] }));
+  const regular = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ name: `理论专栏${i}`, kind: 'regular' as const, dates: [at('2025-11-01T10:00:00+08:00')] }));
   const empty = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `空栏目${i}`, kind: 'other' as const, dates: [] }));
 
   it('passes when every 单项否决 item passes, even with deductions', () => {
@@ -130,7 +132,11 @@ describe('judge', () => {
     ['a home page 15 days old fails', { home: [at('2026-11-19T10:00:00+08:00')] }, false],
     ['a home page with nothing fails', { home: [] }, false],
     // “动态、要闻类栏目超过2周未更新，通知公告、政策文件类栏目超过6个月未更新，累计超过（含）5个”.
-    ['one 通知公告 older than six months alone passes', { columns: [{ name: '通知公告', kind: 'notice' as const, dates: [at('2026-06-03T10:00:00+08:00')] }] }, true],
+    [
+      'one 通知公告 older than six months alone passes',
+      { columns: [{ name: '通知公告', kind: 'notice' as const, dates: [at('2026-06-03T10:00:00+08:00')] }] },
+      true,
+    ],
     ['three stale dynamic and two stale notice columns together fail', { columns: [...base.columns, ...dynamic(3), ...notice(2)] }, false],
     ['two stale dynamic and two stale notice columns pass', { columns: [...base.columns, ...dynamic(2), ...notice(2)] }, true],
     // “应更新但长期未更新的栏目数量超过（含）10个”.
@@ -151,12 +157,24 @@ describe('judge', () => {
   });
 
   it('lists quiet stations as warnings', () => {
-    const v = judge({ ...base, stations: [{ name: '工作站：甲', dates: [old] }, { name: '工作站：乙', dates: [fresh] }] });
+    const v = judge({
+      ...base,
+      stations: [
+        { name: '工作站：甲', dates: [old] },
+        { name: '工作站：乙', dates: [fresh] },
+      ],
+    });
     expect(v.quietStations.map((s) => s.name)).toEqual(['工作站：甲']);
     expect(v.pass).toBe(true);
   });
 
   it('names the stale columns', () => {
-    expect(judge({ ...base, columns: [...base.columns, ...dynamic(5)] }).staleDynamic.map((c) => c.name)).toEqual(['旧栏目0', '旧栏目1', '旧栏目2', '旧栏目3', '旧栏目4']);
+    expect(judge({ ...base, columns: [...base.columns, ...dynamic(5)] }).staleDynamic.map((c) => c.name)).toEqual([
+      '旧栏目0',
+      '旧栏目1',
+      '旧栏目2',
+      '旧栏目3',
+      '旧栏目4',
+    ]);
   });
 });

@@ -5,7 +5,7 @@ import { browserStore } from '../../src/lib/key-value-store.browser.ts';
 describe('browserStore', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('is the page\'s localStorage where storage works', () => {
+  it("is the page's localStorage where storage works", () => {
     browserStore().setItem('k', 'v');
     expect(window.localStorage.getItem('k')).toBe('v');
   });

@@ -16,11 +16,15 @@ const el = (tagName: string, properties: Record<string, string>, text = ''): Ele
 });
 const ids = (root: Root) => root.children.map((c) => (c.type === 'element' ? c.properties.id : undefined));
 
-describe('heading ids from a body never take the page\'s own', () => {
+describe("heading ids from a body never take the page's own", () => {
   it.each([
     ['a heading named like a page id', [el('h2', {}, 'main')], [`${ID_PREFIX}main`]],
     ['two headings with one text', [el('h2', {}, '做法'), el('h3', {}, '做法')], [`${ID_PREFIX}做法`, `${ID_PREFIX}做法-1`]],
-    ['a heading whose slug an existing id already holds', [el('p', { id: `${ID_PREFIX}search` }), el('h2', {}, 'search')], [`${ID_PREFIX}search`, `${ID_PREFIX}search-1`]],
+    [
+      'a heading whose slug an existing id already holds',
+      [el('p', { id: `${ID_PREFIX}search` }), el('h2', {}, 'search')],
+      [`${ID_PREFIX}search`, `${ID_PREFIX}search-1`],
+    ],
     ['a heading that carries an id already', [el('h2', { id: `${ID_PREFIX}own` }, 'x')], [`${ID_PREFIX}own`]],
   ])('%s', (_, children, expected) => {
     expect(ID_PREFIX).not.toBe('');
@@ -28,7 +32,10 @@ describe('heading ids from a body never take the page\'s own', () => {
   });
 
   it('links to an id of the body follow its prefix; other fragments are left alone', () => {
-    const root: Root = { type: 'root', children: [el('h2', { id: `${ID_PREFIX}fn-1` }, '注'), el('a', { href: '#fn-1' }, '1'), el('a', { href: '#main' }, '跳')] };
+    const root: Root = {
+      type: 'root',
+      children: [el('h2', { id: `${ID_PREFIX}fn-1` }, '注'), el('a', { href: '#fn-1' }, '1'), el('a', { href: '#main' }, '跳')],
+    };
     relinkPrefixedIds(root);
     const hrefs = root.children.map((c) => (c.type === 'element' ? c.properties.href : undefined));
     expect(hrefs).toEqual([undefined, `#${ID_PREFIX}fn-1`, '#main']);
@@ -44,7 +51,7 @@ describe('the CMS preview tree', () => {
   });
 });
 
-describe('a topic\'s period', () => {
+describe("a topic's period", () => {
   it.each([
     [{ start: new Date('2026-09-30T16:00:00Z') }, '2026年10月1日'],
     [{ start: new Date('2026-02-28T16:00:00Z'), end: new Date('2026-06-29T16:00:00Z') }, '2026年6月30日'],
@@ -59,16 +66,22 @@ describe('the main navigation', () => {
   it.each(NAV.map((n) => [n.href, n.label] as const))('%s has a page and a dictionary label', (href, label) => {
     expect(Object.keys(zhCN)).toContain(label);
     const dir = path.join('src/pages', href);
-    expect(href === '/' ? existsSync('src/pages/index.astro') : existsSync(path.join(dir, 'index.astro')) || readdirSync(dir).some((f) => f.startsWith('['))).toBe(true);
+    expect(
+      href === '/' ? existsSync('src/pages/index.astro') : existsSync(path.join(dir, 'index.astro')) || readdirSync(dir).some((f) => f.startsWith('[')),
+    ).toBe(true);
   });
 });
 
 describe('every pure module in src/lib has a unit test of its own', () => {
-  const tests = readdirSync('tests/unit').filter((f) => f.endsWith('.test.ts')).map((f) => readFileSync(path.join('tests/unit', f), 'utf8')).join('\n');
+  const tests = readdirSync('tests/unit')
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => readFileSync(path.join('tests/unit', f), 'utf8'))
+    .join('\n');
   // Shared modules and feature folders; build-time content queries and browser-only files are
   // reached through pages and e2e specs, the schema folder through its own tests.
-  const modules = readdirSync('src/lib', { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.content.ts') && !f.endsWith('.browser.ts') && !f.startsWith('schema/'));
+  const modules = readdirSync('src/lib', { recursive: true, encoding: 'utf8' }).filter(
+    (f) => f.endsWith('.ts') && !f.endsWith('.content.ts') && !f.endsWith('.browser.ts') && !f.startsWith('schema/'),
+  );
   it.each(modules)('%s', (file) => {
     expect(tests, `no file in tests/unit imports src/lib/${file}`).toMatch(new RegExp(`src/lib/${file.replace('.', '\\.')}['"]`));
   });

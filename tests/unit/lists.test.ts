@@ -40,10 +40,7 @@ interface Item extends ItemFacts {
 const item = (id: string, date: string, extra: Partial<Item> = {}): Item => ({ id, date: day(date), cat: 'a', tags: [], ...extra });
 
 describe('listRoutes builds the base list and one paginated list per facet value', () => {
-  const items = [
-    ...range(12).map((i) => item(`a${i}`, '2026-01-01', { cat: 'x' })),
-    item('b1', '2026-01-01', { cat: 'y' }),
-  ];
+  const items = [...range(12).map((i) => item(`a${i}`, '2026-01-01', { cat: 'x' })), item('b1', '2026-01-01', { cat: 'y' })];
   const routes = listRoutes(items, '/news/', [{ key: 'category', values: (i) => [i.cat] }]);
   const paths = routes.map((r) => r.path);
 
@@ -84,13 +81,7 @@ describe('relatedItems', () => {
     item('nothing', '2026-07-01', { station: 'wanshang', tags: ['z'] }),
   ];
   it('ranks shared tags above station and newer above older, never self', () => {
-    expect(relatedItems(self, all, 5).map((i) => i.id)).toEqual([
-      'both-tags',
-      'one-tag-same-station',
-      'one-tag-newer',
-      'one-tag-older',
-      'same-station',
-    ]);
+    expect(relatedItems(self, all, 5).map((i) => i.id)).toEqual(['both-tags', 'one-tag-same-station', 'one-tag-newer', 'one-tag-older', 'same-station']);
   });
   it('leaves out items sharing nothing and respects the limit', () => {
     expect(relatedItems(self, all, 10).map((i) => i.id)).not.toContain('nothing');
@@ -133,7 +124,12 @@ describe('relatedItems in a long archive: candidates are the nearest in time', (
   });
   it('gives the same answer for a self not in the list (found by binary search)', () => {
     const copy = { ...self };
-    expect(relatedItems(copy, days.filter((d) => d.id !== self.id)).map((i) => i.id)).toEqual(relatedItems(self, days).map((i) => i.id));
+    expect(
+      relatedItems(
+        copy,
+        days.filter((d) => d.id !== self.id),
+      ).map((i) => i.id),
+    ).toEqual(relatedItems(self, days).map((i) => i.id));
   });
 });
 
@@ -152,7 +148,12 @@ describe('neighbours in a newest-first list', () => {
 });
 
 describe('positionOf and findById: an entry found by id without a scan per page', () => {
-  const list = [{ id: 'c', n: 1 }, { id: 'b', n: 2 }, { id: 'a', n: 3 }, { id: 'b', n: 4 }];
+  const list = [
+    { id: 'c', n: 1 },
+    { id: 'b', n: 2 },
+    { id: 'a', n: 3 },
+    { id: 'b', n: 4 },
+  ];
   it.each([
     ['c', 0],
     ['a', 2],
@@ -208,7 +209,11 @@ describe('exchange threads', () => {
       { id: 'x', date: day('2026-01-01'), replyTo: 'y' },
       { id: 'y', date: day('2026-01-02'), replyTo: 'x' },
     ];
-    expect(assembleThreads(loop).flatMap((t) => [t.root.id, ...t.replies.map((r) => r.id)]).sort()).toEqual(['x', 'y']);
+    expect(
+      assembleThreads(loop)
+        .flatMap((t) => [t.root.id, ...t.replies.map((r) => r.id)])
+        .sort(),
+    ).toEqual(['x', 'y']);
   });
 });
 

@@ -27,7 +27,11 @@ function bodies(root: string): { file: string; body: string }[] {
 
 describe('mayNeedSanitizing', () => {
   it('is false for plain prose, lists, tables, emphasis and bare web addresses', () => {
-    expect(mayNeedSanitizing('## 活动安排\n\n- 时间：上午九点\n- 地点：三楼\n\n| 项目 | 人数 |\n| --- | --- |\n| 讲座 | 30 |\n\n**注意**：详见 https://louyu.example.gov.cn/news/ 或 www.example.cn')).toBe(false);
+    expect(
+      mayNeedSanitizing(
+        '## 活动安排\n\n- 时间：上午九点\n- 地点：三楼\n\n| 项目 | 人数 |\n| --- | --- |\n| 讲座 | 30 |\n\n**注意**：详见 https://louyu.example.gov.cn/news/ 或 www.example.cn',
+      ),
+    ).toBe(false);
   });
   it('is true for raw HTML, autolinks, character references, links, images and definitions', () => {
     for (const source of ['正文<b>粗</b>', '<https://a.cn>', '&#106;avascript', '[链接](https://a.cn)', '![图](x.png)', '[a][r]\n\n[r]: https://a.cn']) {
@@ -38,7 +42,9 @@ describe('mayNeedSanitizing', () => {
 
 describe('rendering', () => {
   it('removes scripts, event handlers and script URLs', () => {
-    const html = render('正文<script>alert(1)</script> <img src="x.png" onerror="alert(1)"> [链](javascript:alert(1)) <a href="vbscript:x">v</a> <iframe src="https://e.cn"></iframe>');
+    const html = render(
+      '正文<script>alert(1)</script> <img src="x.png" onerror="alert(1)"> [链](javascript:alert(1)) <a href="vbscript:x">v</a> <iframe src="https://e.cn"></iframe>',
+    );
     expect(html).not.toMatch(/<script|onerror|javascript:|vbscript:|<iframe/i);
     expect(html).toContain('<img src="x.png">');
   });
@@ -48,7 +54,10 @@ describe('rendering', () => {
     expect(html).toContain('<sup>1</sup>');
   });
   it('keeps every in-body link pointing at an id of the body (footnotes, anchors)', () => {
-    for (const source of ['正文[^1]，再引一处[^说明]。\n\n[^1]: 注释一\n[^说明]: 注释二', '<a href="#part2">跳到第二部分</a>\n\n<h3 id="part2">第二部分</h3>']) {
+    for (const source of [
+      '正文[^1]，再引一处[^说明]。\n\n[^1]: 注释一\n[^说明]: 注释二',
+      '<a href="#part2">跳到第二部分</a>\n\n<h3 id="part2">第二部分</h3>',
+    ]) {
       const html = render(source);
       const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1] ?? ''));
       const targets = [...html.matchAll(/ href="#([^"]+)"/g)].map((m) => m[1] ?? '');
@@ -88,7 +97,7 @@ describe('heading ids', () => {
   it.each([
     ['plain', '## main\n\n## search\n\n## main'],
     ['sanitised', '## main\n\n## search\n\n## main\n\n<b>粗</b>'],
-  ])('are prefixed like the sanitiser\'s ids in a %s body, so they cannot clobber the page\'s own', (_, source) => {
+  ])("are prefixed like the sanitiser's ids in a %s body, so they cannot clobber the page's own", (_, source) => {
     const html = render(source);
     expect([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1])).toEqual(['user-content-main', 'user-content-search', 'user-content-main-1']);
   });

@@ -1,6 +1,17 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { courseSaveOf, fileUrl, formatBytes, isSyllabusPage, pageImages, precacheOf, SAVED_CACHE, shellCache, type BuiltFile, type SizedFile } from '../../src/lib/school/offline.ts';
+import {
+  courseSaveOf,
+  fileUrl,
+  formatBytes,
+  isSyllabusPage,
+  pageImages,
+  precacheOf,
+  SAVED_CACHE,
+  shellCache,
+  type BuiltFile,
+  type SizedFile,
+} from '../../src/lib/school/offline.ts';
 import { serviceWorkerScript } from '../../scripts/service-worker.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -98,7 +109,15 @@ describe('a course’s save list (离线保存本课程)', () => {
 
   it('lists the lessons in study order, later syllabus pages, lessons.json and each image once, with their total size', () => {
     const save = courseSaveOf('c', ['/school/c/l2/', '/school/c/l1/'], files);
-    expect(save.files).toEqual(['/school/c/l2/', '/school/c/l1/', '/school/c/page/2/', '/school/c/page/10/', '/school/c/lessons.json', '/uploads/a.webp', '/_astro/b.webp']);
+    expect(save.files).toEqual([
+      '/school/c/l2/',
+      '/school/c/l1/',
+      '/school/c/page/2/',
+      '/school/c/page/10/',
+      '/school/c/lessons.json',
+      '/uploads/a.webp',
+      '/_astro/b.webp',
+    ]);
     expect(save.bytes).toBe(2000 + 1000 + 200 + 300 + 50 + 4000 + 5000);
     expect(save.lessons).toBe(2);
     expect(save.course).toBe('c');
@@ -113,7 +132,8 @@ describe('a course’s save list (离线保存本课程)', () => {
 
 describe('pageImages', () => {
   it('finds same-origin img src and srcset addresses, without query, and no other origin', () => {
-    const html = '<p><img src="/uploads/a.webp?v=1" alt=""><img alt="" srcset="/_astro/b.1.webp 1x, /_astro/b.2.webp 2x" src="/_astro/b.1.webp"><img src="https://x.test/c.png" alt=""><img src="//x.test/d.png" alt=""></p>';
+    const html =
+      '<p><img src="/uploads/a.webp?v=1" alt=""><img alt="" srcset="/_astro/b.1.webp 1x, /_astro/b.2.webp 2x" src="/_astro/b.1.webp"><img src="https://x.test/c.png" alt=""><img src="//x.test/d.png" alt=""></p>';
     expect(pageImages(html).sort()).toEqual(['/_astro/b.1.webp', '/_astro/b.2.webp', '/uploads/a.webp']);
   });
 });
@@ -155,7 +175,8 @@ describe('the service worker script', () => {
     const caches = {
       open: async (name: string) => ({
         addAll: async (urls: string[]) => urls.forEach((u) => open(name).set(u, `stored ${u}`)),
-        put: async (key: string | { url: string }, response: Response) => open(name).set(typeof key === 'string' ? key : new URL(key.url).pathname, await response.text()),
+        put: async (key: string | { url: string }, response: Response) =>
+          open(name).set(typeof key === 'string' ? key : new URL(key.url).pathname, await response.text()),
       }),
       keys: async () => [...store.keys()],
       delete: async (name: string) => store.delete(name),
@@ -194,7 +215,13 @@ describe('the service worker script', () => {
   });
 
   it('drops older shells (and the caches of older workers) at activation, keeping the saved lessons', async () => {
-    const w = worker(true, { 'ld-school-0123456789abcdef': {}, 'ld-school-shell-old': {}, 'ld-school-shell-abc': {}, 'ld-school-saved': { '/school/c/l1/': 'x' }, other: {} });
+    const w = worker(true, {
+      'ld-school-0123456789abcdef': {},
+      'ld-school-shell-old': {},
+      'ld-school-shell-abc': {},
+      'ld-school-saved': { '/school/c/l1/': 'x' },
+      other: {},
+    });
     await w.run('activate');
     expect([...w.store.keys()].sort()).toEqual(['ld-school-saved', 'ld-school-shell-abc', 'other']);
   });
@@ -215,7 +242,9 @@ describe('the service worker script', () => {
   });
 
   it('answers a course’s lessons.json from the network first, and from the store when offline', async () => {
-    expect(await worker(true, { 'ld-school-saved': { '/school/a/lessons.json': 'cache' } }).answer('/school/a/lessons.json')).toBe('network /school/a/lessons.json');
+    expect(await worker(true, { 'ld-school-saved': { '/school/a/lessons.json': 'cache' } }).answer('/school/a/lessons.json')).toBe(
+      'network /school/a/lessons.json',
+    );
     expect(await worker(false, { 'ld-school-saved': { '/school/a/lessons.json': 'cache' } }).answer('/school/a/lessons.json')).toBe('cache');
   });
 

@@ -28,13 +28,16 @@ const WORKFLOWS = ['deploy.yml', 'scheduled.yml'];
 const EXPECTED = ['node scripts/check-node.mjs', 'npm ci --no-audit --no-fund', 'npm run build', 'npm run inspect', 'scripts/deploy.sh deploy dist'];
 const steps = (list: Step[]) => list.flatMap((s) => (s.run ? [s.run.trim()] : []));
 
-describe('the pipelines build and deploy with the README\'s commands', () => {
+describe("the pipelines build and deploy with the README's commands", () => {
   it.each([
     ['Forgejo/Gitea Actions', steps(forgejo.jobs.deploy.steps)],
     ['GitLab CI', gitlab.deploy.script],
   ])('%s runs check, install, build, inspect, deploy in that order', (_, commands) => {
     const order = EXPECTED.map((c) => commands.findIndex((line) => line.includes(c)));
-    expect(order.every((i) => i >= 0), `${commands.join(' | ')}`).toBe(true);
+    expect(
+      order.every((i) => i >= 0),
+      `${commands.join(' | ')}`,
+    ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     for (const command of EXPECTED) expect(readme, `README shows ${command}`).toContain(command);
   });
@@ -107,7 +110,12 @@ describe('the pipelines build and deploy with the README\'s commands', () => {
   it('GitLab deploys after a passing inspection and succeeds', () => {
     const { status, lines } = runGitlab({ inspect: 0, due: 1 });
     expect(status).toBe(0);
-    expect(lines.filter((l) => !l.startsWith('node'))).toEqual(['npm ci --no-audit --no-fund', 'npm run build -- --production', 'npm run inspect', 'deploy deploy dist']);
+    expect(lines.filter((l) => !l.startsWith('node'))).toEqual([
+      'npm ci --no-audit --no-fund',
+      'npm run build -- --production',
+      'npm run inspect',
+      'deploy deploy dist',
+    ]);
   });
 
   it('GitLab deploys even when the inspection fails (a stale column is fixed by publishing), then fails the job', () => {
@@ -116,7 +124,7 @@ describe('the pipelines build and deploy with the README\'s commands', () => {
     expect(lines).toContain('deploy deploy dist');
   });
 
-  it('GitLab\'s hourly schedule stops before building when nothing scheduled is due, and builds when something is', () => {
+  it("GitLab's hourly schedule stops before building when nothing scheduled is due, and builds when something is", () => {
     const idle = runGitlab({ inspect: 0, due: 1, schedule: 'hourly' });
     expect(idle.status).toBe(0);
     expect(idle.lines.some((l) => l.includes('npm run build'))).toBe(false);
@@ -140,7 +148,10 @@ describe('the pipelines build and deploy with the README\'s commands', () => {
       for (const file of WORKFLOWS) {
         const wf = yaml.load(readFileSync(`${folder}/workflows/${file}`, 'utf8')) as { jobs: { deploy: { steps: Step[] } } };
         const list = wf.jobs.deploy.steps;
-        expect(list.filter((s) => s.uses), `${folder}/${file}`).toEqual([]);
+        expect(
+          list.filter((s) => s.uses),
+          `${folder}/${file}`,
+        ).toEqual([]);
         expect(list[0]?.run).toMatch(/git .*fetch .*origin "\$GIT_SHA"/);
         expect(JSON.stringify(list[0])).toContain('${{ github.token }}');
         expect(JSON.stringify(list[0])).toContain('${{ github.server_url }}');

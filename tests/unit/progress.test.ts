@@ -47,7 +47,15 @@ const T2 = new Date('2026-11-20T02:00:00Z');
 const T3 = new Date('2026-12-31T17:00:00Z'); // 2027-01-01 01:00 in Beijing
 
 const catalogue: CatalogueCourse[] = [
-  { id: 'a', title: '甲', hours: 4, lessons: [{ id: 'a-1', title: '甲一', hasQuiz: true }, { id: 'a-2', title: '甲二', hasQuiz: false }] },
+  {
+    id: 'a',
+    title: '甲',
+    hours: 4,
+    lessons: [
+      { id: 'a-1', title: '甲一', hasQuiz: true },
+      { id: 'a-2', title: '甲二', hasQuiz: false },
+    ],
+  },
   { id: 'b', title: '乙', hours: 2.5, lessons: [{ id: 'b-1', title: '乙一', hasQuiz: true }] },
 ];
 
@@ -115,7 +123,11 @@ describe('loadProgress', () => {
 describe('export and import', () => {
   const record = recordDaily(
     addAttempt(recordQuiz(markLearned(emptyProgress(), 'a-1', 'a', T1), 'a-1', 'a', 2, 3, T1), 'a', {
-      at: T2.toISOString(), correct: 7, total: 10, percent: 70, passed: true,
+      at: T2.toISOString(),
+      correct: 7,
+      total: 10,
+      percent: 70,
+      passed: true,
     }),
     '2026-11-30',
     { question: 'jiben-changshi-abc12', chosen: [1], correct: false, at: T2.toISOString() },
@@ -128,10 +140,22 @@ describe('export and import', () => {
     ['not JSON', 'hello', 'json'],
     ['another kind of file', '{"name":"x"}', 'version'],
     ['a damaged record', '{"version":2,"lessons":[]}', 'shape'],
-    ['a daily answer under a day that is not a date', '{"version":3,"lessons":{},"courses":{},"exams":{},"daily":{"today":{"question":"a-1","chosen":[0],"correct":true,"at":"2026-01-01T00:00:00Z"}}}', 'shape'],
-    ['a daily answer without its question', '{"version":3,"lessons":{},"courses":{},"exams":{},"daily":{"2026-01-01":{"chosen":[0],"correct":true,"at":"2026-01-01T00:00:00Z"}}}', 'shape'],
+    [
+      'a daily answer under a day that is not a date',
+      '{"version":3,"lessons":{},"courses":{},"exams":{},"daily":{"today":{"question":"a-1","chosen":[0],"correct":true,"at":"2026-01-01T00:00:00Z"}}}',
+      'shape',
+    ],
+    [
+      'a daily answer without its question',
+      '{"version":3,"lessons":{},"courses":{},"exams":{},"daily":{"2026-01-01":{"chosen":[0],"correct":true,"at":"2026-01-01T00:00:00Z"}}}',
+      'shape',
+    ],
     ['a version 3 record without its daily answers', '{"version":3,"lessons":{},"courses":{},"exams":{}}', 'shape'],
-    ['a quiz with more right answers than questions', '{"version":2,"lessons":{"a-1":{"quiz":{"correct":4,"total":3,"at":"2026-01-01T00:00:00Z"}}},"courses":{},"exams":{}}', 'shape'],
+    [
+      'a quiz with more right answers than questions',
+      '{"version":2,"lessons":{"a-1":{"quiz":{"correct":4,"total":3,"at":"2026-01-01T00:00:00Z"}}},"courses":{},"exams":{}}',
+      'shape',
+    ],
   ])('rejects %s', (_name, text, error) => {
     expect(importProgress(text)).toEqual({ ok: false, error });
   });
@@ -222,7 +246,11 @@ describe('coursesTouched: whose lessons a page must fetch', () => {
     ['a quiz only touches its course', recordQuiz(emptyProgress(), 'c-1', 'c', 1, 2, T1), ['c']],
     ['a lesson unmarked again still touches its course', unmarkLearned(markLearned(emptyProgress(), 'a-1', 'a', T1), 'a-1'), ['a']],
     ['several, in the order asked', markLearned(markLearned(emptyProgress(), 'c-1', 'c', T1), 'a-1', 'a', T1), ['a', 'c']],
-    ['an exam or a daily answer alone touches none', addAttempt(emptyProgress(), 'a', { at: T1.toISOString(), correct: 1, total: 1, percent: 100, passed: true }), []],
+    [
+      'an exam or a daily answer alone touches none',
+      addAttempt(emptyProgress(), 'a', { at: T1.toISOString(), correct: 1, total: 1, percent: 100, passed: true }),
+      [],
+    ],
     ['a course no longer offered is left out', markLearned(emptyProgress(), 'z-1', 'z', T1), []],
   ])('%s', (_, record, expected) => expect(coursesTouched(record, ids)).toEqual(expected));
 
@@ -283,7 +311,13 @@ describe('learnedLessons with courses whose lessons could not be fetched', () =>
 });
 
 describe('bestAttempt', () => {
-  const at = (percent: number, i: number) => ({ at: new Date(T1.getTime() + i).toISOString(), correct: percent / 10, total: 10, percent, passed: percent >= 60 });
+  const at = (percent: number, i: number) => ({
+    at: new Date(T1.getTime() + i).toISOString(),
+    correct: percent / 10,
+    total: 10,
+    percent,
+    passed: percent >= 60,
+  });
   it('takes the highest score, the earlier one on a tie', () => {
     const list = [at(40, 0), at(90, 1), at(90, 2), at(70, 3)];
     expect(bestAttempt(list)).toBe(list[1]);

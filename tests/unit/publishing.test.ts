@@ -86,13 +86,33 @@ describe('list addresses', () => {
 // Content entries as the helpers see them: only the fields they read.
 const at = (iso: string) => new Date(iso);
 const ref = <C extends string>(collection: C, id: string) => ({ collection, id });
-const news = { collection: 'news', id: 'n1', data: { published: at('2026-11-20T01:30:00Z'), category: '通知公告', tags: ['a'], station: ref('stations', 's1') } } as unknown as CollectionEntry<'news'>;
+const news = {
+  collection: 'news',
+  id: 'n1',
+  data: { published: at('2026-11-20T01:30:00Z'), category: '通知公告', tags: ['a'], station: ref('stations', 's1') },
+} as unknown as CollectionEntry<'news'>;
 const districtNews = { ...news, id: 'n2', data: { ...news.data, station: undefined } } as unknown as CollectionEntry<'news'>;
-const activity = { collection: 'activities', id: 'a1', data: { start: at('2026-12-05T06:00:00Z'), kind: '送政策', tags: [], station: ref('stations', 's1') } } as unknown as CollectionEntry<'activities'>;
-const article = { collection: 'theory', id: 't1', data: { published: at('2026-10-01T00:00:00Z'), column: ref('columns', 'c1'), tags: ['b'] } } as unknown as CollectionEntry<'theory'>;
-const post = { collection: 'exchange', id: 'x2', data: { published: at('2026-11-01T00:00:00Z'), topic: '服务企业', tags: [], station: ref('stations', 's2'), replyTo: ref('exchange', 'x1') } } as unknown as CollectionEntry<'exchange'>;
+const activity = {
+  collection: 'activities',
+  id: 'a1',
+  data: { start: at('2026-12-05T06:00:00Z'), kind: '送政策', tags: [], station: ref('stations', 's1') },
+} as unknown as CollectionEntry<'activities'>;
+const article = {
+  collection: 'theory',
+  id: 't1',
+  data: { published: at('2026-10-01T00:00:00Z'), column: ref('columns', 'c1'), tags: ['b'] },
+} as unknown as CollectionEntry<'theory'>;
+const post = {
+  collection: 'exchange',
+  id: 'x2',
+  data: { published: at('2026-11-01T00:00:00Z'), topic: '服务企业', tags: [], station: ref('stations', 's2'), replyTo: ref('exchange', 'x1') },
+} as unknown as CollectionEntry<'exchange'>;
 // 2026-10-31 17:00 UTC is 2026-11-01 01:00 in Beijing: the entry belongs to November's archive.
-const diary = { collection: 'diary', id: 'd1', data: { date: at('2026-10-31T17:00:00Z'), tags: [], station: ref('stations', 's1') } } as unknown as CollectionEntry<'diary'>;
+const diary = {
+  collection: 'diary',
+  id: 'd1',
+  data: { date: at('2026-10-31T17:00:00Z'), tags: [], station: ref('stations', 's1') },
+} as unknown as CollectionEntry<'diary'>;
 
 describe('entryHref', () => {
   it.each([

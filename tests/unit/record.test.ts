@@ -33,7 +33,9 @@ const CURRENT = JSON.stringify({
 
 function page(): RecordElement {
   // As the page has it: the element is parsed with its messages, then upgraded.
-  const messages = JSON.stringify(pickMessages('school.record.', 'school.exam.best', 'school.exam.attempt', 'school.exam.pass', 'school.exam.fail', 'school.hours'));
+  const messages = JSON.stringify(
+    pickMessages('school.record.', 'school.exam.best', 'school.exam.attempt', 'school.exam.pass', 'school.exam.fail', 'school.hours'),
+  );
   document.body.innerHTML = `<ld-record data-messages="${messages.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"><script type="application/json" data-courses>[]</script><p data-nojs></p><p role="status" data-status></p><div data-body></div>
     <section data-tools hidden><button data-export></button><input type="file" data-import><button data-clear></button></section></ld-record>`;
   return document.querySelector('ld-record') as RecordElement;
@@ -57,9 +59,15 @@ describe('importing a record on the record page', () => {
   it.each([
     ['a version-1 time of 1e20 (used to throw RangeError)', { version: 1, learned: { a: 1e20 }, exams: {} }],
     ['a version-1 exam date out of range', { version: 1, learned: {}, exams: { k: [{ score: 50, passed: false, date: -1 }] } }],
-    ['a percent of 1e20', { version: 3, lessons: {}, courses: {}, exams: { k: [{ at: '2026-01-01T00:00:00Z', correct: 1, total: 2, percent: 1e20, passed: true }] }, daily: {} }],
+    [
+      'a percent of 1e20',
+      { version: 3, lessons: {}, courses: {}, exams: { k: [{ at: '2026-01-01T00:00:00Z', correct: 1, total: 2, percent: 1e20, passed: true }] }, daily: {} },
+    ],
     ['hours of 1e308', { version: 3, lessons: {}, courses: { k: { completedAt: '2026-01-01T00:00:00Z', hours: 1e308 } }, exams: {}, daily: {} }],
-    ['a count past any paper', { version: 3, lessons: { a: { quiz: { correct: 1, total: 1e9, at: '2026-01-01T00:00:00Z' } } }, courses: {}, exams: {}, daily: {} }],
+    [
+      'a count past any paper',
+      { version: 3, lessons: { a: { quiz: { correct: 1, total: 1e9, at: '2026-01-01T00:00:00Z' } } }, courses: {}, exams: {}, daily: {} },
+    ],
     ['a time that is no date', { version: 3, lessons: { a: { learnedAt: 'gestern' } }, courses: {}, exams: {}, daily: {} }],
     ['a time past the year 9999', { version: 3, lessons: { a: { learnedAt: '+275760-09-13T00:00:00.000Z' } }, courses: {}, exams: {}, daily: {} }],
   ])('refuses %s with the format-error message and keeps the current record', async (_, file) => {
@@ -80,7 +88,10 @@ describe('importing a record on the record page', () => {
     });
     let status: string;
     try {
-      status = await importText(host, JSON.stringify({ version: 3, lessons: { xin: { learnedAt: '2026-11-02T02:00:00.000Z' } }, courses: {}, exams: {}, daily: {} }));
+      status = await importText(
+        host,
+        JSON.stringify({ version: 3, lessons: { xin: { learnedAt: '2026-11-02T02:00:00.000Z' } }, courses: {}, exams: {}, daily: {} }),
+      );
     } finally {
       full.mockRestore();
     }
@@ -93,7 +104,10 @@ describe('importing a record on the record page', () => {
   it('imports a good record, saves it and shows it', async () => {
     const host = page();
     await settle();
-    const status = await importText(host, JSON.stringify({ version: 3, lessons: { xin: { learnedAt: '2026-11-02T02:00:00.000Z' } }, courses: {}, exams: {}, daily: {} }));
+    const status = await importText(
+      host,
+      JSON.stringify({ version: 3, lessons: { xin: { learnedAt: '2026-11-02T02:00:00.000Z' } }, courses: {}, exams: {}, daily: {} }),
+    );
     expect(status).toBe(t('school.record.imported'));
     expect(JSON.parse(localStorage.getItem(PROGRESS_KEY) ?? '{}').lessons).toHaveProperty('xin');
     expect(shown(host)).toEqual(['xin']);

@@ -14,18 +14,49 @@ describe('repeated paragraphs', () => {
   });
 
   it.each([
-    { name: 'a long paragraph in two files is named with both', texts: [{ file: 'a.md', body: long }, { file: 'b.md', body: `开头。\n\n${long}` }], found: [{ first: 'a.md', again: 'b.md' }] },
+    {
+      name: 'a long paragraph in two files is named with both',
+      texts: [
+        { file: 'a.md', body: long },
+        { file: 'b.md', body: `开头。\n\n${long}` },
+      ],
+      found: [{ first: 'a.md', again: 'b.md' }],
+    },
     { name: 'a long paragraph twice in one file', texts: [{ file: 'a.md', body: `${long}\n\n中间。\n\n${long}` }], found: [{ first: 'a.md', again: 'a.md' }] },
-    { name: 'a short set phrase may repeat', texts: [{ file: 'a.md', body: short }, { file: 'b.md', body: short }], found: [] },
-    { name: 'different paragraphs are fine', texts: [{ file: 'a.md', body: long }, { file: 'b.md', body: `${long.slice(1)}另写一句。` }], found: [] },
+    {
+      name: 'a short set phrase may repeat',
+      texts: [
+        { file: 'a.md', body: short },
+        { file: 'b.md', body: short },
+      ],
+      found: [],
+    },
+    {
+      name: 'different paragraphs are fine',
+      texts: [
+        { file: 'a.md', body: long },
+        { file: 'b.md', body: `${long.slice(1)}另写一句。` },
+      ],
+      found: [],
+    },
   ])('$name', ({ texts, found }) => {
     expect(repeatedParagraphs(texts).map(({ first, again }) => ({ first, again }))).toEqual(found);
   });
 
   it('counts characters, not bytes: 39 Chinese characters are below the threshold', () => {
     const p39 = '字'.repeat(39);
-    expect(repeatedParagraphs([{ file: 'a.md', body: p39 }, { file: 'b.md', body: p39 }])).toEqual([]);
-    expect(repeatedParagraphs([{ file: 'a.md', body: `${p39}字` }, { file: 'b.md', body: `${p39}字` }])).toHaveLength(1);
+    expect(
+      repeatedParagraphs([
+        { file: 'a.md', body: p39 },
+        { file: 'b.md', body: p39 },
+      ]),
+    ).toEqual([]);
+    expect(
+      repeatedParagraphs([
+        { file: 'a.md', body: `${p39}字` },
+        { file: 'b.md', body: `${p39}字` },
+      ]),
+    ).toHaveLength(1);
   });
 
   it('the content check warns naming both files, and ignores front matter', () => {

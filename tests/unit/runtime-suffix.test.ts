@@ -17,7 +17,8 @@ import { describe, expect, it } from 'vitest';
 
 type Runtime = 'node' | 'content' | 'browser' | 'plain';
 
-const runtimeOf = (file: string): Runtime => (/\.node\.ts$/.test(file) ? 'node' : /\.content\.ts$/.test(file) ? 'content' : /\.browser\.ts$/.test(file) ? 'browser' : 'plain');
+const runtimeOf = (file: string): Runtime =>
+  /\.node\.ts$/.test(file) ? 'node' : /\.content\.ts$/.test(file) ? 'content' : /\.browser\.ts$/.test(file) ? 'browser' : 'plain';
 
 const NODE_BUILTINS = new Set(builtinModules);
 const isNodeBuiltin = (spec: string) => spec.startsWith('node:') || NODE_BUILTINS.has(spec.split('/')[0]!);
@@ -27,9 +28,17 @@ export function runtimeImports(file: string, source: string): string[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const specs: string[] = [];
   const visit = (node: ts.Node) => {
-    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && node.importClause?.phaseModifier !== ts.SyntaxKind.TypeKeyword) specs.push(node.moduleSpecifier.text);
-    else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && !node.isTypeOnly) specs.push(node.moduleSpecifier.text);
-    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) specs.push(node.arguments[0].text);
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && node.importClause?.phaseModifier !== ts.SyntaxKind.TypeKeyword)
+      specs.push(node.moduleSpecifier.text);
+    else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && !node.isTypeOnly)
+      specs.push(node.moduleSpecifier.text);
+    else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteralLike(node.arguments[0])
+    )
+      specs.push(node.arguments[0].text);
     ts.forEachChild(node, visit);
   };
   visit(sf);

@@ -31,10 +31,12 @@ describe.each(fields)('%s', (_, list) => {
 
 /** One generated case per collection, field and kind of bad value. */
 const cases = fields.flatMap(([collection, list]) =>
-  list.filter((f) => !f.enumerated).flatMap((f) => [
-    { collection, field: fieldName(f.path), path: f.path, kind: 'control', value: `正常文字\u0007响铃\u001b[31m` },
-    { collection, field: fieldName(f.path), path: f.path, kind: 'too long', value: '长'.repeat((f.maxLength ?? 100) + 1) },
-  ]),
+  list
+    .filter((f) => !f.enumerated)
+    .flatMap((f) => [
+      { collection, field: fieldName(f.path), path: f.path, kind: 'control', value: `正常文字\u0007响铃\u001b[31m` },
+      { collection, field: fieldName(f.path), path: f.path, kind: 'too long', value: '长'.repeat((f.maxLength ?? 100) + 1) },
+    ]),
 );
 
 describe('generated front-matter cases', () => {
@@ -69,9 +71,13 @@ describe('strict schemas', () => {
   };
   it.each(COLLECTIONS)('%s refuses undeclared keys at every level (slug included)', (name) => {
     const schema = z.toJSONSchema(validatorSchemas[name], { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-    const loose = objects(schema).filter(([, n]) => n.additionalProperties !== false).map(([p]) => p);
+    const loose = objects(schema)
+      .filter(([, n]) => n.additionalProperties !== false)
+      .map(([p]) => p);
     expect(loose).toEqual([]);
-    expect(validatorSchemas[name].safeParse({ slug: 'other-entry' }).error?.issues.some((i) => i.code === 'unrecognized_keys' && i.keys.includes('slug'))).toBe(true);
+    expect(validatorSchemas[name].safeParse({ slug: 'other-entry' }).error?.issues.some((i) => i.code === 'unrecognized_keys' && i.keys.includes('slug'))).toBe(
+      true,
+    );
   });
 });
 
@@ -99,7 +105,10 @@ describe('reserved school ids', () => {
   });
 
   it('hold every segment of a course’s own pages beside its lessons: the exam and the syllabus pages', () => {
-    const pageSegment = syllabusPages(Array.from({ length: 100 }, (_, i) => i), 'x')[1]?.path?.split('/')[0];
+    const pageSegment = syllabusPages(
+      Array.from({ length: 100 }, (_, i) => i),
+      'x',
+    )[1]?.path?.split('/')[0];
     expect(pageSegment).toBe('page');
     for (const segment of [...segments('src/pages/school/[course]'), pageSegment ?? '']) expect(RESERVED_LESSON_IDS.has(segment), segment).toBe(true);
   });

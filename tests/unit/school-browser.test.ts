@@ -65,7 +65,10 @@ describe('lesson quiz', () => {
     expect(document.activeElement).toBe(summary);
     expect(summary.getAttribute('tabindex')).toBe('-1');
     expect(scrolled).toContain(summary);
-    expect([...quiz.querySelectorAll('fieldset [data-mark]')].map((m) => m.textContent)).toEqual([zhCN['school.quiz.markRight'], zhCN['school.quiz.markWrong']]);
+    expect([...quiz.querySelectorAll('fieldset [data-mark]')].map((m) => m.textContent)).toEqual([
+      zhCN['school.quiz.markRight'],
+      zhCN['school.quiz.markWrong'],
+    ]);
     expect(JSON.parse(localStorage.getItem('ld-school-progress')!).lessons.l1.quiz).toMatchObject({ correct: 1, total: 2 });
   });
 
@@ -105,7 +108,9 @@ function mountExam(): ExamElement {
   return document.querySelector('ld-exam') as ExamElement;
 }
 const shown = (exam: ExamElement) =>
-  [...exam.querySelectorAll('fieldset')].map((f) => `${f.querySelector('legend')!.textContent}:${[...f.querySelectorAll('label span')].map((s) => s.textContent).join('|')}`);
+  [...exam.querySelectorAll('fieldset')].map(
+    (f) => `${f.querySelector('legend')!.textContent}:${[...f.querySelectorAll('label span')].map((s) => s.textContent).join('|')}`,
+  );
 
 describe('exam', () => {
   it('draws the same shuffled paper from the same seed, and another from another seed', () => {
@@ -138,7 +143,17 @@ describe('exam', () => {
 describe('每日一题', () => {
   it('moves focus to the verdict, which says right or wrong in words', () => {
     const today = beijingDay(new Date());
-    const entry = { key: 'k1', day: today, question: '今天的题', type: 'single', options: ['甲', '乙'], answer: [1], explanation: '解析', lesson: { href: '/school/c/l/', title: '课' }, course: '课程' };
+    const entry = {
+      key: 'k1',
+      day: today,
+      question: '今天的题',
+      type: 'single',
+      options: ['甲', '乙'],
+      answer: [1],
+      explanation: '解析',
+      lesson: { href: '/school/c/l/', title: '课' },
+      course: '课程',
+    };
     // The list is picked by day; a one-entry list always gives its entry.
     mount(`<ld-daily data-messages="${MESSAGES}"><script type="application/json" data-list>${JSON.stringify([entry])}</script>
       <div data-static></div><div data-live hidden></div><p role="status" data-announce></p>

@@ -42,7 +42,6 @@ describe('fill and answerLetters', () => {
   it('writes option indices as sorted letters', () => expect(answerLetters([2, 0])).toBe('A、C'));
 });
 
-
 describe('readCourseLessons: a fetched lessons.json is used only when it is what the page asked for', () => {
   const lesson: LessonLink = { id: 'a-1', title: '课一', href: '/school/a/a-1/', hasQuiz: false };
   it('reads the lessons of the asked course in their order', () => {

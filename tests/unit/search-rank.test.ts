@@ -75,12 +75,7 @@ describe('rankResults orders pages the way a Chinese reader expects', () => {
       [page('/qq/', '联系方式', '加入QQ群，2026年起开放。'), page('/none/', '联系', 'Q 群 20 26')],
       { full: ['/qq/'], partial: [], dropped: 1 },
     ],
-    [
-      'Pagefind order is kept within a tier',
-      '楼宇',
-      [page('/b/', '楼宇一', ''), page('/a/', '楼宇二', '')],
-      { full: ['/b/', '/a/'], partial: [], dropped: 0 },
-    ],
+    ['Pagefind order is kept within a tier', '楼宇', [page('/b/', '楼宇一', ''), page('/a/', '楼宇二', '')], { full: ['/b/', '/a/'], partial: [], dropped: 0 }],
     ['an empty query keeps nothing', ' ', [page('/a/', '楼宇', '')], { full: [], partial: [], dropped: 1 }],
   ];
   it.each(cases)('%s', (_, query, candidates, expected) => {
@@ -89,13 +84,17 @@ describe('rankResults orders pages the way a Chinese reader expects', () => {
 
   it('sorts by date within each group, newest first, undated last', () => {
     const dated = (url: string, title: string, date?: string) => page(url, title, '', date ? { sortdate: date } : {});
-    const r = rankResults('党建 讲座', [
-      dated('/old/', '党建讲座', '2025-01-02T09:00'),
-      dated('/undated/', '党建讲座'),
-      dated('/new/', '讲座与党建', '2026-11-20T09:30'),
-      dated('/partial-old/', '党建', '2024-01-01T00:00'),
-      dated('/partial-new/', '讲座', '2026-01-01T00:00'),
-    ], 'date');
+    const r = rankResults(
+      '党建 讲座',
+      [
+        dated('/old/', '党建讲座', '2025-01-02T09:00'),
+        dated('/undated/', '党建讲座'),
+        dated('/new/', '讲座与党建', '2026-11-20T09:30'),
+        dated('/partial-old/', '党建', '2024-01-01T00:00'),
+        dated('/partial-new/', '讲座', '2026-01-01T00:00'),
+      ],
+      'date',
+    );
     expect(urls(r)).toEqual({ full: ['/new/', '/old/', '/undated/'], partial: ['/partial-new/', '/partial-old/'], dropped: 0 });
   });
 

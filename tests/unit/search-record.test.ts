@@ -22,9 +22,21 @@ describe('searchAttributes turns a page record into Pagefind attributes', () => 
 
   it.each([
     ['an undated page has no year, sort or date', { type: '党校课程' }, ['filter:type:党校课程', 'meta:type:党校课程']],
-    ['a station lists its buildings', { type: '工作站', buildings: ['万商大厦', '长城大厦'] }, ['filter:type:工作站', 'meta:type:工作站', 'meta:buildings:万商大厦、长城大厦']],
-    ['column and author are display metadata, not filters', { type: '理论', column: '学习札记', author: '区委社会工委' }, ['filter:type:理论', 'meta:type:理论', 'meta:column:学习札记', 'meta:author:区委社会工委']],
-    ['a diary entry carries its stable section key beside the display type', { type: '党建日记', section: 'diary' }, ['filter:type:党建日记', 'meta:type:党建日记', 'meta:section:diary']],
+    [
+      'a station lists its buildings',
+      { type: '工作站', buildings: ['万商大厦', '长城大厦'] },
+      ['filter:type:工作站', 'meta:type:工作站', 'meta:buildings:万商大厦、长城大厦'],
+    ],
+    [
+      'column and author are display metadata, not filters',
+      { type: '理论', column: '学习札记', author: '区委社会工委' },
+      ['filter:type:理论', 'meta:type:理论', 'meta:column:学习札记', 'meta:author:区委社会工委'],
+    ],
+    [
+      'a diary entry carries its stable section key beside the display type',
+      { type: '党建日记', section: 'diary' },
+      ['filter:type:党建日记', 'meta:type:党建日记', 'meta:section:diary'],
+    ],
     ['a lesson names its search shard', { type: '党校课程', shard: 'school' }, ['filter:type:党校课程', 'meta:type:党校课程', 'meta:shard:school']],
     ['commas cannot split a value into two pairs', { type: '理论', imageAlt: '会场,讲台' }, ['filter:type:理论', 'meta:type:理论', 'meta:image_alt:会场 讲台']],
   ])('%s', (_, record, expected) => {

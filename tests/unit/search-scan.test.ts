@@ -32,7 +32,11 @@ describe('the search index scan of a built site', () => {
   it('gives each page its shard, and a hash only for pages Pagefind indexes', () => {
     const [dated, undated, unindexed, lesson] = scanFiles({ site, files: files.slice(0, 4), months: 12 });
     expect(dated).toMatchObject({ file: files[0], shard: '2017' });
-    expect(dated?.hash).toBe(sha256(`<html lang="zh-CN"><body><main data-pagefind-body><span data-pagefind-sort="date:2017-03-01T09:00"></span><p>第0条：楼宇服务</p></main></body></html>`));
+    expect(dated?.hash).toBe(
+      sha256(
+        `<html lang="zh-CN"><body><main data-pagefind-body><span data-pagefind-sort="date:2017-03-01T09:00"></span><p>第0条：楼宇服务</p></main></body></html>`,
+      ),
+    );
     expect(undated).toMatchObject({ shard: 'base' });
     expect(unindexed).toEqual({ file: files[2], shard: undefined, hash: undefined });
     // A page of a named shard also gives its type, for the manifest.

@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { pageShard, pageUrl, sha256, shardCacheKey } from '../../src/lib/search/search-index.node.ts';
 import { olderUrl, searchesOlder } from '../../src/lib/search/search-loader.browser.ts';
-import { BASE_SHARD, firstShards, inShards, isNamedShard, mergeOrder, nextShards, placedIn, recentCount, SCHOOL_SHARD, shardOf, shardPath, unloadedNamed, unloadedYears, validShardMonths, type ShardManifest } from '../../src/lib/search/search-shards.ts';
+import {
+  BASE_SHARD,
+  firstShards,
+  inShards,
+  isNamedShard,
+  mergeOrder,
+  nextShards,
+  placedIn,
+  recentCount,
+  SCHOOL_SHARD,
+  shardOf,
+  shardPath,
+  unloadedNamed,
+  unloadedYears,
+  validShardMonths,
+  type ShardManifest,
+} from '../../src/lib/search/search-shards.ts';
 
 describe('shardOf: the shard of a page', () => {
   it.each([
@@ -19,7 +35,7 @@ describe('shardOf: the shard of a page', () => {
     ['an undated page naming a shard goes to it', { shard: SCHOOL_SHARD }, 12, SCHOOL_SHARD],
     ['a dated page naming a shard goes by its date', { sortdate: '2025-03-01T09:00', shard: SCHOOL_SHARD }, 12, '2025'],
     ['a shard name that is not letters goes to the base shard', { shard: '../x' }, 12, BASE_SHARD],
-    ['a shard name of one of Pagefind\'s folders goes to the base shard', { shard: 'fragment' }, 12, BASE_SHARD],
+    ["a shard name of one of Pagefind's folders goes to the base shard", { shard: 'fragment' }, 12, BASE_SHARD],
     ['the name base is the base shard', { shard: 'base' }, 12, BASE_SHARD],
   ])('%s', (_, date, months, expected) => {
     expect(shardOf(date, months)).toBe(expected);
@@ -51,12 +67,21 @@ describe('shardOf: the shard of a page', () => {
 });
 
 describe('pageShard: reading a built page', () => {
-  const page = (attrs: string, body = true) => `<html lang="zh-CN"><body><main><div class="x"${body ? ' data-pagefind-body' : ''}>${attrs}<p>正文</p></div></main></body></html>`;
+  const page = (attrs: string, body = true) =>
+    `<html lang="zh-CN"><body><main><div class="x"${body ? ' data-pagefind-body' : ''}>${attrs}<p>正文</p></div></main></body></html>`;
   it.each([
-    ['an article by its date sort key', page('<span hidden data-pagefind-filter="year:2025"></span><span hidden data-pagefind-sort="date:2025-06-01T09:00"></span>'), '2025'],
+    [
+      'an article by its date sort key',
+      page('<span hidden data-pagefind-filter="year:2025"></span><span hidden data-pagefind-sort="date:2025-06-01T09:00"></span>'),
+      '2025',
+    ],
     ['a page with only a year filter', page('<span hidden data-pagefind-filter="year:2024"></span>'), '2024'],
     ['an undated indexed page (a station)', page('<span hidden data-pagefind-filter="type:工作站"></span>'), BASE_SHARD],
-    ['a lesson, by the shard it names', page('<span hidden data-pagefind-filter="type:网上党校"></span><span hidden data-pagefind-meta="shard:school"></span>'), SCHOOL_SHARD],
+    [
+      'a lesson, by the shard it names',
+      page('<span hidden data-pagefind-filter="type:网上党校"></span><span hidden data-pagefind-meta="shard:school"></span>'),
+      SCHOOL_SHARD,
+    ],
     ['a page Pagefind does not index', page('<span hidden data-pagefind-sort="date:2025-06-01T09:00"></span>', false), undefined],
     ['data-pagefind-body="" counts as indexed', '<div data-pagefind-body=""><span data-pagefind-sort="date:2023-02-01T00:00"></span></div>', '2023'],
   ])('%s', (_, html, expected) => {
@@ -66,7 +91,11 @@ describe('pageShard: reading a built page', () => {
   it.each([
     ['a marker inside another attribute value', '<div title="data-pagefind-body"><span data-pagefind-sort="date:2023-02-01T00:00"></span></div>', undefined],
     ['a longer attribute name', '<div data-pagefind-body-x><span data-pagefind-sort="date:2023-02-01T00:00"></span></div>', undefined],
-    ['the marker after such a false one', '<div title="data-pagefind-body" data-pagefind-body><span data-pagefind-sort="date:2023-02-01T00:00"></span></div>', '2023'],
+    [
+      'the marker after such a false one',
+      '<div title="data-pagefind-body" data-pagefind-body><span data-pagefind-sort="date:2023-02-01T00:00"></span></div>',
+      '2023',
+    ],
     ['a sort key without its closing quote', '<div data-pagefind-body><span data-pagefind-sort="date:2023-02-01T00:00></span></div>', BASE_SHARD],
   ])('%s', (_, html, expected) => {
     expect(pageShard(html)).toBe(expected);
@@ -181,7 +210,19 @@ describe('merge order and the shards a search loads', () => {
     expect(nextShards(manifest, loaded)).toEqual(['2025', '2024']);
     expect(unloadedYears(manifest, loaded)).toBe('2024—2025');
     expect(unloadedYears(manifest, [...loaded, '2025'])).toBe('2024');
-    expect(unloadedYears({ months: 3, recent: 1, shards: [{ id: '2025-01', path: '', years: ['2025'], pages: 1 }, { id: '2025-04', path: '', years: ['2025'], pages: 1 }] }, [])).toBe('2025');
+    expect(
+      unloadedYears(
+        {
+          months: 3,
+          recent: 1,
+          shards: [
+            { id: '2025-01', path: '', years: ['2025'], pages: 1 },
+            { id: '2025-04', path: '', years: ['2025'], pages: 1 },
+          ],
+        },
+        [],
+      ),
+    ).toBe('2025');
     expect(nextShards(manifest, [BASE_SHARD, '2026', '2025', '2024'])).toEqual([]);
     expect(unloadedYears(manifest, [BASE_SHARD, '2026', '2025', '2024'])).toBeUndefined();
   });

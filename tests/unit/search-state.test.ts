@@ -4,7 +4,11 @@ import { activeFilterCount, filterOptions, pagefindFilters, readState, writeStat
 describe('search state round-trips through the address', () => {
   it.each([
     ['query only', '?q=%E5%9C%B0%E9%93%81', { q: '地铁', type: '', station: '', year: '', sort: 'relevance' }],
-    ['query, filters and date sort', '?q=%E8%AE%B2%E5%BA%A7&type=%E6%B4%BB%E5%8A%A8&year=2026&sort=date', { q: '讲座', type: '活动', station: '', year: '2026', sort: 'date' }],
+    [
+      'query, filters and date sort',
+      '?q=%E8%AE%B2%E5%BA%A7&type=%E6%B4%BB%E5%8A%A8&year=2026&sort=date',
+      { q: '讲座', type: '活动', station: '', year: '2026', sort: 'date' },
+    ],
     ['empty address', '', { q: '', type: '', station: '', year: '', sort: 'relevance' }],
   ])('%s', (_, search, state) => {
     expect(readState(new URLSearchParams(search))).toEqual(state);

@@ -12,7 +12,7 @@ describe('the sections table drives the list routes', () => {
     expect(paths).not.toContain('station/n-a');
   });
 
-  it('names the filter bar\'s groups and values from the data', async () => {
+  it("names the filter bar's groups and values from the data", async () => {
     const nav = await sectionNav('news', { key: 'street', value: 'laoshan' });
     expect(nav.groups.map((g) => g.label)).toEqual([t('filter.category'), t('filter.year'), t('filter.station'), t('filter.street'), t('filter.tag')]);
     expect(nav.filter).toEqual({ label: t('filter.street'), value: '老山街道' });
@@ -23,7 +23,7 @@ describe('the sections table drives the list routes', () => {
 });
 
 describe('stationLatest', () => {
-  it('gives a station page its blocks in order, each with that station\'s newest entries', async () => {
+  it("gives a station page its blocks in order, each with that station's newest entries", async () => {
     const blocks = await stationLatest('lingxiu');
     expect(blocks.map((b) => b.id)).toEqual(['news', 'activities', 'diary', 'exchange']);
     expect(blocks.map((b) => b.links.map((l) => l.href))).toEqual([['/news/n-old/'], ['/activities/a1/'], ['/diary/d1/'], []]);

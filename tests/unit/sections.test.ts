@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { CollectionEntry } from 'astro:content';
 import { listRoutes } from '../../src/lib/lists/facets.ts';
-import { activityFacets, diaryFacets, exchangeFacets, filterSpecs, LIST_SECTIONS, newsFacets, SECTIONS, STATION_BLOCKS, streetFacet, streetIndex, type ListSection } from '../../src/lib/sections.ts';
+import {
+  activityFacets,
+  diaryFacets,
+  exchangeFacets,
+  filterSpecs,
+  LIST_SECTIONS,
+  newsFacets,
+  SECTIONS,
+  STATION_BLOCKS,
+  streetFacet,
+  streetIndex,
+  type ListSection,
+} from '../../src/lib/sections.ts';
 import { t } from '../../src/i18n/t.ts';
 
 /** Three stations in two streets; bajiao and the rest have none. */
@@ -54,11 +66,7 @@ describe('the street facet maps an entry through its station', () => {
 });
 
 describe('listRoutes gives street pages only to streets that have entries', () => {
-  const entries = [
-    ...Array.from({ length: 11 }, (_, i) => news(`g${i}`, i % 2 ? 'lingxiu' : 'yinxing')),
-    news('l1', 'meiyuan'),
-    news('w1'),
-  ];
+  const entries = [...Array.from({ length: 11 }, (_, i) => news(`g${i}`, i % 2 ? 'lingxiu' : 'yinxing')), news('l1', 'meiyuan'), news('w1')];
   const routes = listRoutes(entries, '/news/', [newsFacets(streets).street]);
   const streetPaths = routes.map((r) => r.path).filter((p) => p?.startsWith('street/'));
 
@@ -91,7 +99,10 @@ describe('the sections table', () => {
   });
 
   it('names filter values from the slug maps and the data', () => {
-    const label = (name: ListSection, key: string, slug: string) => filterSpecs(name, streets, names).find((s) => s.facet.key === key)!.labelOf(slug);
+    const label = (name: ListSection, key: string, slug: string) =>
+      filterSpecs(name, streets, names)
+        .find((s) => s.facet.key === key)!
+        .labelOf(slug);
     expect(label('news', 'category', 'tongzhi')).toBe('通知公告');
     expect(label('news', 'year', '2026')).toBe(t('filter.yearValue', { year: '2026' }));
     expect(label('activities', 'kind', 'zhengce')).toBe('送政策');

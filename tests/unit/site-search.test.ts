@@ -75,7 +75,9 @@ class FakePagefind implements PagefindModule {
     if (this.failing) return Promise.reject(new Error('index unreadable'));
     const chars = [...q.replace(/\s+/g, '')];
     const pages = this.merged.flatMap((p) => this.pages[p] ?? []);
-    const hits = pages.filter((d) => chars.some((c) => `${d.meta.title}${d.content}`.includes(c)) && Object.entries(o.filters ?? {}).every(([k, v]) => d.filters[k]?.includes(v)));
+    const hits = pages.filter(
+      (d) => chars.some((c) => `${d.meta.title}${d.content}`.includes(c)) && Object.entries(o.filters ?? {}).every(([k, v]) => d.filters[k]?.includes(v)),
+    );
     return Promise.resolve({ results: hits.map((d) => ({ id: d.url, data: () => Promise.resolve(d) })) });
   }
 }
@@ -114,7 +116,13 @@ async function settled(host: HTMLElement) {
 const PAGES = {
   '/pagefind/': [page('/stations/lingxiu/', '领秀大厦工作站', '楼宇党建工作站', undefined)],
   '/pagefind/2026/': [
-    page('/news/a/', '楼宇党建 观摩会召开', '全区楼宇党建工作观摩会在领秀大厦召开', '2026-11-20', '全区<mark>楼宇党建</mark>工作观摩会 &lt;img src=x onerror=alert(1)&gt;'),
+    page(
+      '/news/a/',
+      '楼宇党建 观摩会召开',
+      '全区楼宇党建工作观摩会在领秀大厦召开',
+      '2026-11-20',
+      '全区<mark>楼宇党建</mark>工作观摩会 &lt;img src=x onerror=alert(1)&gt;',
+    ),
     page('/news/b/', '党员志愿服务', '楼宇里的志愿者在大厅服务', '2026-10-02'),
     page('/news/c/', '冬季消防演练', '消防安全培训', '2026-12-01'),
   ],
@@ -123,7 +131,11 @@ const PAGES = {
 };
 
 beforeAll(() => {
-  vi.stubGlobal('fetch', (url: string) => Promise.resolve(new Response(url.endsWith('/pagefind/shards.json') ? JSON.stringify(MANIFEST) : 'not found', { status: url.endsWith('shards.json') ? 200 : 404 })));
+  vi.stubGlobal('fetch', (url: string) =>
+    Promise.resolve(
+      new Response(url.endsWith('/pagefind/shards.json') ? JSON.stringify(MANIFEST) : 'not found', { status: url.endsWith('shards.json') ? 200 : 404 }),
+    ),
+  );
 });
 
 afterEach(() => {

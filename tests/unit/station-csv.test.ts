@@ -14,9 +14,7 @@ describe('stationsCsv', () => {
   });
 
   it('writes a joint station with its summed figures', () => {
-    expect(lines.find((l) => l.startsWith('lingxiu站,'))).toBe(
-      'lingxiu站,gucheng,领秀大厦、首特科技孵化器有限责任公司,40600,138,1660,1025,26000,2,1,3,58,25',
-    );
+    expect(lines.find((l) => l.startsWith('lingxiu站,'))).toBe('lingxiu站,gucheng,领秀大厦、首特科技孵化器有限责任公司,40600,138,1660,1025,26000,2,1,3,58,25');
   });
 
   it('quotes a name holding a comma or quote', () => {

@@ -79,18 +79,35 @@ describe('gatherTopic', () => {
   });
 
   it('puts hand-picked entries first in the editor’s order, then tagged ones newest first', () => {
-    const t = topic({ tags: ['青年', '读书'], picks: [{ section: 'news', id: 'n-picked' }, { section: 'news', id: 'n-old' }] });
+    const t = topic({
+      tags: ['青年', '读书'],
+      picks: [
+        { section: 'news', id: 'n-picked' },
+        { section: 'news', id: 'n-old' },
+      ],
+    });
     expect(gatherTopic(t, items)[0]!.items.map((i) => i.id)).toEqual(['n-picked', 'n-old', 'n-new']);
   });
 
   it('gathers an entry once even when it is picked and tagged, or carries two of the tags', () => {
-    const t = topic({ tags: ['青年', '读书'], picks: [{ section: 'diary', id: 'd' }, { section: 'diary', id: 'd' }] });
+    const t = topic({
+      tags: ['青年', '读书'],
+      picks: [
+        { section: 'diary', id: 'd' },
+        { section: 'diary', id: 'd' },
+      ],
+    });
     const diary = gatherTopic(t, items).find((g) => g.section === 'diary')!;
     expect(diary.items.map((i) => i.id)).toEqual(['d', 'd-late']);
   });
 
   it('gathers lessons (which have no tags) by hand, in the order picked', () => {
-    const t = topic({ picks: [{ section: 'lessons', id: 'l-2' }, { section: 'lessons', id: 'l-1' }] });
+    const t = topic({
+      picks: [
+        { section: 'lessons', id: 'l-2' },
+        { section: 'lessons', id: 'l-1' },
+      ],
+    });
     expect(gatherTopic(t, items)).toEqual([{ section: 'lessons', items: [items[6], items[5]] }]);
   });
 
@@ -116,7 +133,18 @@ describe('gatherTopic', () => {
 describe('topicMembership links an entry back to every topic gathering it', () => {
   const items = [item('news', 'n', '2026-05-01', ['青年']), item('diary', 'd', '2026-05-01', [])];
   const a = { id: 'a', groups: gatherTopic(topic({ tags: ['青年'] }), items) };
-  const b = { id: 'b', groups: gatherTopic(topic({ picks: [{ section: 'news', id: 'n' }, { section: 'diary', id: 'd' }] }), items) };
+  const b = {
+    id: 'b',
+    groups: gatherTopic(
+      topic({
+        picks: [
+          { section: 'news', id: 'n' },
+          { section: 'diary', id: 'd' },
+        ],
+      }),
+      items,
+    ),
+  };
   const m = topicMembership([a, b]);
   it('an entry in two topics names both, in the given order', () => expect(m.get(membershipKey('news', 'n'))).toEqual(['a', 'b']));
   it('an entry in one topic names it', () => expect(m.get(membershipKey('diary', 'd'))).toEqual(['b']));

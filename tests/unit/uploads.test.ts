@@ -20,9 +20,20 @@ const HTML = bytes('<!doctype html><script>');
 
 describe('sniff', () => {
   it.each([
-    ['jpg', JPG], ['png', PNG], ['gif', GIF], ['webp', WEBP], ['avif', AVIF], ['mp4', MP4], ['webm', WEBM], ['vtt', VTT],
+    ['jpg', JPG],
+    ['png', PNG],
+    ['gif', GIF],
+    ['webp', WEBP],
+    ['avif', AVIF],
+    ['mp4', MP4],
+    ['webm', WEBM],
+    ['vtt', VTT],
   ])('recognises %s by its first bytes', (kind, b) => expect(sniff(b)).toBe(kind));
-  it.each([['SVG', SVG], ['HTML', HTML], ['empty', new Uint8Array(0)]])('recognises nothing in %s', (_, b) => expect(sniff(b)).toBeUndefined());
+  it.each([
+    ['SVG', SVG],
+    ['HTML', HTML],
+    ['empty', new Uint8Array(0)],
+  ])('recognises nothing in %s', (_, b) => expect(sniff(b)).toBeUndefined());
 });
 
 describe.each([
@@ -58,8 +69,17 @@ describe.each([
 });
 
 describe('names', () => {
-  it.each([['a.jpg', true], ['a.MP4', true], ['a.vtt', true], ['a.svg', false], ['a.html', false], ['a', false]])('isAcceptedUploadName(%j) is %s', (name, ok) =>
-    expect(isAcceptedUploadName(name)).toBe(ok));
-  it.each([['../media/a.jpg', true], ['../media/a.svg', false], ['a.AVIF', true]])('isRasterImagePath(%j) is %s', (p, ok) =>
-    expect(isRasterImagePath(p)).toBe(ok));
+  it.each([
+    ['a.jpg', true],
+    ['a.MP4', true],
+    ['a.vtt', true],
+    ['a.svg', false],
+    ['a.html', false],
+    ['a', false],
+  ])('isAcceptedUploadName(%j) is %s', (name, ok) => expect(isAcceptedUploadName(name)).toBe(ok));
+  it.each([
+    ['../media/a.jpg', true],
+    ['../media/a.svg', false],
+    ['a.AVIF', true],
+  ])('isRasterImagePath(%j) is %s', (p, ok) => expect(isRasterImagePath(p)).toBe(ok));
 });

@@ -10,7 +10,17 @@ describe('validateContent runs a list of named checks', () => {
     const names = [...CONTENT_CHECKS, ...FILE_CHECKS].map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
     expect(CONTENT_CHECKS[0]!.name).toBe('files');
-    expect(FILE_CHECKS.map((c) => c.name)).toEqual(['file-name', 'header', 'body-size', 'control-characters', 'body-depth', 'body-safety', 'body-images', 'schema', 'lesson-citations']);
+    expect(FILE_CHECKS.map((c) => c.name)).toEqual([
+      'file-name',
+      'header',
+      'body-size',
+      'control-characters',
+      'body-depth',
+      'body-safety',
+      'body-images',
+      'schema',
+      'lesson-citations',
+    ]);
   });
 });
 

@@ -59,20 +59,30 @@ describe('the validator runs both checks on content', () => {
     const root = copy('host');
     dropLocation(path.join(root, 'stations/lingxiu.md'));
     const lines = validateContent(root).map(formatProblem);
-    expect(lines.some((l) => /stations\/lingxiu\.md: 字段 location：.*活动/.test(l)), lines.join('\n')).toBe(true);
+    expect(
+      lines.some((l) => /stations\/lingxiu\.md: 字段 location：.*活动/.test(l)),
+      lines.join('\n'),
+    ).toBe(true);
   });
   it('only warns when the station hosts nothing', () => {
     const root = copy('nohost');
     dropLocation(path.join(root, 'stations/lingxiu.md'));
     rmSync(path.join(root, 'activities'), { recursive: true });
     expect(validateContent(root).filter((p) => p.field === 'location')).toEqual([]);
-    expect(contentWarnings(root).map(formatProblem).some((l) => l.includes('stations/lingxiu.md: 字段 location：'))).toBe(true);
+    expect(
+      contentWarnings(root)
+        .map(formatProblem)
+        .some((l) => l.includes('stations/lingxiu.md: 字段 location：')),
+    ).toBe(true);
   });
   it('refuses a lesson paragraph citing an article without its document', () => {
     const root = copy('lesson');
     const file = path.join(root, 'lessons/xinren-01-zhineng.md');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n\n按照第二十五条，应当及时转移组织关系。\n`);
     const lines = validateContent(root).map(formatProblem);
-    expect(lines.some((l) => l.includes('lessons/xinren-01-zhineng.md') && l.includes('第二十五条')), lines.join('\n')).toBe(true);
+    expect(
+      lines.some((l) => l.includes('lessons/xinren-01-zhineng.md') && l.includes('第二十五条')),
+      lines.join('\n'),
+    ).toBe(true);
   });
 });

@@ -42,9 +42,7 @@ export function buildReport(facts: InspectionFacts, v: Verdict): Report {
   const vetoes: ReportItem[] = [
     {
       status: veto(v.vetoes.home),
-      text: v.home.latest
-        ? t('inspect.home', { date: formatDate(v.home.latest), days: v.home.days ?? 0, limit: RULES.homeDays })
-        : t('inspect.homeNone'),
+      text: v.home.latest ? t('inspect.home', { date: formatDate(v.home.latest), days: v.home.days ?? 0, limit: RULES.homeDays }) : t('inspect.homeNone'),
       details: [],
     },
     {
@@ -66,9 +64,7 @@ export function buildReport(facts: InspectionFacts, v: Verdict): Report {
     {
       status: veto(v.vetoes.future),
       text: t('inspect.future', { count: facts.future.filter((f) => f.shown).length }),
-      details: capped(
-        facts.future.map((f) => t(f.shown ? 'inspect.futureShown' : 'inspect.scheduled', { file: f.file, date: formatDateTime(f.date) })),
-      ),
+      details: capped(facts.future.map((f) => t(f.shown ? 'inspect.futureShown' : 'inspect.scheduled', { file: f.file, date: formatDateTime(f.date) }))),
     },
     {
       status: veto(v.vetoes.wording),

@@ -95,16 +95,18 @@ export interface WordingHit {
 /** Every occurrence of a wrong form in a text, with its line number (from 1). */
 export function findWording(text: string, list: readonly Wording[]): WordingHit[] {
   const hits: WordingHit[] = [];
-  normalizeForMatching(text).split(/\r?\n/).forEach((line, i) => {
-    for (const { correct, wrong } of list) {
-      for (const w of wrong) {
-        let at = line.indexOf(w);
-        while (at !== -1) {
-          hits.push({ line: i + 1, wrong: w, correct });
-          at = line.indexOf(w, at + w.length);
+  normalizeForMatching(text)
+    .split(/\r?\n/)
+    .forEach((line, i) => {
+      for (const { correct, wrong } of list) {
+        for (const w of wrong) {
+          let at = line.indexOf(w);
+          while (at !== -1) {
+            hits.push({ line: i + 1, wrong: w, correct });
+            at = line.indexOf(w, at + w.length);
+          }
         }
       }
-    }
-  });
+    });
   return hits;
 }

@@ -118,9 +118,10 @@ export function toField(name: string, node: SchemaNode, required: boolean): CmsF
       Object.assign(field, { widget: 'list', typeKey: key, types: options.map((o) => listType(o, key)) });
     } else {
       // One input per item: a comma-separated line would split Chinese text wrongly.
-      const item = element.type === 'integer' || element.type === 'number'
-        ? { name: 'item', label: field.label as string, widget: 'number', value_type: 'int', min: 0 }
-        : { name: 'item', label: field.label as string, widget: 'string' };
+      const item =
+        element.type === 'integer' || element.type === 'number'
+          ? { name: 'item', label: field.label as string, widget: 'number', value_type: 'int', min: 0 }
+          : { name: 'item', label: field.label as string, widget: 'string' };
       Object.assign(field, { widget: 'list', field: item });
     }
     if (field.widget === 'list') {

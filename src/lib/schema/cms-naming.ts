@@ -64,8 +64,20 @@ export function uniqueSlug(slug: string, taken: ReadonlySet<string>): string {
 export function safeUploadName(name: string, now: Date): string {
   const dot = name.lastIndexOf('.');
   const base = dot > 0 ? name.slice(0, dot) : name;
-  const ext = dot > 0 ? name.slice(dot + 1).toLowerCase().replace(/[^a-z0-9]/g, '') : '';
-  const stem = sanitizeSegment(base).replace(/[_.~]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '').slice(0, 40).replace(/-$/, '') || 'tupian';
+  const ext =
+    dot > 0
+      ? name
+          .slice(dot + 1)
+          .toLowerCase()
+          .replace(/[^a-z0-9]/g, '')
+      : '';
+  const stem =
+    sanitizeSegment(base)
+      .replace(/[_.~]+/g, '-')
+      .replace(/-+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40)
+      .replace(/-$/, '') || 'tupian';
   return `${stem}-${compactStamp(now)}${ext ? `.${ext}` : ''}`;
 }
 

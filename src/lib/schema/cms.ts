@@ -53,8 +53,24 @@ export const CONTENT_MEDIA = { media_folder: '../media', public_folder: '../medi
 export const CMS_COLLECTIONS: Record<CollectionName, CollectionSettings> = {
   settings: { label: '站点设置', labelSingular: '站点设置' },
   streets: { label: '街道（社区）', labelSingular: '街道', identifier: 'name', create: true, slug: SLUGS.stamped('street'), summary: '{{name}}（{{kind}}）' },
-  stations: { label: '工作站', labelSingular: '工作站', identifier: 'contact.address', body: '工作站介绍', create: true, slug: SLUGS.stamped('station'), summary: '{{buildings.0.name}}工作站（{{slug}}）' },
-  news: { label: '党建动态', labelSingular: '动态', body: '正文', create: true, slug: SLUGS.published, summary: '{{published}} · {{title}}', media: CONTENT_MEDIA },
+  stations: {
+    label: '工作站',
+    labelSingular: '工作站',
+    identifier: 'contact.address',
+    body: '工作站介绍',
+    create: true,
+    slug: SLUGS.stamped('station'),
+    summary: '{{buildings.0.name}}工作站（{{slug}}）',
+  },
+  news: {
+    label: '党建动态',
+    labelSingular: '动态',
+    body: '正文',
+    create: true,
+    slug: SLUGS.published,
+    summary: '{{published}} · {{title}}',
+    media: CONTENT_MEDIA,
+  },
   activities: { label: '活动通知', labelSingular: '活动', body: '活动详情', create: true, slug: SLUGS.dated('start'), summary: '{{start}} · {{title}}' },
   columns: { label: '理论专栏', labelSingular: '专栏', create: true, slug: SLUGS.stamped('column') },
   theory: { label: '理论文章', labelSingular: '文章', body: '正文', create: true, slug: SLUGS.published, summary: '{{published}} · {{title}}' },
@@ -64,7 +80,15 @@ export const CMS_COLLECTIONS: Record<CollectionName, CollectionSettings> = {
   exchange: { label: '经验交流', labelSingular: '交流', body: '正文', create: true, slug: SLUGS.dated('published'), summary: '{{published}} · {{title}}' },
   diary: { label: '党建日记', labelSingular: '日记', body: '正文', create: true, slug: SLUGS.dated('date'), summary: '{{date}} · {{title}}' },
   pages: { label: '单页', labelSingular: '单页', body: '正文', create: false },
-  topics: { label: '专题', labelSingular: '专题', body: '专题介绍', create: true, slug: SLUGS.stamped('topic'), summary: '{{start}} · {{title}}', media: CONTENT_MEDIA },
+  topics: {
+    label: '专题',
+    labelSingular: '专题',
+    body: '专题介绍',
+    create: true,
+    slug: SLUGS.stamped('topic'),
+    summary: '{{start}} · {{title}}',
+    media: CONTENT_MEDIA,
+  },
 };
 
 /** The fields of a collection, in schema order, plus the Markdown body where it has one. */

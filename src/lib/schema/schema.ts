@@ -73,8 +73,26 @@ export const COLLECTION_FILES: Record<CollectionName, string> = {
  * CMS's); the validator refuses it. A unit test keeps this list in step with `src/pages/`.
  */
 export const RESERVED_PAGE_IDS: ReadonlySet<string> = new Set([
-  'news', 'activities', 'theory', 'school', 'stations', 'exchange', 'diary', 'topics', 'stats', 'search',
-  'admin', 'media', 'pagefind', '_astro', '404', 'rss', 'sitemap', 'favicon', 'index', 'robots',
+  'news',
+  'activities',
+  'theory',
+  'school',
+  'stations',
+  'exchange',
+  'diary',
+  'topics',
+  'stats',
+  'search',
+  'admin',
+  'media',
+  'pagefind',
+  '_astro',
+  '404',
+  'rss',
+  'sitemap',
+  'favicon',
+  'index',
+  'robots',
 ]);
 
 /**

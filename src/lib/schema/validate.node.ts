@@ -260,7 +260,8 @@ function readEntry(file: string): { data: unknown; body: string; bodyLine: numbe
       return { error: `YAML 中不允许使用锚点和别名（& 和 *）（第 ${err.line + offset} 行）：请把内容直接写出来` };
     }
     if (err instanceof yaml.YAMLException) {
-      if (/maxDepth/.test(err.reason)) return { error: `文件头嵌套过深（超过 ${CONTENT_LIMITS.yamlDepth} 层）${err.mark ? `（第 ${err.mark.line + 1 + offset} 行）` : ''}` };
+      if (/maxDepth/.test(err.reason))
+        return { error: `文件头嵌套过深（超过 ${CONTENT_LIMITS.yamlDepth} 层）${err.mark ? `（第 ${err.mark.line + 1 + offset} 行）` : ''}` };
       const line = err.mark ? `第 ${err.mark.line + 1 + offset} 行` : '';
       return { error: `YAML 格式错误${line ? `（${line}）` : ''}：${err.reason}` };
     }
@@ -269,7 +270,10 @@ function readEntry(file: string): { data: unknown; body: string; bodyLine: numbe
 }
 
 function fieldPath(p: ReadonlyArray<PropertyKey>): string {
-  return p.map((k) => (typeof k === 'number' ? `[${k}]` : String(k))).join('.').replace(/\.\[/g, '[');
+  return p
+    .map((k) => (typeof k === 'number' ? `[${k}]` : String(k)))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 /** Every reference and image in parsed data with its field path (iterative). */
@@ -342,8 +346,10 @@ export const FILE_CHECKS: readonly FileCheck[] = [
       if (!ENTRY_ID_RE.test(id)) return refuse(`文件名“${id}”不合规：只能用小写英文字母、数字和连字符（它会出现在网址里）`);
       if (PROTOTYPE_NAMES.has(id)) return refuse(`文件名“${id}”是程序内部使用的名称，不能用作条目的文件名，请换一个文件名`);
       if (collection === 'pages' && RESERVED_PAGE_IDS.has(id)) return refuse(`文件名“${id}”是网站栏目的地址（/${id}/），单页不能使用，请换一个文件名`);
-      if (collection === 'courses' && RESERVED_COURSE_IDS.has(id)) return refuse(`文件名“${id}”是网上党校页面的地址（/school/${id}/），课程不能使用，请换一个文件名`);
-      if (collection === 'lessons' && RESERVED_LESSON_IDS.has(id)) return refuse(`文件名“${id}”是课程页面的地址（/school/<课程>/${id}/），课时不能使用，请换一个文件名`);
+      if (collection === 'courses' && RESERVED_COURSE_IDS.has(id))
+        return refuse(`文件名“${id}”是网上党校页面的地址（/school/${id}/），课程不能使用，请换一个文件名`);
+      if (collection === 'lessons' && RESERVED_LESSON_IDS.has(id))
+        return refuse(`文件名“${id}”是课程页面的地址（/school/<课程>/${id}/），课时不能使用，请换一个文件名`);
       ctx.ids.get(collection)!.add(id);
       return [];
     },
@@ -363,7 +369,10 @@ export const FILE_CHECKS: readonly FileCheck[] = [
       const bytes = Buffer.byteLength(entry!.body, 'utf8');
       if (bytes <= CONTENT_LIMITS.bodyBytes) return [];
       const size = bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-      return { problems: [problem(ctx, file, '', `正文过大（${size}），超过上限 ${CONTENT_LIMITS.bodyBytes / 1024} KB：请拆分成几篇，或把附件作为文件上传`)], stop: true };
+      return {
+        problems: [problem(ctx, file, '', `正文过大（${size}），超过上限 ${CONTENT_LIMITS.bodyBytes / 1024} KB：请拆分成几篇，或把附件作为文件上传`)],
+        stop: true,
+      };
     },
   },
   {
@@ -373,7 +382,14 @@ export const FILE_CHECKS: readonly FileCheck[] = [
       for (const { at, text } of strings(entry!.data)) {
         if (CONTROL_RE.test(text)) found.push(problem(ctx, file, fieldPath(at), '含有不可见的控制字符，请删除（可能是从别处粘贴带来的）'));
         else if (hasFormatChars(text) && !FORMAT_CHARS_ALLOWED_FIELDS.has(fieldPath(at))) {
-          found.push(problem(ctx, file, fieldPath(at), `含有不可见的格式字符（${formatCharNames(text).join('、')}，如零宽空格或文字方向控制符），请删除（常见于从微信等处粘贴的文字）`));
+          found.push(
+            problem(
+              ctx,
+              file,
+              fieldPath(at),
+              `含有不可见的格式字符（${formatCharNames(text).join('、')}，如零宽空格或文字方向控制符），请删除（常见于从微信等处粘贴的文字）`,
+            ),
+          );
         }
       }
       // The schema's rules would judge text the reader does not see: stop before them.
@@ -389,7 +405,10 @@ export const FILE_CHECKS: readonly FileCheck[] = [
       if (!body || !(mayNeedSanitizing(body) || deepLine)) return [];
       const tree = parseBody(body);
       if (treeDepth(tree, CONTENT_LIMITS.bodyDepth) > CONTENT_LIMITS.bodyDepth) {
-        return { problems: [problem(ctx, f.file, '', `正文嵌套过深（引用、列表或 HTML 标签嵌套超过 ${CONTENT_LIMITS.bodyDepth} 层），请减少嵌套`)], stop: true };
+        return {
+          problems: [problem(ctx, f.file, '', `正文嵌套过深（引用、列表或 HTML 标签嵌套超过 ${CONTENT_LIMITS.bodyDepth} 层），请减少嵌套`)],
+          stop: true,
+        };
       }
       if (mayNeedSanitizing(body)) f.tree = tree;
       return [];
@@ -397,7 +416,8 @@ export const FILE_CHECKS: readonly FileCheck[] = [
   },
   {
     name: 'body-safety',
-    run: ({ file, tree }, ctx) => (tree ? sanitiserRemovals(tree).map((finding) => problem(ctx, file, '', `正文含有不安全的内容：${finding}，请删除后再发布`)) : []),
+    run: ({ file, tree }, ctx) =>
+      tree ? sanitiserRemovals(tree).map((finding) => problem(ctx, file, '', `正文含有不安全的内容：${finding}，请删除后再发布`)) : [],
   },
   {
     name: 'body-images',
@@ -444,7 +464,12 @@ export const FILE_CHECKS: readonly FileCheck[] = [
       return result.error.issues.flatMap((issue) =>
         issue.code === 'unrecognized_keys'
           ? issue.keys.map((key) =>
-              problem(ctx, file, fieldPath([...issue.path, key]), key === 'slug' ? '不允许设置 slug：条目的网址只由文件名决定' : '不是这一类内容的字段，请删除（也可能是字段名拼写错误）'),
+              problem(
+                ctx,
+                file,
+                fieldPath([...issue.path, key]),
+                key === 'slug' ? '不允许设置 slug：条目的网址只由文件名决定' : '不是这一类内容的字段，请删除（也可能是字段名拼写错误）',
+              ),
             )
           : [problem(ctx, file, fieldPath(issue.path), issue.message)],
       );
@@ -599,7 +624,13 @@ function markdownFiles(dir: string): string[] {
  */
 export function contentWarnings(root: string): Problem[] {
   const rel = (f: string) => path.relative(process.cwd(), f) || f;
-  const places = stationPlaces([...readCollection(root, 'stations').map((e) => ({ ...e, collection: 'stations' as const })), ...readCollection(root, 'activities').map((e) => ({ ...e, collection: 'activities' as const }))], rel).warnings;
+  const places = stationPlaces(
+    [
+      ...readCollection(root, 'stations').map((e) => ({ ...e, collection: 'stations' as const })),
+      ...readCollection(root, 'activities').map((e) => ({ ...e, collection: 'activities' as const })),
+    ],
+    rel,
+  ).warnings;
   const texts = markdownFiles(root).map((file) => {
     const raw = readFileSync(file, 'utf8');
     const parts = splitFrontMatter(raw);
@@ -622,7 +653,9 @@ export function contentWarnings(root: string): Problem[] {
 
 /** Station location findings (see stations/location-check.ts) over parsed entries. */
 function stationPlaces(parsed: readonly Parsed[], rel: (f: string) => string) {
-  const stations: StationPlace[] = parsed.filter((e) => e.collection === 'stations').map((e) => ({ file: rel(e.file), id: e.id, location: (e.data as { location?: LatLng }).location }));
+  const stations: StationPlace[] = parsed
+    .filter((e) => e.collection === 'stations')
+    .map((e) => ({ file: rel(e.file), id: e.id, location: (e.data as { location?: LatLng }).location }));
   return stationLocationFindings(stations, activityHosts(parsed.filter((e) => e.collection === 'activities').map((e) => e.data as { station?: RefValue })));
 }
 
@@ -688,7 +721,8 @@ export function readCollection<N extends CollectionName>(root: string, name: N):
     const entry = readEntry(file);
     if ('error' in entry) continue;
     const result = validatorSchemas[name].safeParse(entry.data);
-    if (result.success) out.push({ file, id: path.basename(file, path.extname(file)), data: result.data as z.output<(typeof validatorSchemas)[N]>, body: entry.body });
+    if (result.success)
+      out.push({ file, id: path.basename(file, path.extname(file)), data: result.data as z.output<(typeof validatorSchemas)[N]>, body: entry.body });
   }
   return out;
 }
@@ -713,6 +747,12 @@ function emptyTopics(parsed: readonly { file: string; collection: CollectionName
       const facts = { id: e.id, start: topic.start, end: topic.end, tags: topic.tags, picks: topic.entries.map((p) => ({ section: p.type, id: p.entry.id })) };
       if (topic.tags.length + topic.entries.length === 0 || gatherTopic(facts, items).length > 0) return [];
       const tags = topic.tags.map((tag) => `“${tag}”`).join('、');
-      return [{ file: e.file, field: topic.tags.length > 0 ? 'tags' : 'entries', message: `专题没有汇集到任何已发布的内容${tags ? `：${topic.end ? '专题结束前' : ''}没有条目带有标签 ${tags}` : ''}` }];
+      return [
+        {
+          file: e.file,
+          field: topic.tags.length > 0 ? 'tags' : 'entries',
+          message: `专题没有汇集到任何已发布的内容${tags ? `：${topic.end ? '专题结束前' : ''}没有条目带有标签 ${tags}` : ''}`,
+        },
+      ];
     });
 }

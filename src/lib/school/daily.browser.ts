@@ -53,13 +53,30 @@ export class DailyElement extends HTMLElement {
 
   showQuestion(entry: DailyEntry) {
     const t = this.t;
-    const form = el('form', { novalidate: true },
-      el('fieldset', {},
+    const form = el(
+      'form',
+      { novalidate: true },
+      el(
+        'fieldset',
+        {},
         el('legend', {}, el('span', { class: 'type' }, t(`school.type.${entry.type}`)), entry.question),
-        el('ul', { class: 'options' }, ...entry.options.map((option, j) => el('li', {},
-          el('label', {},
-            el('input', { type: entry.type === 'multiple' ? 'checkbox' : 'radio', name: 'daily', value: j }),
-            el('span', {}, `${optionLetter(j)}. ${option}`)))))),
+        el(
+          'ul',
+          { class: 'options' },
+          ...entry.options.map((option, j) =>
+            el(
+              'li',
+              {},
+              el(
+                'label',
+                {},
+                el('input', { type: entry.type === 'multiple' ? 'checkbox' : 'radio', name: 'daily', value: j }),
+                el('span', {}, `${optionLetter(j)}. ${option}`),
+              ),
+            ),
+          ),
+        ),
+      ),
       el('p', { class: 'missing', 'data-missing': true }),
       el('p', {}, el('button', { type: 'submit', class: 'ld-button--primary' }, t('school.daily.submit'))),
     );
@@ -79,7 +96,7 @@ export class DailyElement extends HTMLElement {
       const store = browserStore();
       const record = recordDaily(loadProgress(store).record, this.today, answer);
       const saved = saveProgress(store, record);
-      this.showResult(entry, Object.hasOwn(record.daily, this.today) ? record.daily[this.today] ?? answer : answer, true, saved);
+      this.showResult(entry, Object.hasOwn(record.daily, this.today) ? (record.daily[this.today] ?? answer) : answer, true, saved);
       this.renderProgress();
     });
     this.piece('live').replaceChildren(...this.header(entry), form);
@@ -92,20 +109,29 @@ export class DailyElement extends HTMLElement {
     const live = this.piece('live');
     const verdictText = t(right ? 'school.daily.right' : 'school.daily.wrong');
     // The verdict comes first, above the question it answers, so it is what lands in view.
-    const verdict = el('div', { class: 'verdict', 'data-verdict': true },
-      el('p', { class: right ? 'right' : 'wrong' }, el('span', { 'aria-hidden': 'true' }, right ? '✓ ' : '✗ '), el('span', { 'data-correct': String(right) }, verdictText)),
+    const verdict = el(
+      'div',
+      { class: 'verdict', 'data-verdict': true },
+      el(
+        'p',
+        { class: right ? 'right' : 'wrong' },
+        el('span', { 'aria-hidden': 'true' }, right ? '✓ ' : '✗ '),
+        el('span', { 'data-correct': String(right) }, verdictText),
+      ),
       el('p', {}, t('school.daily.yourAnswer', { answer: answerLetters(answer.chosen) }), ' ', t('school.answer', { answer: answerLetters(entry.answer) })),
     );
-    live.replaceChildren(...nodes(
-      ...this.header(entry),
-      verdict,
-      el('p', { class: 'q' }, el('span', { class: 'type' }, t(`school.type.${entry.type}`)), entry.question),
-      el('ul', { class: 'options' }, ...entry.options.map((option, j) => el('li', {}, `${optionLetter(j)}. ${option}`))),
-      el('p', { 'data-explanation': true }, t('school.explanation', { text: entry.explanation })),
-      el('p', {}, t('school.daily.reread'), el('a', { href: entry.lesson.href }, entry.lesson.title)),
-      el('p', { class: 'ld-meta' }, t('school.daily.done')),
-      saved ? null : el('p', { class: 'wrong' }, t('school.daily.saveFailed')),
-    ));
+    live.replaceChildren(
+      ...nodes(
+        ...this.header(entry),
+        verdict,
+        el('p', { class: 'q' }, el('span', { class: 'type' }, t(`school.type.${entry.type}`)), entry.question),
+        el('ul', { class: 'options' }, ...entry.options.map((option, j) => el('li', {}, `${optionLetter(j)}. ${option}`))),
+        el('p', { 'data-explanation': true }, t('school.explanation', { text: entry.explanation })),
+        el('p', {}, t('school.daily.reread'), el('a', { href: entry.lesson.href }, entry.lesson.title)),
+        el('p', { class: 'ld-meta' }, t('school.daily.done')),
+        saved ? null : el('p', { class: 'wrong' }, t('school.daily.saveFailed')),
+      ),
+    );
     live.hidden = false;
     if (focus) {
       this.piece('announce').textContent = verdictText;
@@ -117,18 +143,30 @@ export class DailyElement extends HTMLElement {
     const t = this.t;
     const record = loadProgress(browserStore()).record;
     const history = dailyHistory(record);
-    const { current, longest } = streak(history.map((h) => h.day), this.today);
+    const { current, longest } = streak(
+      history.map((h) => h.day),
+      this.today,
+    );
     this.piece('streak').textContent = current > 0 || longest > 0 ? t('school.daily.streak', { current, longest }) : t('school.daily.streakNone');
     const byKey = new Map(this.list.map((q) => [q.key, q]));
     this.piece('history').replaceChildren(
       history.length === 0
         ? el('p', {}, t('school.daily.historyEmpty'))
-        : el('ol', { class: 'history' }, ...history.slice(0, 30).map((h) => el('li', { 'data-day': h.day },
-            t('school.daily.historyItem', {
-              date: formatDate(dayDate(h.day)),
-              result: t(h.answer.correct ? 'school.daily.historyRight' : 'school.daily.historyWrong'),
-              question: byKey.get(h.answer.question)?.question ?? t('school.daily.removed'),
-            })))),
+        : el(
+            'ol',
+            { class: 'history' },
+            ...history.slice(0, 30).map((h) =>
+              el(
+                'li',
+                { 'data-day': h.day },
+                t('school.daily.historyItem', {
+                  date: formatDate(dayDate(h.day)),
+                  result: t(h.answer.correct ? 'school.daily.historyRight' : 'school.daily.historyWrong'),
+                  question: byKey.get(h.answer.question)?.question ?? t('school.daily.removed'),
+                }),
+              ),
+            ),
+          ),
     );
     this.piece('progress').hidden = false;
   }

@@ -57,13 +57,31 @@ export class ExamElement extends HTMLElement {
     const t = this.t;
     const limit = Number(this.dataset.timeLimit ?? 0);
     const clock = el('span', { 'data-clock': true }, formatClock(limit * 60));
-    const form = el('form', { novalidate: true },
-      ...this.paper.map((q, i) => el('fieldset', {},
-        el('legend', {}, el('span', { class: 'number' }, t('school.quiz.number', { n: i + 1, type: t(`school.type.${q.type}`) })), q.question),
-        el('ul', { class: 'options' }, ...q.options.map((option, j) => el('li', {},
-          el('label', {},
-            el('input', { type: q.type === 'multiple' ? 'checkbox' : 'radio', name: `exam-q${i}`, value: j }),
-            el('span', {}, `${optionLetter(j)}. ${option}`)))))),
+    const form = el(
+      'form',
+      { novalidate: true },
+      ...this.paper.map((q, i) =>
+        el(
+          'fieldset',
+          {},
+          el('legend', {}, el('span', { class: 'number' }, t('school.quiz.number', { n: i + 1, type: t(`school.type.${q.type}`) })), q.question),
+          el(
+            'ul',
+            { class: 'options' },
+            ...q.options.map((option, j) =>
+              el(
+                'li',
+                {},
+                el(
+                  'label',
+                  {},
+                  el('input', { type: q.type === 'multiple' ? 'checkbox' : 'radio', name: `exam-q${i}`, value: j }),
+                  el('span', {}, `${optionLetter(j)}. ${option}`),
+                ),
+              ),
+            ),
+          ),
+        ),
       ),
       el('p', { class: 'missing', 'data-missing': true }),
       el('p', {}, el('button', { type: 'submit', class: 'ld-button--primary' }, t('school.exam.submit'))),
@@ -74,11 +92,13 @@ export class ExamElement extends HTMLElement {
     });
     const paper = this.piece('paper');
     paper.dataset.seed = String(seed);
-    paper.replaceChildren(...nodes(
-      el('h2', { tabindex: -1 }, t('school.exam.heading')),
-      limit > 0 ? el('p', { class: 'clock' }, `${t('school.exam.timeLeft')} `, clock) : null,
-      form,
-    ));
+    paper.replaceChildren(
+      ...nodes(
+        el('h2', { tabindex: -1 }, t('school.exam.heading')),
+        limit > 0 ? el('p', { class: 'clock' }, `${t('school.exam.timeLeft')} `, clock) : null,
+        form,
+      ),
+    );
     this.piece('intro').hidden = true;
     this.piece('result').hidden = true;
     paper.hidden = false;
@@ -100,8 +120,7 @@ export class ExamElement extends HTMLElement {
 
   finish(form: HTMLFormElement, timeUp: boolean) {
     const t = this.t;
-    const responses = [...form.querySelectorAll('fieldset')].map((f) =>
-      [...f.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => Number(i.value)));
+    const responses = [...form.querySelectorAll('fieldset')].map((f) => [...f.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => Number(i.value)));
     const missing = responses.filter((r) => r.length === 0).length;
     if (!timeUp && missing > 0 && !this.confirmMissing) {
       this.confirmMissing = true;
@@ -117,35 +136,65 @@ export class ExamElement extends HTMLElement {
     const score = scorePaper(this.paper, responses, Number(this.dataset.passMark));
     const course = this.dataset.course ?? '';
     const store = browserStore();
-    saveProgress(store, addAttempt(loadProgress(store).record, course, {
-      at: new Date().toISOString(), correct: score.correct, total: score.total, percent: score.percent, passed: score.passed,
-    }));
+    saveProgress(
+      store,
+      addAttempt(loadProgress(store).record, course, {
+        at: new Date().toISOString(),
+        correct: score.correct,
+        total: score.total,
+        percent: score.percent,
+        passed: score.passed,
+      }),
+    );
     const retake = el('button', { type: 'button' }, t('school.exam.retake'));
     retake.addEventListener('click', () => this.start());
     const verdict = t(score.passed ? 'school.exam.passed' : 'school.exam.failed');
     const result = this.piece('result');
-    const summary = el('div', { class: 'summary', 'data-summary': true },
+    const summary = el(
+      'div',
+      { class: 'summary', 'data-summary': true },
       el('h2', {}, t('school.exam.result')),
       timeUp ? el('p', {}, t('school.exam.timeUp')) : null,
       el('p', { class: 'score', 'data-score': score.percent }, t('school.exam.score', { percent: score.percent, correct: score.correct, total: score.total })),
-      el('p', { class: score.passed ? 'passed' : 'failed', 'data-passed': String(score.passed) }, el('span', { 'aria-hidden': 'true' }, score.passed ? '✓ ' : '✗ '), verdict),
+      el(
+        'p',
+        { class: score.passed ? 'passed' : 'failed', 'data-passed': String(score.passed) },
+        el('span', { 'aria-hidden': 'true' }, score.passed ? '✓ ' : '✗ '),
+        verdict,
+      ),
     );
-    result.replaceChildren(...nodes(
-      summary,
-      el('p', {}, retake),
-      el('h3', {}, t('school.exam.review')),
-      el('ol', { class: 'review' }, ...this.paper.map((q, i) => {
-        const chosen = responses[i] ?? [];
-        const right = score.results[i];
-        return el('li', { 'data-result': right ? 'right' : 'wrong' },
-          el('p', { class: 'q' }, q.question),
-          el('p', {}, t('school.exam.yourAnswer', { answer: chosen.length ? answerLetters(chosen) : t('school.exam.noAnswer') }),
-            '（', el('span', { 'aria-hidden': 'true' }, right ? '✓ ' : '✗ '), t(right ? 'school.exam.right' : 'school.exam.wrong'), '）'),
-          el('p', {}, t('school.answer', { answer: answerLetters(q.answer) })),
-          el('p', {}, t('school.explanation', { text: q.explanation })),
-          right ? null : el('p', { 'data-reread': true }, t('school.exam.reread'), el('a', { href: q.lesson.href }, q.lesson.title)));
-      })),
-    ));
+    result.replaceChildren(
+      ...nodes(
+        summary,
+        el('p', {}, retake),
+        el('h3', {}, t('school.exam.review')),
+        el(
+          'ol',
+          { class: 'review' },
+          ...this.paper.map((q, i) => {
+            const chosen = responses[i] ?? [];
+            const right = score.results[i];
+            return el(
+              'li',
+              { 'data-result': right ? 'right' : 'wrong' },
+              el('p', { class: 'q' }, q.question),
+              el(
+                'p',
+                {},
+                t('school.exam.yourAnswer', { answer: chosen.length ? answerLetters(chosen) : t('school.exam.noAnswer') }),
+                '（',
+                el('span', { 'aria-hidden': 'true' }, right ? '✓ ' : '✗ '),
+                t(right ? 'school.exam.right' : 'school.exam.wrong'),
+                '）',
+              ),
+              el('p', {}, t('school.answer', { answer: answerLetters(q.answer) })),
+              el('p', {}, t('school.explanation', { text: q.explanation })),
+              right ? null : el('p', { 'data-reread': true }, t('school.exam.reread'), el('a', { href: q.lesson.href }, q.lesson.title)),
+            );
+          }),
+        ),
+      ),
+    );
     this.piece('paper').hidden = true;
     this.piece('paper').replaceChildren();
     result.hidden = false;
@@ -158,14 +207,31 @@ export class ExamElement extends HTMLElement {
     const t = this.t;
     const exams = loadProgress(browserStore()).record.exams;
     const course = this.dataset.course ?? '';
-    const attempts = Object.hasOwn(exams, course) ? exams[course] ?? [] : [];
+    const attempts = Object.hasOwn(exams, course) ? (exams[course] ?? []) : [];
     const best = bestAttempt(attempts);
     this.piece('attempts').hidden = false;
-    this.piece('attempt-list').replaceChildren(...nodes(
-      best ? el('p', { 'data-best': best.percent }, t('school.exam.best', { percent: best.percent })) : el('p', {}, t('school.exam.noAttempts')),
-      attempts.length ? el('ol', { reversed: true }, ...[...attempts].reverse().map((a) => el('li', {},
-        t('school.exam.attempt', { date: formatDateTime(new Date(a.at)), percent: a.percent, status: t(a.passed ? 'school.exam.pass' : 'school.exam.fail') })))) : null,
-    ));
+    this.piece('attempt-list').replaceChildren(
+      ...nodes(
+        best ? el('p', { 'data-best': best.percent }, t('school.exam.best', { percent: best.percent })) : el('p', {}, t('school.exam.noAttempts')),
+        attempts.length
+          ? el(
+              'ol',
+              { reversed: true },
+              ...[...attempts].reverse().map((a) =>
+                el(
+                  'li',
+                  {},
+                  t('school.exam.attempt', {
+                    date: formatDateTime(new Date(a.at)),
+                    percent: a.percent,
+                    status: t(a.passed ? 'school.exam.pass' : 'school.exam.fail'),
+                  }),
+                ),
+              ),
+            )
+          : null,
+      ),
+    );
   }
 }
 

@@ -122,18 +122,20 @@ function validLesson(v: unknown): v is LessonRecord {
 }
 
 function validAttempt(v: unknown): v is ExamAttempt {
-  return (
-    isObject(v) && isTime(v.at) && isCount(v.correct) && isCount(v.total) && v.correct <= v.total &&
-    isPercent(v.percent) && typeof v.passed === 'boolean'
-  );
+  return isObject(v) && isTime(v.at) && isCount(v.correct) && isCount(v.total) && v.correct <= v.total && isPercent(v.percent) && typeof v.passed === 'boolean';
 }
 
 const isDay = (k: string) => /^\d{4}-\d{2}-\d{2}$/.test(k) && !Number.isNaN(Date.parse(`${k}T00:00:00Z`));
 
 function validDaily(v: unknown): v is DailyAnswer {
   return (
-    isObject(v) && typeof v.question === 'string' && isId(v.question) && Array.isArray(v.chosen) && v.chosen.every(isCount) &&
-    typeof v.correct === 'boolean' && isTime(v.at)
+    isObject(v) &&
+    typeof v.question === 'string' &&
+    isId(v.question) &&
+    Array.isArray(v.chosen) &&
+    v.chosen.every(isCount) &&
+    typeof v.correct === 'boolean' &&
+    isTime(v.at)
   );
 }
 
@@ -396,9 +398,7 @@ export function hoursByYear(record: Progress): { year: number; hours: number; co
     entry.courses.push(id);
     years.set(year, entry);
   }
-  return [...years.entries()]
-    .sort(([a], [b]) => b - a)
-    .map(([year, e]) => ({ year, hours: Math.round(e.hours * 10) / 10, courses: e.courses.sort() }));
+  return [...years.entries()].sort(([a], [b]) => b - a).map(([year, e]) => ({ year, hours: Math.round(e.hours * 10) / 10, courses: e.courses.sort() }));
 }
 
 /** A learned lesson as the record page lists it. */

@@ -70,12 +70,21 @@ export class QuizElement extends HTMLElement {
     const summary = el('p', { class: 'summary' }, t('school.quiz.answered', { correct, total: answers.length }));
     feedback.replaceChildren(
       summary,
-      el('ol', { class: 'results' }, ...answers.map((answer, i) =>
-        el('li', { 'data-result': results[i] ? 'right' : 'wrong' },
-          t(results[i] ? 'school.quiz.right' : 'school.quiz.wrong', { n: i + 1 }), ' ',
-          t('school.answer', { answer: answerLetters(answer) }), ' ',
-          t('school.explanation', { text: explanations[i] ?? '' }),
-        ))),
+      el(
+        'ol',
+        { class: 'results' },
+        ...answers.map((answer, i) =>
+          el(
+            'li',
+            { 'data-result': results[i] ? 'right' : 'wrong' },
+            t(results[i] ? 'school.quiz.right' : 'school.quiz.wrong', { n: i + 1 }),
+            ' ',
+            t('school.answer', { answer: answerLetters(answer) }),
+            ' ',
+            t('school.explanation', { text: explanations[i] ?? '' }),
+          ),
+        ),
+      ),
     );
     showResult(summary);
     const lesson = this.dataset.lesson ?? '';

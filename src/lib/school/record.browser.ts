@@ -4,8 +4,17 @@
  * export / import / clear, all from the record in this browser's storage (progress.ts).
  */
 import {
-  bestAttempt, clearProgress, coursesTouched, exportProgress, hoursByYear, importProgress, learnedLessons, loadProgress,
-  saveProgress, settleCourses, type Progress,
+  bestAttempt,
+  clearProgress,
+  coursesTouched,
+  exportProgress,
+  hoursByYear,
+  importProgress,
+  learnedLessons,
+  loadProgress,
+  saveProgress,
+  settleCourses,
+  type Progress,
 } from './progress.ts';
 import { catalogueOf, type CourseSummary, type LessonLink } from './school.ts';
 import { browserStore } from '../key-value-store.browser.ts';
@@ -99,17 +108,22 @@ export class RecordElement extends HTMLElement {
 
   /** Fetches the lessons of the courses the record touches that are not known yet. */
   async load(record: Progress): Promise<void> {
-    const wanted = coursesTouched(record, this.courses.map((c) => c.id)).filter((id) => !this.lessons.has(id));
-    await Promise.all(wanted.map(async (id) => {
-      const course = this.courses.find((c) => c.id === id);
-      const list = course && (await fetchCourseLessons(course.lessonsUrl, id));
-      if (list) {
-        this.lessons.set(id, list);
-        this.unloaded.delete(id);
-      } else {
-        this.unloaded.add(id);
-      }
-    }));
+    const wanted = coursesTouched(
+      record,
+      this.courses.map((c) => c.id),
+    ).filter((id) => !this.lessons.has(id));
+    await Promise.all(
+      wanted.map(async (id) => {
+        const course = this.courses.find((c) => c.id === id);
+        const list = course && (await fetchCourseLessons(course.lessonsUrl, id));
+        if (list) {
+          this.lessons.set(id, list);
+          this.unloaded.delete(id);
+        } else {
+          this.unloaded.add(id);
+        }
+      }),
+    );
   }
 
   /** Shows a record: its courses' lessons fetched, completed courses settled and saved. */
@@ -131,53 +145,116 @@ export class RecordElement extends HTMLElement {
     const exams = Object.entries(record.exams).filter(([, list]) => list.length > 0);
 
     const lessonList = lessons.length
-      ? el('ul', { class: 'ld-list', 'data-learned-lessons': true }, ...lessons.map((l) => el('li', { 'data-lesson': l.id },
-          l.removed || !l.courseId
-            ? el('span', {}, l.id, t(l.removed ? 'school.record.removed' : 'school.record.titleUnavailable'))
-            : el('a', { href: lessonHref(l.courseId, l.id) }, l.title ?? `${l.id}${t('school.record.titleUnavailable')}`),
-          ' ', el('span', { class: 'ld-meta' }, `${courseTitle(l.courseId)}　${formatDate(new Date(l.learnedAt))}`))))
+      ? el(
+          'ul',
+          { class: 'ld-list', 'data-learned-lessons': true },
+          ...lessons.map((l) =>
+            el(
+              'li',
+              { 'data-lesson': l.id },
+              l.removed || !l.courseId
+                ? el('span', {}, l.id, t(l.removed ? 'school.record.removed' : 'school.record.titleUnavailable'))
+                : el('a', { href: lessonHref(l.courseId, l.id) }, l.title ?? `${l.id}${t('school.record.titleUnavailable')}`),
+              ' ',
+              el('span', { class: 'ld-meta' }, `${courseTitle(l.courseId)}　${formatDate(new Date(l.learnedAt))}`),
+            ),
+          ),
+        )
       : el('p', {}, t('school.record.lessonsEmpty'));
 
     const courseList = completed.length
-      ? el('ul', { class: 'certificates', 'data-completed': true }, ...completed.map(([id, c]) => this.certificate(id, courseTitle(id), c.completedAt, c.hours)))
+      ? el(
+          'ul',
+          { class: 'certificates', 'data-completed': true },
+          ...completed.map(([id, c]) => this.certificate(id, courseTitle(id), c.completedAt, c.hours)),
+        )
       : el('p', {}, t('school.record.coursesEmpty'));
 
     const hoursTable = years.length
-      ? el('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-labelledby': 'record-hours-caption' },
-          el('table', { 'data-hours': true },
+      ? el(
+          'div',
+          { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-labelledby': 'record-hours-caption' },
+          el(
+            'table',
+            { 'data-hours': true },
             el('caption', { id: 'record-hours-caption' }, t('school.record.hoursCaption')),
-            el('thead', {}, el('tr', {},
-              el('th', { scope: 'col' }, t('school.record.hoursYear')),
-              el('th', { scope: 'col' }, t('school.record.hoursValue')),
-              el('th', { scope: 'col' }, t('school.record.hoursCourses')))),
-            el('tbody', {}, ...years.map((y) => el('tr', {},
-              el('th', { scope: 'row' }, t('school.record.year', { year: y.year })),
-              el('td', {}, y.hours),
-              el('td', {}, y.courses.map(courseTitle).join('、')))))))
+            el(
+              'thead',
+              {},
+              el(
+                'tr',
+                {},
+                el('th', { scope: 'col' }, t('school.record.hoursYear')),
+                el('th', { scope: 'col' }, t('school.record.hoursValue')),
+                el('th', { scope: 'col' }, t('school.record.hoursCourses')),
+              ),
+            ),
+            el(
+              'tbody',
+              {},
+              ...years.map((y) =>
+                el(
+                  'tr',
+                  {},
+                  el('th', { scope: 'row' }, t('school.record.year', { year: y.year })),
+                  el('td', {}, y.hours),
+                  el('td', {}, y.courses.map(courseTitle).join('、')),
+                ),
+              ),
+            ),
+          ),
+        )
       : el('p', {}, t('school.record.hoursEmpty'));
 
     const examList = exams.length
-      ? el('ul', { class: 'ld-list', 'data-exams': true }, ...exams.map(([id, list]) => {
-          const best = bestAttempt(list);
-          return el('li', { 'data-exam': id },
-            el('h3', {}, courseTitle(id)),
-            best ? el('p', {}, t('school.exam.best', { percent: best.percent })) : null,
-            el('ol', {}, ...list.map((a) => el('li', {},
-              t('school.exam.attempt', { date: formatDateTime(new Date(a.at)), percent: a.percent, status: t(a.passed ? 'school.exam.pass' : 'school.exam.fail') })))));
-        }))
+      ? el(
+          'ul',
+          { class: 'ld-list', 'data-exams': true },
+          ...exams.map(([id, list]) => {
+            const best = bestAttempt(list);
+            return el(
+              'li',
+              { 'data-exam': id },
+              el('h3', {}, courseTitle(id)),
+              best ? el('p', {}, t('school.exam.best', { percent: best.percent })) : null,
+              el(
+                'ol',
+                {},
+                ...list.map((a) =>
+                  el(
+                    'li',
+                    {},
+                    t('school.exam.attempt', {
+                      date: formatDateTime(new Date(a.at)),
+                      percent: a.percent,
+                      status: t(a.passed ? 'school.exam.pass' : 'school.exam.fail'),
+                    }),
+                  ),
+                ),
+              ),
+            );
+          }),
+        )
       : el('p', {}, t('school.record.examsEmpty'));
 
-    const unavailable = coursesTouched(record, [...this.unloaded]).length > 0
-      ? el('p', { class: 'lessons-unavailable no-print', 'data-lessons-unavailable': true }, t('school.record.lessonsUnavailable'))
-      : null;
+    const unavailable =
+      coursesTouched(record, [...this.unloaded]).length > 0
+        ? el('p', { class: 'lessons-unavailable no-print', 'data-lessons-unavailable': true }, t('school.record.lessonsUnavailable'))
+        : null;
 
-    this.piece('body').replaceChildren(...nodes(
-      unavailable,
-      el('h2', { class: 'no-print' }, t('school.record.lessons')), lessonList,
-      el('h2', { class: 'no-print' }, t('school.record.courses')), courseList,
-      el('h2', { class: 'no-print' }, t('school.record.hours')), hoursTable,
-      el('h2', { class: 'no-print' }, t('school.record.exams')), examList,
-    ));
+    this.piece('body').replaceChildren(
+      ...nodes(
+        unavailable,
+        el('h2', { class: 'no-print' }, t('school.record.lessons')),
+        lessonList,
+        el('h2', { class: 'no-print' }, t('school.record.courses')),
+        courseList,
+        el('h2', { class: 'no-print' }, t('school.record.hours')),
+        hoursTable,
+        el('h2', { class: 'no-print' }, t('school.record.exams')),
+        examList,
+      ),
+    );
   }
 
   certificate(id: string, title: string, completedAt: string, hours: number): HTMLElement {
@@ -195,13 +272,18 @@ export class RecordElement extends HTMLElement {
     fillBody();
     input.addEventListener('input', fillBody);
     const print = el('button', { type: 'button', class: 'no-print' }, t('school.record.certificatePrint'));
-    const item = el('li', { 'data-course': id },
+    const item = el(
+      'li',
+      { 'data-course': id },
       el('p', { class: 'no-print course' }, `${title}　${t('school.hours', { hours })}　${formatDate(new Date(completedAt))}`),
       el('p', { class: 'no-print name-field' }, el('label', { for: inputId }, t('school.record.certificateName')), ' ', input, ' ', print),
-      el('div', { class: 'certificate' },
+      el(
+        'div',
+        { class: 'certificate' },
         el('p', { class: 'cert-title' }, t('school.record.certificate')),
         body,
-        el('p', { class: 'cert-note' }, t('school.record.certificateNote'))),
+        el('p', { class: 'cert-note' }, t('school.record.certificateNote')),
+      ),
     );
     print.addEventListener('click', () => {
       document.documentElement.dataset.printing = 'certificate';

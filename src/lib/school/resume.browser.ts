@@ -50,7 +50,12 @@ export class ResumeElement extends HTMLElement {
     if (course === undefined || url === undefined) return this.show(false);
     const lessons = await fetchCourseLessons(url, course);
     if (ticket !== this.renders) return;
-    const p = lessons && courseProgress(record, lessons.map((l) => l.id));
+    const p =
+      lessons &&
+      courseProgress(
+        record,
+        lessons.map((l) => l.id),
+      );
     const next = p && lessons.find((l) => l.id === p.next);
     if (!next) return this.show(false);
     link.href = next.href;

@@ -7,7 +7,11 @@ export function lastCourse(record: Progress, courseIds: readonly string[]): stri
   let best: { at: string; course: string } | undefined;
   for (const lesson of Object.values(record.lessons)) {
     if (lesson.course === undefined || !known.has(lesson.course)) continue;
-    const at = [lesson.reachedEndAt, lesson.learnedAt, lesson.quiz?.at].filter((x): x is string => typeof x === 'string').sort().at(-1) ?? '';
+    const at =
+      [lesson.reachedEndAt, lesson.learnedAt, lesson.quiz?.at]
+        .filter((x): x is string => typeof x === 'string')
+        .sort()
+        .at(-1) ?? '';
     if (!best || at > best.at) best = { at, course: lesson.course };
   }
   return best?.course;

@@ -93,5 +93,8 @@ export function optionLetter(index: number): string {
 
 /** "A、C" for a list of option indices, in order. */
 export function answerLetters(indices: readonly number[]): string {
-  return [...indices].sort((a, b) => a - b).map(optionLetter).join('、');
+  return [...indices]
+    .sort((a, b) => a - b)
+    .map(optionLetter)
+    .join('、');
 }

@@ -67,7 +67,12 @@ export class SearchScope {
 
   /** Whether a result (its `data()`) is in this search's shards. */
   has(data: PagefindData): boolean {
-    return inShards(this.shards, this.#search.months, { sortdate: data.meta.sortdate, year: data.filters.year?.[0], shard: data.meta.shard }, this.#search.present);
+    return inShards(
+      this.shards,
+      this.#search.months,
+      { sortdate: data.meta.sortdate, year: data.filters.year?.[0], shard: data.meta.shard },
+      this.#search.present,
+    );
   }
 
   /** The years not covered yet (for the "search older" control), or undefined when all are. */
@@ -108,7 +113,11 @@ export class ShardedSearch {
    * Loads the primary bundle under `base` and its shard manifest (none: a single-index site).
    * `load` imports the bundle; unit tests hand in a stand-in for Pagefind.
    */
-  static async open(base = PAGEFIND_BASE, options: Record<string, unknown> = {}, load: (path: string) => Promise<unknown> = (path) => import(/* @vite-ignore */ path)): Promise<ShardedSearch> {
+  static async open(
+    base = PAGEFIND_BASE,
+    options: Record<string, unknown> = {},
+    load: (path: string) => Promise<unknown> = (path) => import(/* @vite-ignore */ path),
+  ): Promise<ShardedSearch> {
     const manifest = fetch(`${base}${MANIFEST_FILE}`)
       .then((r) => (r.ok ? (r.json() as Promise<ShardManifest>) : undefined))
       .catch(() => undefined);

@@ -124,11 +124,7 @@ export function rankResults<C extends SearchCandidate>(query: string, candidates
  * (Pagefind orders by relevance, so what follows a batch of single-character coincidences is more
  * of them).
  */
-export function shouldFetchMore(
-  state: { fetched: number; total: number; full: number; lastBatchKept?: number },
-  enough = 10,
-  cap = 40,
-): boolean {
+export function shouldFetchMore(state: { fetched: number; total: number; full: number; lastBatchKept?: number }, enough = 10, cap = 40): boolean {
   if (state.lastBatchKept === 0) return false;
   return state.fetched < state.total && state.fetched < cap && state.full < enough;
 }

@@ -170,7 +170,12 @@ export class SiteSearchElement extends HTMLElement {
   #candidate(query: string, d: PagefindData): Shown {
     const title = d.meta.title ?? d.url;
     const many = d.meta.section === 'diary';
-    const sub = many ? pickSubResult(query, (d.sub_results ?? []).filter((s) => s.url.includes('#'))) : undefined;
+    const sub = many
+      ? pickSubResult(
+          query,
+          (d.sub_results ?? []).filter((s) => s.url.includes('#')),
+        )
+      : undefined;
     if (sub) return { url: sub.url, content: d.content, meta: { ...d.meta, title: sub.title }, filters: d.filters, title: sub.title, excerpt: sub.excerpt };
     return { url: d.url, content: d.content, meta: d.meta, filters: d.filters, title, excerpt: d.excerpt };
   }

@@ -19,7 +19,5 @@ export function headlineFigures(stations: readonly { streetId: string; buildings
 
 /** Stations grouped under their street, streets in the given order, empty streets left out. */
 export function stationsByStreet<S extends { streetId: string }>(streets: readonly { id: string; name: string }[], stations: readonly S[]) {
-  return streets
-    .map((street) => ({ street, stations: stations.filter((s) => s.streetId === street.id) }))
-    .filter((g) => g.stations.length > 0);
+  return streets.map((street) => ({ street, stations: stations.filter((s) => s.streetId === street.id) })).filter((g) => g.stations.length > 0);
 }

@@ -12,10 +12,7 @@ import { splitFrontMatter } from '../../../src/lib/front-matter.ts';
 
 /** The string fields of each collection, from its JSON Schema. */
 export function collectionStringFields(): [CollectionName, StringField[]][] {
-  return COLLECTIONS.map((name) => [
-    name,
-    stringFields(z.toJSONSchema(validatorSchemas[name], { io: 'input', unrepresentable: 'any' }) as JsonSchemaNode),
-  ]);
+  return COLLECTIONS.map((name) => [name, stringFields(z.toJSONSchema(validatorSchemas[name], { io: 'input', unrepresentable: 'any' }) as JsonSchemaNode)]);
 }
 
 /** Front matter (or the whole YAML file) and body of an entry file. */

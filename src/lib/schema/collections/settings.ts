@@ -10,7 +10,11 @@ export function settingsSchema() {
     // Full site title shown in the header and the browser tab.
     title: label(text(), '网站名称', '页头和浏览器标签上显示的名称'),
     // Short name for the one-row header on phones; the full title when absent.
-    shortTitle: label(z.string().trim().max(8, '不超过 8 个字').optional(), '网站简称', '手机等窄屏页头显示的简称，如 楼宇党建；不超过 8 个字，留空则显示网站名称'),
+    shortTitle: label(
+      z.string().trim().max(8, '不超过 8 个字').optional(),
+      '网站简称',
+      '手机等窄屏页头显示的简称，如 楼宇党建；不超过 8 个字，留空则显示网站名称',
+    ),
     // One sentence describing the site, for search engines and link previews.
     description: label(text(MAX_LENGTH.sentence), '网站简介', '一句话介绍本站，用于搜索引擎和分享预览'),
     // The office that runs the site.
@@ -54,7 +58,11 @@ export function settingsSchema() {
           // The mark's picture, uploaded to this site (the CSP loads no picture from elsewhere).
           image: label(mediaPath(), '标识图片', '上传到本站的标识图片'),
           // The 党政机关网站 record page the mark opens.
-          href: label(z.url({ protocol: /^https$/, error: '应为 https:// 开头的网址' }).max(MAX_LENGTH.path, tooLong(MAX_LENGTH.path)), '标识链接', '点击标识打开的开办资格查询页'),
+          href: label(
+            z.url({ protocol: /^https$/, error: '应为 https:// 开头的网址' }).max(MAX_LENGTH.path, tooLong(MAX_LENGTH.path)),
+            '标识链接',
+            '点击标识打开的开办资格查询页',
+          ),
         })
         .optional(),
       '党政机关网站标识',
@@ -76,7 +84,14 @@ export function settingsSchema() {
       '重要表述及其常见错误写法；网站检查会列出内容中每一处错误写法的文件和行号',
     ),
     // The one main colour of the site, as #rrggbb.
-    mainColor: label(z.string().max(7, '应写作 #rrggbb').regex(/^#[0-9a-fA-F]{6}$/, '应写作 #rrggbb'), '主色', '网站主色，如 #b71c1c'),
+    mainColor: label(
+      z
+        .string()
+        .max(7, '应写作 #rrggbb')
+        .regex(/^#[0-9a-fA-F]{6}$/, '应写作 #rrggbb'),
+      '主色',
+      '网站主色，如 #b71c1c',
+    ),
     // The district's bounding box (WGS-84); station locations must lie inside it.
     bounds: label(bounds.optional(), '辖区范围', '辖区的经纬度范围（WGS-84），工作站位置必须在此范围内'),
   });

@@ -6,7 +6,10 @@ import { getDated } from '../../../lib/collections.content.ts';
 import { calendarResponse, toCalendarActivities } from '../../../lib/feeds/calendar-entries.content.ts';
 
 export async function getStaticPaths() {
-  return keyedByEntry((await getDated('activities')).map((entry) => ({ params: { id: entry.id }, props: { entry } })), (p) => p.entry);
+  return keyedByEntry(
+    (await getDated('activities')).map((entry) => ({ params: { id: entry.id }, props: { entry } })),
+    (p) => p.entry,
+  );
 }
 
 export const GET: APIRoute<{ entry: CollectionEntry<'activities'> }> = async ({ props, site }) =>
