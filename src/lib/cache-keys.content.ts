@@ -27,24 +27,8 @@
 import { hashParts as hash } from './cache-key-hash.node.ts';
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { getCourses, getDated, getLessons, getTopics } from './collections.content.ts';
-
-/** Every collection of the content model (the settings are one of them). */
-const COLLECTIONS = [
-  'settings',
-  'streets',
-  'stations',
-  'news',
-  'activities',
-  'columns',
-  'theory',
-  'courses',
-  'lessons',
-  'exams',
-  'exchange',
-  'diary',
-  'topics',
-  'pages',
-] as const satisfies readonly CollectionKey[];
+// Every collection of the content model (the settings are one of them).
+import { COLLECTIONS } from './schema/enums.ts';
 
 type AnyEntry = CollectionEntry<CollectionKey>;
 
