@@ -10,7 +10,7 @@ import { envCacheDir as precompressCacheDir, precompress } from './precompress.t
 import { run } from './run.ts';
 import { buildNow } from '../src/lib/schedule.ts';
 import { acquireBuildLock } from './build-lock.ts';
-import { indexSearch } from './search-index.ts';
+import { indexSearch } from '../src/lib/search/search-indexer.node.ts';
 import { writeServiceWorker } from './service-worker.ts';
 import { astroBuildEnv } from './astro-env.ts';
 import { boundedStep, stepSeconds } from './build-steps.ts';

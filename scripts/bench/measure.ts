@@ -11,7 +11,7 @@ import { pageShard } from '../../src/lib/search/search-index.node.ts';
 import { shardYear } from '../../src/lib/search/search-shards.ts';
 import { contentReport } from '../../src/lib/schema/validate.node.ts';
 import { copyDecap } from '../prepare.ts';
-import type { IndexReport } from '../search-index.ts';
+import type { IndexReport } from '../../src/lib/search/search-indexer.node.ts';
 import { writeServiceWorker } from '../service-worker.ts';
 import { astroBuildEnv } from '../astro-env.ts';
 

@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { envOptions, indexShards, INDEX_CHUNK_SIZE, scanPages } from '../../scripts/search-index.ts';
+import { envOptions, indexShards, INDEX_CHUNK_SIZE, scanPages } from '../../src/lib/search/search-indexer.node.ts';
 import { scanFiles, sha256 } from '../../src/lib/search/search-index.node.ts';
 
 // A built site of 2,600 pages (enough for the scan to use worker threads): dated, undated,
@@ -48,6 +49,16 @@ describe('the search index scan of a built site', () => {
     const parallel = await scanPages(job);
     expect(parallel).toHaveLength(files.length);
     expect(parallel).toEqual(scanFiles(job));
+  });
+  it('one scan worker posts exactly what scanFiles gives for its part', async () => {
+    const job = { site, files: files.slice(0, 40), months: 12 };
+    const worker = new Worker(new URL('../../src/lib/search/search-scan-worker.node.ts', import.meta.url), { workerData: job });
+    const posted = await new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    await worker.terminate();
+    expect(posted).toEqual(scanFiles(job));
   });
 });
 

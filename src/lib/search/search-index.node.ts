@@ -1,5 +1,5 @@
 /**
- * Pure helpers for the sharded search indexer (scripts/search-index.ts): which built pages
+ * Pure helpers for the sharded search indexer (search-indexer.node.ts): which built pages
  * Pagefind indexes and into which shard, and the cache key of a shard. Node only (hashing).
  */
 import { createHash } from 'node:crypto';

@@ -4,7 +4,7 @@
  * shard is indexed in a fresh Pagefind process, so peak memory is that of the largest shard, not
  * of the archive. A shard whose pages have not changed is copied from the cache instead.
  *
- *   node scripts/search-index.ts <site> [--report <file.json>]
+ * Its command line is scripts/search-index.ts: node scripts/search-index.ts <site> [--report <file.json>]
  *
  * Environment: SEARCH_SHARD_MONTHS (period per shard: 12, the default, is one shard a year;
  * 1, 2, 3, 4 or 6 give smaller shards, used by the tests), SEARCH_RECENT_SHARDS (newest dated
@@ -21,8 +21,8 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { pageUrl, scanFiles, shardCacheKey, type ScanJob, type ScannedPage } from '../src/lib/search/search-index.node.ts';
-import { shanghaiParts } from '../src/lib/dates.ts';
+import { pageUrl, scanFiles, shardCacheKey, type ScanJob, type ScannedPage } from './search-index.node.ts';
+import { shanghaiParts } from '../dates.ts';
 import {
   BASE_SHARD,
   FIRST_SEARCH_MAX_PAGES,
@@ -35,7 +35,7 @@ import {
   validShardMonths,
   type ShardInfo,
   type ShardManifest,
-} from '../src/lib/search/search-shards.ts';
+} from './search-shards.ts';
 
 export interface IndexOptions {
   months?: number;
@@ -246,7 +246,7 @@ export async function scanPages(job: ScanJob): Promise<ScannedPage[]> {
     parts.map(
       (files) =>
         new Promise<ScannedPage[]>((resolve, reject) => {
-          const worker = new Worker(new URL('./search-scan-worker.ts', import.meta.url), { workerData: { ...job, files } satisfies ScanJob });
+          const worker = new Worker(new URL('./search-scan-worker.node.ts', import.meta.url), { workerData: { ...job, files } satisfies ScanJob });
           worker.once('message', (pages: ScannedPage[]) => resolve(pages));
           worker.once('error', reject);
           worker.once('exit', (code) => {
@@ -312,7 +312,7 @@ async function linkTree(from: string, to: string, keep: (name: string) => boolea
 }
 
 function pagefindVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../node_modules/pagefind/package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../../../node_modules/pagefind/package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
 
@@ -325,21 +325,5 @@ export async function indexSearch(site: string): Promise<number> {
   } catch (error) {
     console.error(`搜索索引失败：${error instanceof Error ? error.message : String(error)}`);
     return 1;
-  }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const site = process.argv[2];
-  if (!site) {
-    console.error('用法：node scripts/search-index.ts <网站目录> [--report <文件>]');
-    process.exit(2);
-  }
-  const reportAt = process.argv.indexOf('--report');
-  try {
-    const report = await indexShards(site, { ...envOptions(), log: (line) => console.error(line) });
-    if (reportAt > 0 && process.argv[reportAt + 1]) writeFileSync(process.argv[reportAt + 1] as string, `${JSON.stringify(report, null, 2)}\n`);
-  } catch (error) {
-    console.error(`搜索索引失败：${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
   }
 }
