@@ -6,7 +6,7 @@
  * checkout itself.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -29,6 +29,23 @@ export function checkoutFiles(root = process.cwd()): string[] {
 }
 
 /**
+ * Git in a scratch repository, never in the checkout. `dir` must be an absolute folder under the
+ * system's temporary folder, and every call first checks that `dir` is the top of a repository of
+ * its own: `git -C` would otherwise walk up to an enclosing repository, and git takes an empty
+ * path as the current folder (the checkout, when tests run). Returns git's output.
+ */
+export function scratchGit(dir: string): (...args: string[]) => string {
+  const tmp = realpathSync(tmpdir());
+  const real = dir && path.isAbsolute(dir) && existsSync(dir) ? realpathSync(dir) : '';
+  if (!real.startsWith(tmp + path.sep)) throw new Error(`refusing to run git outside ${tmp}: "${dir}"`);
+  return (...args) => {
+    const top = execFileSync('git', ['-C', real, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' }).trim();
+    if (realpathSync(top) !== real) throw new Error(`refusing to run git in ${top}: not the scratch repository ${real}`);
+    return execFileSync('git', ['-C', real, ...args], { encoding: 'utf8' });
+  };
+}
+
+/**
  * Copies the project at `root` into a new temporary folder (prefix `prefix`) and commits it there
  * on a branch `main`, author `author`.
  */
@@ -39,8 +56,9 @@ export function projectCopy(prefix: string, { root = process.cwd(), author = ['æ
     copyFileSync(path.join(root, file), path.join(dir, file));
   }
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
-  const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();
   execFileSync('git', ['init', '-q', '-b', 'main', dir]);
+  const inCopy = scratchGit(dir);
+  const git = (...args: string[]) => inCopy(...args).trim();
   // node_modules is a link here, which the folder pattern in .gitignore does not match.
   writeFileSync(path.join(dir, '.git', 'info', 'exclude'), 'node_modules\n');
   git('config', 'user.name', author[0]!);

@@ -12,10 +12,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkoutChanges, plantLocalEdits, snapshotCheckout, PLANTED_EDIT, PLANTED_UPLOAD } from '../../scripts/checkout-guard.ts';
-import { projectCopy } from '../support/project-copy.node.ts';
+import { projectCopy, scratchGit } from '../support/project-copy.node.ts';
 
 let repo = '';
-const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
+// Every git command of these tests runs through scratchGit: never in the checkout.
+const git = (...args: string[]) => scratchGit(repo)(...args);
 
 beforeEach(() => {
   repo = mkdtempSync(path.join(tmpdir(), 'checkout-guard-'));
@@ -23,7 +24,7 @@ beforeEach(() => {
   writeFileSync(path.join(repo, PLANTED_EDIT), '---\ntitle: 关于本站\n---\n正文。\n');
   writeFileSync(path.join(repo, 'content', 'pages', 'help.md'), '---\ntitle: 帮助\n---\n正文。\n');
   writeFileSync(path.join(repo, '.gitignore'), 'dist/\n');
-  git('init', '-q', '-b', 'main');
+  execFileSync('git', ['init', '-q', '-b', 'main', repo]);
   git('-c', 'user.name=t', '-c', 'user.email=t@example.test', 'add', '-A');
   git('-c', 'user.name=t', '-c', 'user.email=t@example.test', 'commit', '-q', '-m', 'base');
 });
@@ -58,6 +59,23 @@ describe('the checkout guard', () => {
     plantLocalEdits(repo).remove();
     expect(readFileSync(path.join(repo, PLANTED_EDIT), 'utf8')).toBe(committed);
     expect(git('status', '--porcelain', '--untracked-files=all')).toBe('');
+  });
+});
+
+describe('git in a scratch repository', () => {
+  it('refuses the checkout, an empty path and a folder that is not the top of its own repository', () => {
+    expect(() => scratchGit(process.cwd())).toThrow(/refusing to run git outside/);
+    expect(() => scratchGit('')).toThrow(/refusing to run git outside/);
+    expect(() => scratchGit('content')).toThrow(/refusing to run git outside/);
+    const inner = path.join(repo, 'content');
+    expect(() => scratchGit(inner)('status')).toThrow(/not the scratch repository/);
+    const plain = mkdtempSync(path.join(tmpdir(), 'checkout-guard-plain-'));
+    try {
+      expect(() => scratchGit(plain)('checkout', '--', '.')).toThrow();
+    } finally {
+      rmSync(plain, { recursive: true, force: true });
+    }
+    expect(scratchGit(repo)('rev-parse', '--abbrev-ref', 'HEAD').trim()).toBe('main');
   });
 });
 
