@@ -5,11 +5,11 @@
  * Builds the scratch site three times (start, drafts saved, published): the slowest spec, kept
  * in its own file and Playwright project ("review").
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './helpers.ts';
-import { projectCopy, type ProjectCopy } from '../support/project-copy.node.ts';
+import { projectCopy, scratchGit, type ProjectCopy } from '../support/project-copy.node.ts';
 import { projectBuild } from '../support/fixture-build.node.ts';
 import type { Page } from '@playwright/test';
 
@@ -21,7 +21,8 @@ let copy: ProjectCopy | undefined;
 let repo = '';
 let start: ChildProcess | undefined;
 
-const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' }).trim();
+// Git only in the project copy (scratchGit refuses the checkout and an unset path).
+const git = (...args: string[]) => scratchGit(repo)(...args).trim();
 const branches = () => git('branch', '--list', 'cms/*', '--format=%(refname:short)').split('\n').filter(Boolean).sort();
 const status = (branch: string) => git('config', `branch.${branch}.description`);
 const onMain = (file: string) => git('ls-tree', '--name-only', 'main', '--', file);

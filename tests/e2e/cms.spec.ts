@@ -4,7 +4,7 @@
  * uploads there must survive `npm test`). Tests run one after another (they share the copy) and
  * each starts from the copy as committed.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -13,7 +13,7 @@ import yaml from 'js-yaml';
 import { formatProblem, validateContent } from '../../src/lib/schema/validate.node.ts';
 import { splitFrontMatter } from '../../src/lib/front-matter.ts';
 import { serveStatic } from '../../scripts/site-files.ts';
-import { projectCopy, type ProjectCopy } from '../support/project-copy.node.ts';
+import { projectCopy, scratchGit, type ProjectCopy } from '../support/project-copy.node.ts';
 import { projectBuild } from '../support/fixture-build.node.ts';
 
 // One after another in one worker (they share content/), each independent of the others.
@@ -65,7 +65,7 @@ function restoreContent(): void {
 
 /** Files under the copy's content/ (and public/) that differ from its commit. */
 function changedFiles(): string[] {
-  const out = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', 'content', 'public'], { cwd: root, encoding: 'utf8' });
+  const out = scratchGit(root)('status', '--porcelain', '--untracked-files=all', '--', 'content', 'public');
   return out
     .split('\n')
     .filter(Boolean)

@@ -5,6 +5,7 @@
  * deletes only inside content/ and public/media/.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { scratchGit } from '../support/project-copy.node.ts';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -60,8 +61,8 @@ function project(git: boolean): string {
   // A link inside content/ that leads out of it.
   symlinkSync(path.join(dir, 'scripts'), path.join(dir, 'content/escape'));
   if (git) {
-    const g = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { stdio: 'pipe' });
-    g('init', '-q', '-b', 'main');
+    execFileSync('git', ['init', '-q', '-b', 'main', dir], { stdio: 'pipe' });
+    const g = scratchGit(dir);
     g('config', 'user.name', 'test');
     g('config', 'user.email', 'test@example.test');
     g('add', '-A');
@@ -227,7 +228,7 @@ describe.each(['fs', 'git'] as const)('the local CMS server in %s mode', (mode) 
         options: { commitMessage: 'b', useWorkflow: true, collectionName: 'news', status: 'draft' },
       });
       expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-      expect(execFileSync('git', ['-C', dir, 'branch', '--list', 'cms/*'], { encoding: 'utf8' })).toContain('cms/news/b');
+      expect(scratchGit(dir)('branch', '--list', 'cms/*')).toContain('cms/news/b');
     }
     const upload = await call('persistMedia', {
       asset: { path: 'public/media/uploads/p.png', content: 'iVBORw0KGgo=', encoding: 'base64' },
