@@ -138,8 +138,10 @@ deploy() {
       "$RELEASES/$current/$MANIFEST" "$source/$MANIFEST" |
       (cd "$RELEASES/$current" && tr '\n' '\0' | xargs -0 -r cp -al --parents -t "$INCOMING" -- 2>/dev/null) || true
   fi
-  missing_in "$INCOMING" "$source/$MANIFEST" | while IFS= read -r f; do rm -f -- "$INCOMING/$f"; printf '%s\0' "$f"; done |
-    (cd "$source" && xargs -0 -r cp -a --parents -t "$INCOMING" --)
+  # What is left to copy. --remove-destination unlinks whatever is at the path first, so a copy
+  # never writes through a hard link into the live release (and no process is started per file).
+  missing_in "$INCOMING" "$source/$MANIFEST" | tr '\n' '\0' |
+    (cd "$source" && xargs -0 -r cp -a --remove-destination --parents -t "$INCOMING" --)
   cp -a "$source/$MANIFEST" "$INCOMING/$MANIFEST"
   # Carry forward the hashed assets the new build no longer has, from every release in the
   # window (its own files and what it carried, each by the release that built it).

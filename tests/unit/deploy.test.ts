@@ -152,8 +152,11 @@ describe('a release costs only what changed, and keeps what open pages reference
   it('unchanged files are hard links to the live release; changed ones are new', () => {
     deploy(['deploy', build('one')]);
     const first = live();
-    deploy(['deploy', build('two', { 'news/index.html': 'news 2' })]);
     const r1 = (f: string) => path.join(root, 'releases', first, f);
+    const oldNews = readFileSync(r1('news/index.html'), 'utf8');
+    deploy(['deploy', build('two', { 'news/index.html': 'news 2' })]);
+    // The changed file was copied beside, never written through a link into the older release.
+    expect(readFileSync(r1('news/index.html'), 'utf8')).toBe(oldNews);
     expect(inode(current('index.html'))).toBe(inode(r1('index.html')));
     expect(inode(current('pagefind/2026/fragment/zh_f1.pf_fragment'))).toBe(inode(r1('pagefind/2026/fragment/zh_f1.pf_fragment')));
     expect(inode(current('news/index.html'))).not.toBe(inode(r1('news/index.html')));
