@@ -4,6 +4,7 @@
  * previous dist/ untouched: nothing is ever half-published.
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { withoutPublicCsp } from '../src/lib/csp.ts';
 import { copyDecap, writePreviewCss } from './prepare.ts';
 import { envCacheDir as precompressCacheDir, precompress } from './precompress.ts';
@@ -27,7 +28,10 @@ if (siteUrlError) {
 
 const contentRoot = process.env.CONTENT_ROOT ?? 'content';
 const outDir = process.env.BUILD_OUT_DIR ?? 'dist';
-const staging = `.tmp/build-${process.pid}`;
+// One fixed name (the lock below allows one build at a time): Astro writes its output folder into
+// the code of astro:assets, so a name that changed with every build changed the code hash of
+// every page that shows an image, and the incremental build rendered all of them again.
+const staging = path.join('.tmp', 'build-staging');
 // One build time for every step (定时发布): Astro's pages leave out entries published after it,
 // and `npm run inspect` reads it back from dist/.build.json.
 process.env.BUILD_NOW ||= new Date().toISOString();
@@ -42,6 +46,8 @@ const [builtAt, limits] = (() => {
 
 // One build at a time: a second build waits here until the first has replaced dist/.
 await acquireBuildLock();
+// What a build killed outright (kill -9, power loss) left behind.
+rmSync(staging, { recursive: true, force: true });
 
 // Every step has a time bound (build-steps.ts); the check runs in its own process so a hang can be stopped.
 if (

@@ -30,6 +30,26 @@ export interface PublishStep {
   /** Pages Astro copied from the previous build instead of rendering (incremental build), of all it built. */
   copiedPages?: number;
   builtPages?: number;
+  /** News entries whose own page Astro rendered again (not copied). */
+  renderedNews?: number;
+}
+
+/**
+ * The files Astro rendered (not copied from the previous build), from its build log. Pages render
+ * in parallel, so a rendered page's line can be cut by the next one: the log is read as one item
+ * per tree mark (├─ or └─), each with its own time stamp.
+ */
+export function renderedFiles(log: string): string[] {
+  return log
+    .split(/(?=\d\d:\d\d:\d\d\s+[├└]─)/)
+    .filter((item) => /^\d\d:\d\d:\d\d\s+[├└]─ \//.test(item) && !/\((?:restored|cached)\)/.test(item))
+    .map((item) => /[├└]─ (\/\S*?\.(?:html|xml|ics|json|txt|svg|webmanifest))/.exec(item)?.[1] ?? '')
+    .filter(Boolean);
+}
+
+/** Ids of the news entries whose own page is among `files` (news/<date>-<slug>/index.html). */
+export function newsEntryPages(files: readonly string[]): string[] {
+  return files.flatMap((f) => /^\/news\/(\d{4}-\d{2}-\d{2}-[^/]+)\/index\.html$/.exec(f)?.[1] ?? []);
 }
 
 export interface PublishResult {
@@ -124,6 +144,7 @@ async function publishOnce(setup: PublishSetup): Promise<PublishStep> {
   const buildLine = buildLog.split('\n').find((l) => l.startsWith('构建完成')) ?? '';
   const copiedPages = (buildLog.match(/\((?:restored|cached)\)/g) ?? []).length;
   const builtPages = Number(/(\d+) page\(s\) built/.exec(buildLog)?.[1] ?? 0);
+  const renderedNews = newsEntryPages(renderedFiles(buildLog)).length;
   // inspect exits 1 when a 单项否决 item fails (generated content has stale columns): it still ran.
   const inspect = await timedRun('npm', ['run', 'inspect', '--', '--dist', dist, '--content', setup.contentRoot], env, true);
   if (inspect.code !== 0 && inspect.code !== 1) throw new Error(`npm run inspect failed (exit ${inspect.code})`);
@@ -140,6 +161,7 @@ async function publishOnce(setup: PublishSetup): Promise<PublishStep> {
     buildLine,
     copiedPages,
     builtPages,
+    renderedNews,
   };
 }
 
@@ -154,7 +176,7 @@ export async function measurePublish(setup: PublishSetup, kinds: readonly EditKi
     rmSync(path.join(setup.work, name), { recursive: true, force: true });
   const show = (label: string, s: PublishStep) =>
     log(
-      `  ${label}: build ${s.build.toFixed(1)} s, inspect ${s.inspect.toFixed(1)} s, deploy ${s.deploy.toFixed(1)} s, total ${s.total.toFixed(1)} s, release +${(s.releaseKB / 1024).toFixed(1)} MB, ${s.copiedPages ?? 0} of ${s.builtPages ?? 0} pages copied (${s.buildLine})`,
+      `  ${label}: build ${s.build.toFixed(1)} s, inspect ${s.inspect.toFixed(1)} s, deploy ${s.deploy.toFixed(1)} s, total ${s.total.toFixed(1)} s, release +${(s.releaseKB / 1024).toFixed(1)} MB, ${s.copiedPages ?? 0} of ${s.builtPages ?? 0} pages copied, ${s.renderedNews ?? 0} news entry pages rendered (${s.buildLine})`,
     );
   const cold = await publishOnce(setup);
   show('cold', cold);

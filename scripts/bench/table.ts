@@ -171,7 +171,8 @@ export function metricNames(): string[] {
     'growth of build time, budgeted',
     'growth of peak RSS',
   ];
-  for (const k of PUBLISH_ROWS) names.push(`publish ${k}: total`, `publish ${k}: build/inspect/deploy`, `publish ${k}: release disk`);
+  for (const k of PUBLISH_ROWS)
+    names.push(`publish ${k}: total`, `publish ${k}: build/inspect/deploy`, `publish ${k}: release disk`, `publish ${k}: pages copied`);
   for (const t of PAGE_TYPES) names.push(`${t} CSS gz (max)`, `${t} JS gz (max)`, `${t} HTML+CSS+JS gz (max)`);
   for (const p of LIGHTHOUSE_PAGES) names.push(`Lighthouse ${p}: perf/a11y/bp/seo`, `Lighthouse ${p}: LCP/CLS/TBT`);
   return names;
@@ -295,6 +296,10 @@ export function buildTable(m: Measurements, budgets: Budgets): Table {
     row(`publish ${k}: release disk`, 'du of the deploy root, before → after', (r) => {
       const s = step(r);
       return s ? [`${(s.releaseKB / 1024).toFixed(1)} MB`] : undefined;
+    });
+    row(`publish ${k}: pages copied`, 'incremental build: copied of built; news entry pages rendered', (r) => {
+      const s = step(r);
+      return s ? [`${s.copiedPages ?? 0} of ${s.builtPages ?? 0}; ${s.renderedNews ?? 0} rendered`] : undefined;
     });
   }
 

@@ -46,6 +46,10 @@ describe('npm run bench --smoke', () => {
       expect(row(`publish ${k}: build/inspect/deploy`), k).toMatch(/ [\d.]+ s \/ [\d.]+ s \/ [\d.]+ s (PASS|FAIL) /);
       expect(row(`publish ${k}: release disk`), k).toMatch(/ [\d.]+ MB /);
     }
+    // The incremental build copies what did not change: after a body edit, of the news entries'
+    // pages only the edited one is rendered again (it used to be all of them, every build).
+    expect(row('publish one-entry edit: pages copied')).toMatch(/ \d+ of \d+; 1 rendered /);
+    expect(row('publish cold: pages copied')).toMatch(/ 0 of \d+; [1-9]\d* rendered /);
     expect(r.stdout).toMatch(/Budgets: [1-9]\d* evaluated, \d+ passed, \d+ failed\./);
   });
 });

@@ -5,6 +5,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { pageType, percentile, weighPage, type DistStats } from '../../scripts/bench/dist-stats.ts';
+import { newsEntryPages, renderedFiles } from '../../scripts/bench/publish.ts';
 import {
   buildTable,
   displayWidth,
@@ -295,5 +296,22 @@ describe('weighPage', () => {
 
   it('weighs the HTML gzipped', () => {
     expect(w.html).toBe(gzipSync(html).length);
+  });
+});
+
+describe('renderedFiles', () => {
+  it('reads the pages Astro rendered from its log, also when a line was cut by the next page', () => {
+    const log = [
+      '21:27:34 ▶ src/pages/news/[id].astro',
+      '21:27:34   ├─ /news/2026-11-27-hongfeng-danyuan-xuexi/index.html21:27:34   ├─ /exchange/street/gucheng/index.html (restored)',
+      '21:27:34   ├─ /news/2026-11-26-tongzhi-yuandan-huodong/index.html (restored)',
+      '21:27:34   ├─ /news/category/dangjian/index.html (+28ms) ',
+      '21:27:35   └─ /stations/anning/rss.xml (+14ms) (cached)',
+      ' (+31ms) ',
+      '21:27:35 [build] 461 page(s) built in 3.73s',
+    ].join('\n');
+    const files = renderedFiles(log);
+    expect(files).toEqual(['/news/2026-11-27-hongfeng-danyuan-xuexi/index.html', '/news/category/dangjian/index.html']);
+    expect(newsEntryPages(files)).toEqual(['2026-11-27-hongfeng-danyuan-xuexi']);
   });
 });
