@@ -3,7 +3,8 @@
  * staging folder that replaces dist/ only when every step has passed. A failed build leaves the
  * previous dist/ untouched: nothing is ever half-published.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { withoutPublicCsp } from '../src/lib/csp.ts';
 import { copyDecap, writePreviewCss } from './prepare.ts';
@@ -32,6 +33,14 @@ const outDir = process.env.BUILD_OUT_DIR ?? 'dist';
 // the code of astro:assets, so a name that changed with every build changed the code hash of
 // every page that shows an image, and the incremental build rendered all of them again.
 const staging = path.join('.tmp', 'build-staging');
+/** Where a replaced output waits for its deletion (the build's pid follows). */
+const OLD_OUTPUT = path.join('.tmp', 'build-old-');
+
+/** Deletes folders in a detached process that outlives this one (its output is not needed). */
+function removeInBackground(dirs: string[]): void {
+  if (dirs.length === 0) return;
+  spawn('rm', ['-rf', '--', ...dirs], { detached: true, stdio: 'ignore' }).unref();
+}
 // One build time for every step (定时发布): Astro's pages leave out entries published after it,
 // and `npm run inspect` reads it back from dist/.build.json.
 process.env.BUILD_NOW ||= new Date().toISOString();
@@ -46,8 +55,14 @@ const [builtAt, limits] = (() => {
 
 // One build at a time: a second build waits here until the first has replaced dist/.
 await acquireBuildLock();
-// What a build killed outright (kill -9, power loss) left behind.
+// What a build killed outright (kill -9, power loss) left behind; earlier outputs whose deletion
+// did not finish.
 rmSync(staging, { recursive: true, force: true });
+removeInBackground(
+  readdirSync('.tmp')
+    .map((name) => path.join('.tmp', name))
+    .filter((dir) => dir.startsWith(OLD_OUTPUT)),
+);
 
 // Every step has a time bound (build-steps.ts); the check runs in its own process so a hang can be stopped.
 if (
@@ -91,8 +106,14 @@ const compressSeconds = (performance.now() - compressStarted) / 1000;
 // Last step: the manifest of every file with its hash, which scripts/deploy.sh checks before it
 // switches (a folder that is not this whole build is refused).
 const manifest = writeBuildManifest(staging, { builtAt: builtAt.toISOString() });
-if (existsSync(outDir)) rmSync(outDir, { recursive: true, force: true });
-renameSync(staging, outDir);
+// The new output goes live by two renames; the previous one is deleted by a process of its own,
+// after this build has finished (at 60,000 entries, deleting its 370,000 files takes many seconds).
+if (existsSync(outDir)) {
+  const previous = `${OLD_OUTPUT}${process.pid}`;
+  renameSync(outDir, previous);
+  renameSync(staging, outDir);
+  removeInBackground([previous]);
+} else renameSync(staging, outDir);
 console.log(
   `构建完成：Astro ${astroSeconds.toFixed(1)} 秒，Pagefind ${pagefindSeconds.toFixed(1)} 秒，` +
     `预压缩 ${compressed.files} 个文件（重新压缩 ${compressed.compressed} 个）${compressSeconds.toFixed(1)} 秒，输出到 ${outDir}/（构建 ${manifest.id}，${manifest.files} 个文件）`,
