@@ -7,7 +7,8 @@
 #                                     is not older than the live one), assemble it as
 #                                     releases/<UTC time>/ (unchanged files hard-linked to the
 #                                     live release, hashed assets of recent releases carried
-#                                     forward), then point current at it
+#                                     forward), then point current at it; then prepare the next
+#                                     deploy's starting point (releases/.next)
 #   scripts/deploy.sh rollback        point current at the release before the current one, set the
 #                                     withdrawn one aside (releases/.rolled-back-<name>) and HOLD:
 #                                     no deploy of the withdrawn commit until `release`
@@ -36,6 +37,13 @@ CARRY_RELEASES=3
 HASHED='^(_astro/|pagefind/(.*/)?(fragment|index|filter)/|pagefind/(.*/)?[^/]*\.pf_meta)'
 # The only release names this script makes (and so the only folders it reads, switches to or deletes).
 NAME_RE='^[0-9]{8}T[0-9]{6}(\.[0-9]{9})?Z$'
+# The next deploy's starting point: a hard-linked copy of the live release (every file a link,
+# so it costs directories only), made after each switch, with .next-of naming the release it
+# copies. A deploy that finds it matching the live release starts from it and takes away what
+# changed, instead of linking every file again (at 60,000 entries, 370,000 links: many seconds
+# before the new release could go live).
+NEXT="$RELEASES/.next"
+STARTED="$EPOCHREALTIME"
 
 die() { echo "deploy: $*" >&2; exit 1; }
 
@@ -86,6 +94,14 @@ missing_in() {
     sort
 }
 
+# Paths of folder $1 that neither manifest $2 nor carried list $3 (`<release>\t<path>` lines) names.
+extra_in() {
+  find "$1" -type f -printf '%P\n' |
+    awk -F '\t' -v m="$MANIFEST" 'FILENAME == ARGV[1] { if (!/^#/) listed[$3] = 1; next }
+      FILENAME == ARGV[2] { listed[$2] = 1; next }
+      $0 != m && $0 != ".carried" && !($0 in listed)' "$2" "$3" -
+}
+
 # Refuses a folder that is not the whole build its manifest describes, naming what is missing.
 verify_source() {
   local source="$1" missing extra total
@@ -122,27 +138,44 @@ deploy() {
     return 0
   fi
   # A deploy killed outright (kill -9, power loss) leaves its hidden folder; this lock holder owns them.
-  find "$RELEASES" -mindepth 1 -maxdepth 1 -name '.incoming-*' -exec rm -rf {} +
+  find "$RELEASES" -mindepth 1 -maxdepth 1 \( -name '.incoming-*' -o -name '.next-incoming' \) -exec rm -rf {} +
   name="$(date -u +%Y%m%dT%H%M%S.%NZ)"
   while [ -e "$RELEASES/$name" ]; do name="$(date -u +%Y%m%dT%H%M%S.%NZ)"; done
   # Assembled under a hidden name, then renamed: a release folder is never seen half-written.
   trap cleanup EXIT
   trap 'exit 1' INT TERM HUP
   INCOMING="$RELEASES/.incoming-$name"
-  mkdir "$INCOMING"
   current="$(live)"
   # Unchanged files (same path, same hash as in the live build) become hard links to the live
   # release; only what changed is copied, so a release costs what changed.
-  if [ -n "$current" ] && [ -f "$RELEASES/$current/$MANIFEST" ]; then
-    awk -F '\t' 'NR == FNR { if (!/^#/) old[$3] = $1 "\t" $2; next } !/^#/ && old[$3] == $1 "\t" $2 { print $3 }' \
-      "$RELEASES/$current/$MANIFEST" "$source/$MANIFEST" |
-      (cd "$RELEASES/$current" && tr '\n' '\0' | xargs -0 -r cp -al --parents -t "$INCOMING" -- 2>/dev/null) || true
+  if [ -n "$current" ] && [ -f "$RELEASES/$current/$MANIFEST" ] && [ -f "$NEXT/.next-of" ] && [ "$(cat "$NEXT/.next-of")" = "$current" ]; then
+    # From the prepared copy: take away the files the new build changed or dropped, the carried
+    # assets (carried again below), the manifest, .carried and the marker; then the folders that
+    # left empty. Only links are removed: nothing is written into a file the live release shares.
+    mv -T "$NEXT" "$INCOMING"
+    {
+      awk -F '\t' 'NR == FNR { if (!/^#/) new[$3] = $1 "\t" $2; next } !/^#/ && new[$3] != $1 "\t" $2 { print $3 }' \
+        "$source/$MANIFEST" "$RELEASES/$current/$MANIFEST"
+      if [ -f "$RELEASES/$current/.carried" ]; then cut -f 2 "$RELEASES/$current/.carried"; fi
+    } >"$INCOMING/.next-of"
+    (cd "$INCOMING" && tr '\n' '\0' <.next-of | xargs -0 -r rm -f -- &&
+      sed 's|/[^/]*$||; t; d' .next-of | sort -u | tr '\n' '\0' | xargs -0 -r rmdir -p --ignore-fail-on-non-empty -- 2>/dev/null) || true
+    rm -f -- "$INCOMING/.next-of" "$INCOMING/$MANIFEST" "$INCOMING/.carried"
+  else
+    # No prepared copy of the live release (the first deploy, or after a rollback): link file by file.
+    if [ -e "$NEXT" ]; then mv -T "$NEXT" "$RELEASES/.next-stale-$name"; fi
+    mkdir "$INCOMING"
+    if [ -n "$current" ] && [ -f "$RELEASES/$current/$MANIFEST" ]; then
+      awk -F '\t' 'NR == FNR { if (!/^#/) old[$3] = $1 "\t" $2; next } !/^#/ && old[$3] == $1 "\t" $2 { print $3 }' \
+        "$RELEASES/$current/$MANIFEST" "$source/$MANIFEST" |
+        (cd "$RELEASES/$current" && tr '\n' '\0' | xargs -0 -r cp -al --parents -t "$INCOMING" -- 2>/dev/null) || true
+    fi
   fi
   # What is left to copy. --remove-destination unlinks whatever is at the path first, so a copy
   # never writes through a hard link into the live release (and no process is started per file).
   missing_in "$INCOMING" "$source/$MANIFEST" | tr '\n' '\0' |
     (cd "$source" && xargs -0 -r cp -a --remove-destination --parents -t "$INCOMING" --)
-  cp -a "$source/$MANIFEST" "$INCOMING/$MANIFEST"
+  cp -a --remove-destination "$source/$MANIFEST" "$INCOMING/$MANIFEST"
   # Carry forward the hashed assets the new build no longer has, from every release in the
   # window (its own files and what it carried, each by the release that built it).
   since="$(date -u -d "$CARRY_DAYS days ago" +%Y%m%dT%H%M%S)"
@@ -150,6 +183,7 @@ deploy() {
   cutoff="$since"
   if [ -n "$third" ] && [[ "$third" < "$cutoff" ]]; then cutoff="$third"; fi
   have="$INCOMING/.carried"
+  rm -f -- "$have"
   : >"$have"
   releases | sort -r | while IFS= read -r release; do
     [ -f "$RELEASES/$release/$MANIFEST" ] || continue
@@ -164,14 +198,31 @@ deploy() {
   done
   rm -f "$INCOMING/.carry-batch"
   [ -z "$(missing_in "$INCOMING" "$source/$MANIFEST")" ] || die "the assembled release does not match the build; nothing was switched"
+  [ -z "$(extra_in "$INCOMING" "$source/$MANIFEST" "$have")" ] || die "the assembled release holds files the build did not make; nothing was switched"
   sync -f "$INCOMING" 2>/dev/null || true
   mv -T "$INCOMING" "$RELEASES/$name"
   INCOMING=""
   echo "deploy: release $name: build $(manifest_field "$source/$MANIFEST" build), $(grep -vc '^#' "$source/$MANIFEST") files, $(wc -l <"$RELEASES/$name/.carried") hashed files carried forward"
   switch_to "$name"
+  echo "deploy: live after $(elapsed) s"
   # A new commit deployed lifts the hold of a rollback.
   if [ -f "$HOLD" ]; then rm -f "$HOLD"; echo "deploy: the rollback hold is lifted (a new commit was deployed)"; fi
   prune
+  # After the switch: readers already have the release; a failure here only makes the next deploy slower.
+  prepare_next "$name" || echo "deploy: could not prepare releases/.next; the next deploy links file by file" >&2
+}
+
+# Seconds since this command started, to a tenth.
+elapsed() { awk -v a="$STARTED" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
+
+# Makes releases/.next, the next deploy's starting point, from release $1 (see NEXT above).
+prepare_next() {
+  local tmp="$RELEASES/.next-incoming"
+  if [ -e "$NEXT" ]; then mv -T "$NEXT" "$RELEASES/.next-stale-$1" || return 1; fi
+  find "$RELEASES" -mindepth 1 -maxdepth 1 -name '.next-*' -exec rm -rf {} + &&
+    cp -al "$RELEASES/$1" "$tmp" &&
+    echo "$1" >"$tmp/.next-of" &&
+    mv -T "$tmp" "$NEXT"
 }
 
 prune() {

@@ -196,6 +196,8 @@ describe('a release costs only what changed, and keeps what open pages reference
       expect(existsSync(current(f)), f).toBe(true);
     expect(readFileSync(current('pagefind/2026/pagefind-entry.json'), 'utf8')).toBe('{"v":2}');
     expect(existsSync(current('stations/old/index.html'))).toBe(false);
+    // Its folder too: an empty folder would answer 403 where a reader should get the 404 page.
+    expect(existsSync(current('stations/old'))).toBe(false);
     // Carried through a third release (within seven days), by the release that built them.
     deploy(['deploy', build('three', { '_astro/site.AAAA1111.css': null, '_astro/site.EEEE5555.css': 'x' })]);
     expect(existsSync(current('_astro/site.CCCC3333.css'))).toBe(true);
@@ -216,6 +218,72 @@ describe('a release costs only what changed, and keeps what open pages reference
     expect(r.status, r.err).toBe(0);
     expect(existsSync(current('_astro/old0.css'))).toBe(false);
     for (const i of [1, 2, 3]) expect(existsSync(current(`_astro/old${i}.css`)), `old${i}`).toBe(true);
+  });
+});
+
+describe("the next deploy's starting point (releases/.next)", () => {
+  /** Every file of a release with its bytes (the .carried list included). */
+  const tree = (release: string) => {
+    const base = path.join(root, 'releases', release);
+    const files = spawnSync('find', ['.', '-type', 'f'], { cwd: base, encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
+    return Object.fromEntries(files.map((f) => [f, readFileSync(path.join(base, f), 'utf8').replace(/^\d{8}T\S+\t/gm, '<release>\t')]));
+  };
+  const next = (file: string) => path.join(root, 'releases', '.next', file);
+  const changes = {
+    'news/index.html': 'news 2',
+    'news/new/index.html': 'a new page',
+    'stations/old/index.html': null,
+    '_astro/site.AAAA1111.css': null,
+    '_astro/site.CCCC3333.css': 'body{color:blue}',
+  };
+
+  it('is the live release as links; a deploy from it equals one that links file by file', () => {
+    const r1 = deploy(['deploy', build('one', { 'stations/old/index.html': 'old' })]);
+    expect(r1.out).toMatch(/deploy: live after \d+\.\d s/);
+    const first = live();
+    expect(readFileSync(next('.next-of'), 'utf8').trim()).toBe(first);
+    expect(inode(next('index.html'))).toBe(inode(current('index.html')));
+    expect(inode(next('.build-manifest'))).toBe(inode(current('.build-manifest')));
+    const firstManifest = readFileSync(current('.build-manifest'), 'utf8');
+    expect(deploy(['deploy', build('two', changes)]).status).toBe(0);
+    const fromNext = tree(live());
+    // Nothing was written into a file the first release shares with the copy.
+    expect(readFileSync(path.join(root, 'releases', first, '.build-manifest'), 'utf8')).toBe(firstManifest);
+    expect(readFileSync(path.join(root, 'releases', first, 'news/index.html'), 'utf8')).toBe('<h1>新闻</h1>');
+    expect(existsSync(current('stations/old'))).toBe(false);
+    expect(readFileSync(next('.next-of'), 'utf8').trim()).toBe(live());
+
+    // The same two deploys, the second without the prepared copy.
+    rmSync(root, { recursive: true, force: true });
+    deploy(['deploy', path.join(dir, 'one')]);
+    rmSync(path.join(root, 'releases', '.next'), { recursive: true });
+    expect(deploy(['deploy', path.join(dir, 'two')]).status).toBe(0);
+    expect(fromNext).toEqual(tree(live()));
+  });
+
+  it('after a rollback, the copy of the withdrawn release is not used', () => {
+    deploy(['deploy', build('one')]);
+    deploy(['deploy', build('two', { 'only-two.html': 'withdrawn', 'news/index.html': 'two' }, 'c2')]);
+    expect(deploy(['rollback']).status).toBe(0);
+    const r = deploy(['deploy', build('three', { 'news/index.html': 'three' }, 'c3')]);
+    expect(r.status, r.err).toBe(0);
+    expect(existsSync(current('only-two.html'))).toBe(false);
+    expect(readFileSync(current('news/index.html'), 'utf8')).toBe('three');
+    expect(readFileSync(next('.next-of'), 'utf8').trim()).toBe(live());
+  });
+
+  it('a file slipped into the copy is never published', () => {
+    deploy(['deploy', build('one')]);
+    const first = live();
+    writeFileSync(next('evil.html'), '<script>alert(1)</script>');
+    const r = deploy(['deploy', build('two', changes)]);
+    expect(r.status).toBe(1);
+    expect(r.err).toMatch(/holds files the build did not make; nothing was switched/);
+    expect(live()).toBe(first);
+    // The next deploy links file by file, and lands.
+    expect(deploy(['deploy', path.join(dir, 'two')]).status).toBe(0);
+    expect(existsSync(current('evil.html'))).toBe(false);
+    expect(readFileSync(current('news/index.html'), 'utf8')).toBe('news 2');
   });
 });
 
