@@ -3,7 +3,10 @@
  * pipeline's own commands, as production runs them after a merge:
  *   1. `npm run build` as shipped (validation, Astro, search index, precompression, with their caches);
  *   2. `npm run inspect`;
- *   3. `scripts/deploy.sh deploy` into a deploy root that already holds the previous release.
+ *   3. `scripts/deploy.sh deploy` into a deploy root that already holds the previous release, until
+ *      it says the release is live (what it does after the switch, preparing the next deploy's
+ *      starting point, is reported beside).
+ * The next publish starts once the deploy command has finished, as an editor's next one would.
  * The first publish is cold (no caches, empty deploy root); then each edit kind is applied to the
  * content copy and published in turn. The disk a release adds is measured with `du` over the
  * whole deploy root before and after (du counts a hard-linked file once).
@@ -21,13 +24,16 @@ export type EditKind = (typeof EDIT_KINDS)[number];
 export interface PublishStep {
   build: number;
   inspect: number;
+  /** Until the release is live (deploy.sh's "live after" line): what a reader waits for. */
   deploy: number;
+  /** The whole deploy command, with what it does after the switch (pruning, preparing releases/.next). */
+  deployCommand?: number;
   total: number;
   /** KiB the deploy root grew by with this release. */
   releaseKB: number;
   /** What the build printed about its steps (Astro, Pagefind, precompression), for the log. */
   buildLine: string;
-  /** Pages Astro copied from the previous build instead of rendering (incremental build), of all it built. */
+  /** Files Astro copied from the previous build instead of rendering (incremental build), of all it wrote. */
   copiedPages?: number;
   builtPages?: number;
   /** News entries whose own page Astro rendered again (not copied). */
@@ -35,16 +41,26 @@ export interface PublishStep {
 }
 
 /**
- * The files Astro rendered (not copied from the previous build), from its build log. Pages render
- * in parallel, so a rendered page's line can be cut by the next one: the log is read as one item
- * per tree mark (├─ or └─), each with its own time stamp.
+ * Each file Astro wrote, from its build log, and whether it was copied from the previous build
+ * (incremental build) rather than rendered. Colours are taken out first (CI logs have them).
+ * Pages render in parallel, so a rendered page's line can be cut by the next one: the log is read
+ * as one item per tree mark (├─ or └─), each with its own time stamp.
  */
-export function renderedFiles(log: string): string[] {
+export function builtFiles(log: string): { file: string; copied: boolean }[] {
   return log
+    .replace(/\x1b\[[0-9;]*m/g, '')
     .split(/(?=\d\d:\d\d:\d\d\s+[├└]─)/)
-    .filter((item) => /^\d\d:\d\d:\d\d\s+[├└]─ \//.test(item) && !/\((?:restored|cached)\)/.test(item))
-    .map((item) => /[├└]─ (\/\S*?\.(?:html|xml|ics|json|txt|svg|webmanifest))/.exec(item)?.[1] ?? '')
-    .filter(Boolean);
+    .flatMap((item) => {
+      const file = /^\d\d:\d\d:\d\d\s+[├└]─ (\/\S*?\.(?:html|xml|ics|json|txt|svg|webmanifest))/.exec(item)?.[1];
+      return file ? [{ file, copied: /\((?:restored|cached)\)/.test(item) }] : [];
+    });
+}
+
+/** The files Astro rendered (not copied from the previous build), from its build log. */
+export function renderedFiles(log: string): string[] {
+  return builtFiles(log)
+    .filter((f) => !f.copied)
+    .map((f) => f.file);
 }
 
 /** Ids of the news entries whose own page is among `files` (news/<date>-<slug>/index.html). */
@@ -142,21 +158,27 @@ async function publishOnce(setup: PublishSetup): Promise<PublishStep> {
   const buildLog = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
   if (build.code !== 0) throw new Error(`npm run build of ${setup.contentRoot} failed (exit ${build.code}):\n${buildLog.slice(-2000)}`);
   const buildLine = buildLog.split('\n').find((l) => l.startsWith('构建完成')) ?? '';
-  const copiedPages = (buildLog.match(/\((?:restored|cached)\)/g) ?? []).length;
-  const builtPages = Number(/(\d+) page\(s\) built/.exec(buildLog)?.[1] ?? 0);
+  const files = builtFiles(buildLog);
+  const copiedPages = files.filter((f) => f.copied).length;
+  const builtPages = files.length;
   const renderedNews = newsEntryPages(renderedFiles(buildLog)).length;
   // inspect exits 1 when a 单项否决 item fails (generated content has stale columns): it still ran.
   const inspect = await timedRun('npm', ['run', 'inspect', '--', '--dist', dist, '--content', setup.contentRoot], env, true);
   if (inspect.code !== 0 && inspect.code !== 1) throw new Error(`npm run inspect failed (exit ${inspect.code})`);
   const before = duKB(deployRoot);
-  const deploy = await timedRun('scripts/deploy.sh', ['deploy', dist], env, true);
-  if (deploy.code !== 0) throw new Error(`scripts/deploy.sh deploy failed (exit ${deploy.code})`);
+  const deployLog = path.join(setup.work, 'publish-deploy.log');
+  const deploy = await timedRun('sh', ['-c', `scripts/deploy.sh deploy ${JSON.stringify(dist)} > ${JSON.stringify(deployLog)} 2>&1`], env, true);
+  const deployText = existsSync(deployLog) ? readFileSync(deployLog, 'utf8') : '';
+  if (deploy.code !== 0) throw new Error(`scripts/deploy.sh deploy failed (exit ${deploy.code}):\n${deployText.slice(-2000)}`);
+  const liveAfter = Number(/^deploy: live after ([\d.]+) s$/m.exec(deployText)?.[1]);
+  if (!Number.isFinite(liveAfter)) throw new Error(`scripts/deploy.sh deploy did not say when the release went live:\n${deployText.slice(-2000)}`);
   const releaseKB = duKB(deployRoot) - before;
   return {
     build: build.seconds,
     inspect: inspect.seconds,
-    deploy: deploy.seconds,
-    total: build.seconds + inspect.seconds + deploy.seconds,
+    deploy: liveAfter,
+    deployCommand: deploy.seconds,
+    total: build.seconds + inspect.seconds + liveAfter,
     releaseKB,
     buildLine,
     copiedPages,
@@ -176,7 +198,7 @@ export async function measurePublish(setup: PublishSetup, kinds: readonly EditKi
     rmSync(path.join(setup.work, name), { recursive: true, force: true });
   const show = (label: string, s: PublishStep) =>
     log(
-      `  ${label}: build ${s.build.toFixed(1)} s, inspect ${s.inspect.toFixed(1)} s, deploy ${s.deploy.toFixed(1)} s, total ${s.total.toFixed(1)} s, release +${(s.releaseKB / 1024).toFixed(1)} MB, ${s.copiedPages ?? 0} of ${s.builtPages ?? 0} pages copied, ${s.renderedNews ?? 0} news entry pages rendered (${s.buildLine})`,
+      `  ${label}: build ${s.build.toFixed(1)} s, inspect ${s.inspect.toFixed(1)} s, deploy ${s.deploy.toFixed(1)} s to live (${(s.deployCommand ?? s.deploy).toFixed(1)} s in all), total ${s.total.toFixed(1)} s, release +${(s.releaseKB / 1024).toFixed(1)} MB, ${s.copiedPages ?? 0} of ${s.builtPages ?? 0} pages copied, ${s.renderedNews ?? 0} news entry pages rendered (${s.buildLine})`,
     );
   const cold = await publishOnce(setup);
   show('cold', cold);
