@@ -14,7 +14,7 @@
  * it). The cache holds what the last run used: entries no file of this run needed are deleted.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { copyFile, link, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -110,32 +110,53 @@ async function replaceWith(to: string, data: Buffer): Promise<void> {
   await rename(temp, to);
 }
 
-/** Puts `from` at `to` as a hard link (a copy across file systems), replacing whatever is there. */
-async function linkInto(from: string, to: string): Promise<void> {
-  const temp = tempName(to);
+/**
+ * Puts `from` at `to` as a hard link (a copy across file systems), replacing whatever is there;
+ * `fresh` says nothing is there (the usual case: a new build), which saves a rename.
+ */
+async function linkInto(from: string, to: string, fresh: boolean): Promise<void> {
+  const temp = fresh ? to : tempName(to);
   try {
     await link(from, temp);
   } catch {
     await copyFile(from, temp);
   }
-  await rename(temp, to);
+  if (!fresh) await rename(temp, to);
 }
 
-/** Compresses every eligible file under `dir`, reusing cached copies of unchanged bytes. */
+/** The names in the cache's 256 folders (`<key>.<encoding>` and `<key>.<encoding>.none`), read once. */
+function cacheListing(cacheDir: string): Set<string> {
+  const names = new Set<string>();
+  for (let i = 0; i < 256; i++) {
+    const folder = path.join(cacheDir, i.toString(16).padStart(2, '0'));
+    mkdirSync(folder, { recursive: true });
+    for (const name of readdirSync(folder)) names.add(name);
+  }
+  return names;
+}
+
+/**
+ * Compresses every eligible file under `dir`, reusing cached copies of unchanged bytes. The folder
+ * and the cache are listed once: at 60,000 entries there are 150,000 files, and a stat or an
+ * existence check per file and copy was most of the step when little had changed.
+ */
 export async function precompress(dir: string, options: PrecompressOptions = {}): Promise<PrecompressReport> {
-  const files = walkFiles(dir)
-    .map((f) => path.join(dir, f))
-    .filter((f) => COMPRESSIBLE.test(f) && statSync(f).size >= MIN_SIZE);
+  const listing = new Set(walkFiles(dir));
+  const candidates = [...listing].filter((f) => COMPRESSIBLE.test(f));
   const { cacheDir } = options;
   const used = new Set<string>();
-  const report: PrecompressReport = { files: files.length, written: 0, reused: 0, compressed: 0 };
-  if (cacheDir) for (let i = 0; i < 256; i++) mkdirSync(path.join(cacheDir, i.toString(16).padStart(2, '0')), { recursive: true });
-  const queue = [...files];
+  const report: PrecompressReport = { files: 0, written: 0, reused: 0, compressed: 0 };
+  const cached = cacheDir ? cacheListing(cacheDir) : new Set<string>();
+  const queue = [...candidates];
   const worker = async () => {
-    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    for (let rel = queue.shift(); rel !== undefined; rel = queue.shift()) {
+      const file = path.join(dir, rel);
       const data = await readFile(file);
       // A copy from an earlier run over the same folder must not outlive a change of the file.
-      for (const encoding of ENCODINGS) await rm(`${file}.${encoding}`, { force: true });
+      const earlier = ENCODINGS.filter((encoding) => listing.has(`${rel}.${encoding}`));
+      for (const encoding of earlier) await rm(`${file}.${encoding}`, { force: true });
+      if (data.length < MIN_SIZE) continue;
+      report.files++;
       if (!cacheDir) {
         const copies = await compress(file, data);
         report.compressed++;
@@ -150,21 +171,27 @@ export async function precompress(dir: string, options: PrecompressOptions = {})
       }
       const key = cacheKey(data, brotliQuality(file, data.length));
       used.add(key);
-      const paths = ENCODINGS.map((encoding) => ({ encoding, ...cachePaths(cacheDir, key, encoding) }));
-      const hit = paths.every((p) => existsSync(p.file) || existsSync(p.none));
+      const names = ENCODINGS.map((encoding) => ({ encoding, file: `${key}.${encoding}`, none: `${key}.${encoding}.none` }));
+      const hit = names.every((n) => cached.has(n.file) || cached.has(n.none));
       if (hit) report.reused++;
       else {
         const copies = await compress(file, data);
         report.compressed++;
-        for (const p of paths) {
-          const copy = copies[p.encoding];
-          if (copy) await replaceWith(p.file, copy);
-          else await writeFile(p.none, '');
+        for (const n of names) {
+          const copy = copies[n.encoding];
+          const paths = cachePaths(cacheDir, key, n.encoding);
+          if (copy) {
+            await replaceWith(paths.file, copy);
+            cached.add(n.file);
+          } else {
+            await writeFile(paths.none, '');
+            cached.add(n.none);
+          }
         }
       }
-      for (const p of paths) {
-        if (!existsSync(p.file)) continue;
-        await linkInto(p.file, `${file}.${p.encoding}`);
+      for (const n of names) {
+        if (!cached.has(n.file)) continue;
+        await linkInto(cachePaths(cacheDir, key, n.encoding).file, `${file}.${n.encoding}`, true);
         report.written++;
       }
     }
