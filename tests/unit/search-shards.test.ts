@@ -3,12 +3,14 @@ import { pageShard, pageUrl, sha256, shardCacheKey } from '../../src/lib/search/
 import { olderUrl, searchesOlder } from '../../src/lib/search/search-loader.browser.ts';
 import {
   BASE_SHARD,
+  chooseShardMonths,
   firstShards,
   inShards,
   isNamedShard,
   mergeOrder,
   nextShards,
   placedIn,
+  periodOf,
   recentCount,
   SCHOOL_SHARD,
   shardOf,
@@ -233,10 +235,42 @@ describe('recentCount: the shards a first search loads', () => {
     ['the current year and a future one', ['base', '2027', '2026', '2025'], '2026', 2],
     ['only the current year', ['2026', '2025', '2024'], '2026', 1],
     ['at least one, when nothing is this year yet', ['2025', '2024'], '2026', 1],
-    ['quarters of the current year', ['2026-10', '2026-07', '2026-04', '2026-01', '2025-10'], '2026', 4],
+    ['the current quarter, not the earlier quarters of its year', ['2026-10', '2026-07', '2026-04', '2026-01', '2025-10'], '2026-10', 1],
+    ['the current quarter and a future one', ['2027-01', '2026-10', '2026-07'], '2026-10', 2],
     ['no dated shards', ['base'], '2026', 0],
-  ])('%s', (_, ids, year, expected) => {
-    expect(recentCount(ids, year)).toBe(expected);
+  ])('%s', (_, ids, current, expected) => {
+    expect(recentCount(ids, current)).toBe(expected);
+  });
+});
+
+describe('periodOf and chooseShardMonths: the shard length grows smaller as the archive grows', () => {
+  it('maps a month to its year, half-year, quarter or itself', () => {
+    expect(periodOf('2026-11', 12)).toBe('2026');
+    expect(periodOf('2026-11', 6)).toBe('2026-07');
+    expect(periodOf('2026-11', 3)).toBe('2026-10');
+    expect(periodOf('2026-11', 1)).toBe('2026-11');
+    expect(periodOf('base', 3)).toBe('base');
+    expect(periodOf('school', 3)).toBe('school');
+  });
+
+  /** `pages` pages in every month of the years given. */
+  const months = (years: string[], pages: number) =>
+    new Map(years.flatMap((y) => Array.from({ length: 12 }, (_, i) => [`${y}-${String(i + 1).padStart(2, '0')}`, pages] as const)));
+
+  it.each([
+    ['a demo-sized site keeps one shard a year', months(['2025', '2026'], 10), 12],
+    ['1,920 pages a year still fit in one shard', months(['2026'], 160), 12],
+    ['3,000 a year (10,000 entries): half-years', months(['2024', '2025', '2026'], 250), 6],
+    ['6,000 a year (60,000 entries over ten years): quarters', months(['2017', '2026'], 500), 3],
+    ['a month past the bound: months', months(['2026'], 2500), 1],
+  ])('%s', (_, perMonth, expected) => {
+    expect(chooseShardMonths(perMonth)).toBe(expected);
+  });
+
+  it('one busy period is enough to shorten every shard', () => {
+    const perMonth = months(['2025', '2026'], 10);
+    perMonth.set('2025-03', 1975);
+    expect(chooseShardMonths(perMonth)).toBe(3);
   });
 });
 

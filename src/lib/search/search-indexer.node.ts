@@ -6,9 +6,11 @@
  *
  * Its command line is scripts/search-index.ts: node scripts/search-index.ts <site> [--report <file.json>]
  *
- * Environment: SEARCH_SHARD_MONTHS (period per shard: 12, the default, is one shard a year;
- * 1, 2, 3, 4 or 6 give smaller shards, used by the tests), SEARCH_RECENT_SHARDS (newest dated
- * shards a first search loads; default: those of the current year and later, at least one),
+ * Environment: SEARCH_SHARD_MONTHS (period per shard: 12 is one shard a year; 1, 2, 3, 4 or 6
+ * give smaller shards; by default the longest of a year, a half-year, a quarter and a month
+ * whose every period holds at most FIRST_SEARCH_MAX_PAGES pages, see chooseShardMonths),
+ * SEARCH_RECENT_SHARDS (newest dated shards a first search loads; default: those of the
+ * build's period and later, at least one),
  * SEARCH_FIRST_MAX_PAGES (pages naming a shard, the school's, stay in the base shard up to this
  * many; default FIRST_SEARCH_MAX_PAGES),
  * SEARCH_INDEX_CACHE (cache folder, default
@@ -23,12 +25,15 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { pageUrl, scanFiles, shardCacheKey, type ScanJob, type ScannedPage } from './search-index.node.ts';
 import { shanghaiParts } from '../dates.ts';
+import { buildNow } from '../schedule.ts';
 import {
   BASE_SHARD,
   FIRST_SEARCH_MAX_PAGES,
   isNamedShard,
   MANIFEST_FILE,
   mergeOrder,
+  chooseShardMonths,
+  periodOf,
   recentCount,
   shardPath,
   shardYear,
@@ -81,7 +86,7 @@ export const INDEX_CHUNK_SIZE = 6000;
 
 /** Options from the environment (see the header). */
 export function envOptions(env: NodeJS.ProcessEnv = process.env): IndexOptions {
-  const months = Number(env.SEARCH_SHARD_MONTHS ?? 12);
+  const months = env.SEARCH_SHARD_MONTHS ? Number(env.SEARCH_SHARD_MONTHS) : undefined;
   const recent = env.SEARCH_RECENT_SHARDS ? Number(env.SEARCH_RECENT_SHARDS) : undefined;
   const firstMaxPages = env.SEARCH_FIRST_MAX_PAGES ? Number(env.SEARCH_FIRST_MAX_PAGES) : undefined;
   const cache = env.SEARCH_INDEX_CACHE ?? '.tmp/search-index-cache';
@@ -132,9 +137,10 @@ async function indexShard(site: string, files: string[], outDir: string): Promis
 
 /** Indexes `site` (a built site folder) in shards and writes the shard manifest. */
 export async function indexShards(site: string, options: IndexOptions = {}): Promise<IndexReport> {
-  const months = options.months ?? 12;
   const log = options.log ?? (() => {});
-  if (!validShardMonths(months)) throw new Error(`SEARCH_SHARD_MONTHS 必须能整除 12（现为 ${months}）`);
+  if (options.months !== undefined && !validShardMonths(options.months)) throw new Error(`SEARCH_SHARD_MONTHS 必须能整除 12（现为 ${options.months}）`);
+  // Pages are placed by month first; the shard length is then chosen from the counts (unless given).
+  const scanMonths = options.months ?? 1;
   const chunkSize = options.chunkSize ?? INDEX_CHUNK_SIZE;
   if (!Number.isInteger(chunkSize) || chunkSize < 1000) throw new Error(`SEARCH_INDEX_CHUNK_SIZE 必须是不小于 1000 的整数（现为 ${chunkSize}）`);
   // Read by every Pagefind service this step starts (they inherit the environment).
@@ -143,13 +149,19 @@ export async function indexShards(site: string, options: IndexOptions = {}): Pro
   const groups = new Map<string, { files: string[]; hashes: { url: string; hash: string }[]; types: Set<string> }>();
   const files = await walk(site);
   const walked = performance.now();
-  for (const page of await scanPages({ site, files, months })) {
-    if (!page.shard || !page.hash) continue;
-    const group = groups.get(page.shard) ?? { files: [], hashes: [], types: new Set<string>() };
+  // The build's clock (BUILD_NOW, as the pages were built), Beijing time: which period is current.
+  const now = shanghaiParts(buildNow());
+  const scanned = (await scanPages({ site, files, months: scanMonths })).filter((page) => page.shard && page.hash);
+  const perMonth = new Map<string, number>();
+  for (const page of scanned) if (shardYear(page.shard!)) perMonth.set(page.shard!, (perMonth.get(page.shard!) ?? 0) + 1);
+  const months = options.months ?? chooseShardMonths(perMonth);
+  for (const page of scanned) {
+    const id = periodOf(page.shard!, months);
+    const group = groups.get(id) ?? { files: [], hashes: [], types: new Set<string>() };
     group.files.push(page.file);
-    group.hashes.push({ url: pageUrl(page.file), hash: page.hash });
+    group.hashes.push({ url: pageUrl(page.file), hash: page.hash! });
     if (page.type) group.types.add(page.type);
-    groups.set(page.shard, group);
+    groups.set(id, group);
   }
   const scanSeconds = (performance.now() - started) / 1000;
   log(`搜索索引：查找页面 ${((walked - started) / 1000).toFixed(1)} 秒，读取并计算哈希 ${((performance.now() - walked) / 1000).toFixed(1)} 秒`);
@@ -217,7 +229,7 @@ export async function indexShards(site: string, options: IndexOptions = {}): Pro
   const reports: ShardReport[] = plan.map((s) => ({ id: s.id, pages: s.group.files.length, cached: s.hit, seconds: seconds.get(s.id) ?? 0 }));
   const manifest: ShardManifest = {
     months,
-    recent: options.recent ?? recentCount(groups.keys(), shanghaiParts(new Date()).year),
+    recent: options.recent ?? recentCount(groups.keys(), periodOf(`${now.year}-${now.month}`, months)),
     shards: reports.map((r): ShardInfo => {
       const info: ShardInfo = { id: r.id, path: shardPath(r.id), years: shardYear(r.id) ? [shardYear(r.id) as string] : [], pages: r.pages };
       if (isNamedShard(r.id)) info.types = [...groups.get(r.id)!.types].sort();

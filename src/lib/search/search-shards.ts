@@ -127,13 +127,36 @@ export function firstShards(manifest: ShardManifest, year = '', type = ''): stri
 }
 
 /**
- * How many of the newest dated shards count as recent: those of the current year and later (a
- * site announces future activities), at least one. Early in a year the current shard is small;
- * the search page then merges older shards because results run short.
+ * How many of the newest dated shards count as recent: those of the current period (`current`,
+ * the shard id of the build's date: `2026`, or `2026-10` for quarters) and later (a site
+ * announces future activities), at least one. Early in a period the current shard is small; the
+ * search page then merges older shards because results run short.
  */
-export function recentCount(ids: Iterable<string>, currentYear: string): number {
-  const years = [...ids].map(shardYear).filter((y): y is string => y !== undefined);
-  return Math.min(years.length, Math.max(1, years.filter((y) => y >= currentYear).length));
+export function recentCount(ids: Iterable<string>, current: string): number {
+  const dated = [...ids].filter((id) => shardYear(id) !== undefined);
+  return Math.min(dated.length, Math.max(1, dated.filter((id) => id >= current).length));
+}
+
+/** Shard lengths the indexer chooses from, longest first: a year, a half-year, a quarter, a month. */
+export const SHARD_MONTHS = [12, 6, 3, 1] as const;
+
+/** The shard of a monthly shard id (`2026-11`) for a shard length: `2026`, `2026-07`, `2026-10`; other ids unchanged. */
+export function periodOf(id: string, months: number): string {
+  return /^\d{4}-\d{2}$/.test(id) ? shardOf({ sortdate: id }, months) : id;
+}
+
+/**
+ * The shard length of a site, from its dated pages per month (`2026-11` → count): the longest
+ * whose every period holds at most `maxPages` pages, so that the shard a first search loads stays
+ * small as the district's archive grows (at 6,000 entries a year: quarters). A month when none does.
+ */
+export function chooseShardMonths(perMonth: ReadonlyMap<string, number>, maxPages = FIRST_SEARCH_MAX_PAGES): number {
+  for (const months of SHARD_MONTHS) {
+    const perPeriod = new Map<string, number>();
+    for (const [id, pages] of perMonth) perPeriod.set(periodOf(id, months), (perPeriod.get(periodOf(id, months)) ?? 0) + pages);
+    if ([...perPeriod.values()].every((pages) => pages <= maxPages)) return months;
+  }
+  return 1;
 }
 
 /**
