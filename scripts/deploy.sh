@@ -94,29 +94,36 @@ missing_in() {
     sort
 }
 
-# Paths of folder $1 that neither manifest $2 nor carried list $3 (`<release>\t<path>` lines) names.
-extra_in() {
-  find "$1" -type f -printf '%P\n' |
-    awk -F '\t' -v m="$MANIFEST" 'FILENAME == ARGV[1] { if (!/^#/) listed[$3] = 1; next }
-      FILENAME == ARGV[2] { listed[$2] = 1; next }
-      $0 != m && $0 != ".carried" && !($0 in listed)' "$2" "$3" -
+# One walk of folder $1 against manifest $2: `missing\t<path>` for each path the folder lacks or
+# holds with another size, `extra\t<path>` for each file the manifest does not name, except the
+# manifest itself and, when a carried list $3 (`<release>\t<path>` lines) is given, .carried and
+# the paths it names. (A walk of 360,000 files takes about a second: walk once.)
+compare_tree() {
+  find "$1" -type f -printf '%s\t%P\n' |
+    awk -F '\t' -v m="$MANIFEST" -v release="${3:+1}" '
+      FILENAME == ARGV[1] { if (!/^#/) want[$3] = $2; next }
+      FILENAME == ARGV[2] { carried[$2] = 1; next }
+      ($2 in want) { if (want[$2] == $1) delete want[$2]; next }
+      $2 != m && !(release && ($2 == ".carried" || $2 in carried)) { print "extra\t" $2 }
+      END { for (f in want) print "missing\t" f }' "$2" "${3:-/dev/null}" - |
+    sort
 }
 
 # Refuses a folder that is not the whole build its manifest describes, naming what is missing.
 verify_source() {
-  local source="$1" missing extra total
+  local source="$1" compared missing extra total
   [ -f "$source/index.html" ] || die "$source/index.html is missing: build the site first (npm run build)"
   [ -f "$source/$MANIFEST" ] || die "$source/$MANIFEST is missing: not a whole build of npm run build (build again)"
   total="$(grep -vc '^#' "$source/$MANIFEST" || true)"
   [ "$(manifest_field "$source/$MANIFEST" files)" = "$total" ] || die "$source/$MANIFEST is cut short ($total of $(manifest_field "$source/$MANIFEST" files) lines): build again"
-  missing="$(missing_in "$source" "$source/$MANIFEST")"
+  compared="$(compare_tree "$source" "$source/$MANIFEST")"
+  missing="$(sed -n 's/^missing\t//p' <<<"$compared")"
   if [ -n "$missing" ]; then
     die "$source is not the whole build $(manifest_field "$source/$MANIFEST" build): $(wc -l <<<"$missing") of $total files missing or changed ($(
       awk -F/ '{ n[NF > 1 ? $1 "/" : $1]++ } END { for (k in n) printf "%s%s %d", (i++ ? ", " : ""), k, n[k] }' <<<"$missing"
     )), e.g. $(head -n 3 <<<"$missing" | paste -sd ' ')"
   fi
-  extra="$(find "$source" -type f -printf '%P\n' |
-    awk -F '\t' -v m="$MANIFEST" 'NR == FNR { if (!/^#/) listed[$3] = 1; next } $0 != m && !($0 in listed)' "$source/$MANIFEST" -)"
+  extra="$(sed -n 's/^extra\t//p' <<<"$compared")"
   [ -z "$extra" ] || die "$source holds $(wc -l <<<"$extra") files its build did not make, e.g. $(head -n 3 <<<"$extra" | paste -sd ' ')"
 }
 
@@ -124,7 +131,7 @@ INCOMING=""
 cleanup() { if [ -n "$INCOMING" ] && [ -e "$INCOMING" ]; then rm -rf -- "$INCOMING"; fi; }
 
 deploy() {
-  local source="${1:-dist}" name current commit since cutoff third release have
+  local source="${1:-dist}" name current commit since cutoff third release have compared
   verify_source "$source"
   lock
   commit="$(manifest_field "$source/$MANIFEST" commit)"
@@ -197,8 +204,9 @@ deploy() {
     cat "$INCOMING/.carry-batch" >>"$have"
   done
   rm -f "$INCOMING/.carry-batch"
-  [ -z "$(missing_in "$INCOMING" "$source/$MANIFEST")" ] || die "the assembled release does not match the build; nothing was switched"
-  [ -z "$(extra_in "$INCOMING" "$source/$MANIFEST" "$have")" ] || die "the assembled release holds files the build did not make; nothing was switched"
+  compared="$(compare_tree "$INCOMING" "$source/$MANIFEST" "$have")"
+  if grep -q '^missing' <<<"$compared"; then die "the assembled release does not match the build; nothing was switched"; fi
+  if grep -q '^extra' <<<"$compared"; then die "the assembled release holds files the build did not make; nothing was switched"; fi
   sync -f "$INCOMING" 2>/dev/null || true
   mv -T "$INCOMING" "$RELEASES/$name"
   INCOMING=""
