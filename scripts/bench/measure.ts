@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pageShard } from '../../src/lib/search/search-index.node.ts';
-import { shardYear } from '../../src/lib/search/search-shards.ts';
+import { MANIFEST_FILE, shardYear, type ShardManifest } from '../../src/lib/search/search-shards.ts';
 import { contentReport } from '../../src/lib/schema/validate.node.ts';
 import { copyDecap } from '../prepare.ts';
 import type { IndexReport } from '../../src/lib/search/search-indexer.node.ts';
@@ -131,11 +131,13 @@ export async function measureEdit(outDir: string, cacheDir: string, cold: IndexS
   const target = editTarget(cold.shards);
   if (!target) throw new Error(`${outDir}: no dated shard to edit`);
   const dir = path.join(outDir, 'news');
+  // The shard length the indexer chose for this site (a year, half-year, quarter or month).
+  const { months } = JSON.parse(readFileSync(path.join(outDir, 'pagefind', MANIFEST_FILE), 'utf8')) as ShardManifest;
   const page = readdirSync(dir)
     .sort()
     .reverse()
     .map((name) => path.join(dir, name, 'index.html'))
-    .find((file) => existsSync(file) && pageShard(readFileSync(file, 'utf8')) === target.id);
+    .find((file) => existsSync(file) && pageShard(readFileSync(file, 'utf8'), months) === target.id);
   if (!page) throw new Error(`${outDir}: no news page in shard ${target.id}`);
   const html = readFileSync(page, 'utf8');
   writeFileSync(page, html.replace('</h1>', '</h1><p>本条内容已更新：补充了活动报名方式。</p>'));
