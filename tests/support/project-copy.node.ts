@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface ProjectCopy {
   /** The copy's folder (absolute). */
@@ -28,16 +29,23 @@ export function checkoutFiles(root = process.cwd()): string[] {
     .filter((f) => f && existsSync(path.join(root, f)));
 }
 
+/** This checkout: the folder two levels above this file. */
+export const CHECKOUT = realpathSync(fileURLToPath(new URL('../..', import.meta.url)));
+
 /**
  * Git in a scratch repository, never in the checkout. `dir` must be an absolute folder under the
- * system's temporary folder, and every call first checks that `dir` is the top of a repository of
- * its own: `git -C` would otherwise walk up to an enclosing repository, and git takes an empty
- * path as the current folder (the checkout, when tests run). Returns git's output.
+ * system's temporary folder, neither the checkout nor inside it nor holding it (a checkout cloned
+ * under /tmp, or TMPDIR pointing above it, must not make it a "scratch" folder), and every call
+ * first checks that `dir` is the top of a repository of its own: `git -C` would otherwise walk up
+ * to an enclosing repository, and git takes an empty path as the current folder (the checkout,
+ * when tests run). Returns git's output. `checkout` is for the tests of this guard.
  */
-export function scratchGit(dir: string): (...args: string[]) => string {
+export function scratchGit(dir: string, { checkout = CHECKOUT } = {}): (...args: string[]) => string {
   const tmp = realpathSync(tmpdir());
   const real = dir && path.isAbsolute(dir) && existsSync(dir) ? realpathSync(dir) : '';
   if (!real.startsWith(tmp + path.sep)) throw new Error(`refusing to run git outside ${tmp}: "${dir}"`);
+  const inside = (a: string, b: string) => a === b || a.startsWith(b + path.sep);
+  if (inside(real, checkout) || inside(checkout, real)) throw new Error(`refusing to run git in the checkout ${checkout}: "${dir}"`);
   return (...args) => {
     const top = execFileSync('git', ['-C', real, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' }).trim();
     if (realpathSync(top) !== real) throw new Error(`refusing to run git in ${top}: not the scratch repository ${real}`);

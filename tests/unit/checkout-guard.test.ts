@@ -7,12 +7,12 @@
  * and deleting the copy leaves the checkout's edit and upload as they were.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkoutChanges, plantLocalEdits, snapshotCheckout, PLANTED_EDIT, PLANTED_UPLOAD } from '../../scripts/checkout-guard.ts';
-import { projectCopy, scratchGit } from '../support/project-copy.node.ts';
+import { CHECKOUT, projectCopy, scratchGit } from '../support/project-copy.node.ts';
 
 let repo = '';
 // Every git command of these tests runs through scratchGit: never in the checkout.
@@ -64,7 +64,8 @@ describe('the checkout guard', () => {
 
 describe('git in a scratch repository', () => {
   it('refuses the checkout, an empty path and a folder that is not the top of its own repository', () => {
-    expect(() => scratchGit(process.cwd())).toThrow(/refusing to run git outside/);
+    expect(() => scratchGit(process.cwd())).toThrow(/refusing to run git (outside|in the checkout)/);
+    expect(CHECKOUT).toBe(realpathSync(process.cwd()));
     expect(() => scratchGit('')).toThrow(/refusing to run git outside/);
     expect(() => scratchGit('content')).toThrow(/refusing to run git outside/);
     const inner = path.join(repo, 'content');
@@ -76,6 +77,15 @@ describe('git in a scratch repository', () => {
       rmSync(plain, { recursive: true, force: true });
     }
     expect(scratchGit(repo)('rev-parse', '--abbrev-ref', 'HEAD').trim()).toBe('main');
+  });
+
+  it('refuses a checkout that itself lies under the temporary folder, a folder in it and one holding it', () => {
+    // As if the project had been cloned to /tmp: `repo` plays the checkout.
+    expect(() => scratchGit(repo, { checkout: repo })).toThrow(/refusing to run git in the checkout/);
+    mkdirSync(path.join(repo, 'sub', '.git'), { recursive: true });
+    expect(() => scratchGit(path.join(repo, 'sub'), { checkout: repo })).toThrow(/refusing to run git in the checkout/);
+    expect(() => scratchGit(repo, { checkout: path.join(repo, 'content') })).toThrow(/refusing to run git in the checkout/);
+    expect(readFileSync(path.join(repo, PLANTED_EDIT), 'utf8')).toContain('关于本站');
   });
 });
 
