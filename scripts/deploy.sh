@@ -87,13 +87,6 @@ switch_to() {
 # Manifest lines are `<sha256>\t<size>\t<path>`; the header lines start with `#`.
 manifest_field() { sed -n "s/^# $2 //p" "$1" | head -n 1; }
 
-# Paths of manifest $2 that folder $1 lacks or holds with another size, one a line.
-missing_in() {
-  find "$1" -type f -printf '%s\t%P\n' |
-    awk -F '\t' 'NR == FNR { if (!/^#/) want[$3] = $2; next } ($2 in want) && want[$2] == $1 { delete want[$2] } END { for (f in want) print f }' "$2" - |
-    sort
-}
-
 # One walk of folder $1 against manifest $2: `missing\t<path>` for each path the folder lacks or
 # holds with another size, `extra\t<path>` for each file the manifest does not name, except the
 # manifest itself and, when a carried list $3 (`<release>\t<path>` lines) is given, .carried and
@@ -108,6 +101,9 @@ compare_tree() {
       END { for (f in want) print "missing\t" f }' "$2" "${3:-/dev/null}" - |
     sort
 }
+
+# Paths of manifest $2 that folder $1 lacks or holds with another size, one a line.
+missing_in() { compare_tree "$1" "$2" | sed -n 's/^missing\t//p'; }
 
 # Refuses a folder that is not the whole build its manifest describes, naming what is missing.
 verify_source() {

@@ -111,17 +111,15 @@ async function replaceWith(to: string, data: Buffer): Promise<void> {
 }
 
 /**
- * Puts `from` at `to` as a hard link (a copy across file systems), replacing whatever is there;
- * `fresh` says nothing is there (the usual case: a new build), which saves a rename.
+ * Puts `from` at `to` as a hard link (a copy across file systems). Nothing is at `to`: an earlier
+ * run's copies were removed first.
  */
-async function linkInto(from: string, to: string, fresh: boolean): Promise<void> {
-  const temp = fresh ? to : tempName(to);
+async function linkInto(from: string, to: string): Promise<void> {
   try {
-    await link(from, temp);
+    await link(from, to);
   } catch {
-    await copyFile(from, temp);
+    await copyFile(from, to);
   }
-  if (!fresh) await rename(temp, to);
 }
 
 /** The names in the cache's 256 folders (`<key>.<encoding>` and `<key>.<encoding>.none`), read once. */
@@ -191,7 +189,7 @@ export async function precompress(dir: string, options: PrecompressOptions = {})
       }
       for (const n of names) {
         if (!cached.has(n.file)) continue;
-        await linkInto(cachePaths(cacheDir, key, n.encoding).file, `${file}.${n.encoding}`, true);
+        await linkInto(cachePaths(cacheDir, key, n.encoding).file, `${file}.${n.encoding}`);
         report.written++;
       }
     }
