@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { envOptions, indexShards, INDEX_CHUNK_SIZE, scanPages } from '../../src/lib/search/search-indexer.node.ts';
 import { scanFiles, sha256 } from '../../src/lib/search/search-index.node.ts';
+import type { ShardManifest } from '../../src/lib/search/search-shards.ts';
 
 // A built site of 2,600 pages (enough for the scan to use worker threads): dated, undated,
 // unindexed pages and lessons (named shard), with Chinese text.
@@ -72,6 +73,46 @@ describe('the index chunk size (most of a first search’s index bytes)', () => 
   it('refuses a size that is not a whole number of at least 1,000, naming the variable', async () => {
     for (const chunkSize of [Number.NaN, 10, 1500.5]) {
       await expect(indexShards('does-not-matter', { chunkSize })).rejects.toThrow(/SEARCH_INDEX_CHUNK_SIZE/);
+    }
+  });
+});
+
+describe('the shard length, chosen from the pages per month', () => {
+  it('indexes a site whose year holds more than the bound in quarters, and a first search loads the current one', { timeout: 60_000 }, async () => {
+    const small = mkdtempSync(path.join(tmpdir(), 'louyu-periods-'));
+    const before = process.env.BUILD_NOW;
+    try {
+      // 24 dated pages in 2026, two a month; the bound is 10: a year (24) and a half-year (12) are too many.
+      for (let m = 1; m <= 12; m++)
+        for (const d of ['05', '20']) {
+          const dir = path.join(small, 'news', `2026-${String(m).padStart(2, '0')}-${d}`);
+          mkdirSync(dir, { recursive: true });
+          writeFileSync(
+            path.join(dir, 'index.html'),
+            `<html lang="zh-CN"><body><main data-pagefind-body><span data-pagefind-sort="date:2026-${String(m).padStart(2, '0')}-${d}T09:00"></span><p>楼宇服务</p></main></body></html>`,
+          );
+        }
+      writeFileSync(path.join(small, 'index.html'), '<html lang="zh-CN"><body><main data-pagefind-body><p>首页</p></main></body></html>');
+      process.env.BUILD_NOW = '2026-11-20T01:00:00Z';
+      await indexShards(small, { firstMaxPages: 10 });
+      const manifest = JSON.parse(readFileSync(path.join(small, 'pagefind', 'shards.json'), 'utf8')) as ShardManifest;
+      expect(manifest.months).toBe(3);
+      expect(manifest.shards.map((s) => [s.id, s.pages])).toEqual([
+        ['base', 1],
+        ['2026-10', 6],
+        ['2026-07', 6],
+        ['2026-04', 6],
+        ['2026-01', 6],
+      ]);
+      expect(manifest.recent).toBe(1);
+      expect(existsSync(path.join(small, 'pagefind', '2026-10', 'pagefind-entry.json'))).toBe(true);
+      // Without a bound in the environment the length is chosen; SEARCH_SHARD_MONTHS fixes it.
+      expect(envOptions({}).months).toBeUndefined();
+      expect(envOptions({ SEARCH_SHARD_MONTHS: '6' }).months).toBe(6);
+    } finally {
+      if (before === undefined) delete process.env.BUILD_NOW;
+      else process.env.BUILD_NOW = before;
+      rmSync(small, { recursive: true, force: true });
     }
   });
 });

@@ -154,7 +154,7 @@ export async function indexShards(site: string, options: IndexOptions = {}): Pro
   const scanned = (await scanPages({ site, files, months: scanMonths })).filter((page) => page.shard && page.hash);
   const perMonth = new Map<string, number>();
   for (const page of scanned) if (shardYear(page.shard!)) perMonth.set(page.shard!, (perMonth.get(page.shard!) ?? 0) + 1);
-  const months = options.months ?? chooseShardMonths(perMonth);
+  const months = options.months ?? chooseShardMonths(perMonth, options.firstMaxPages ?? FIRST_SEARCH_MAX_PAGES);
   for (const page of scanned) {
     const id = periodOf(page.shard!, months);
     const group = groups.get(id) ?? { files: [], hashes: [], types: new Set<string>() };
