@@ -50,6 +50,18 @@ export default defineConfig({
     // Pages read the content store from its file, not from a 200 MB string inlined in the bundle
     // at 60,000 entries (see the module).
     dataStoreFromDisk(),
+    // No module-preload helper in the pages' scripts: their one dynamic import (继续学习's code,
+    // fetched for a learner with a record) would otherwise put Vite's 0.7 KB gzipped preload
+    // helper on every page. Astro sets its own value after the `vite` option above, so it is
+    // replaced here; the imported module then fetches its own imports, one round trip later.
+    {
+      name: 'louyu:no-module-preload',
+      hooks: {
+        'astro:build:setup': ({ updateConfig }) => {
+          updateConfig({ build: { modulePreload: false } });
+        },
+      },
+    },
     mdx(),
     sitemap({
       // The CMS and printable posters are not pages a search engine should list.

@@ -328,6 +328,34 @@ test.describe('progress from lessons.json', () => {
     expect(record.courses['xinren-peixun']).toEqual({ completedAt: '2026-05-01T02:00:00.000Z', hours: 4 });
   });
 
+  test("继续学习's code is fetched only once there is a record: not for a visitor, then on the page where the first lesson is learned", async ({ page }) => {
+    const resumeCode: string[] = [];
+    page.on('request', (r) => {
+      if (/\/_astro\/(resume\.browser|progress)\.[\w-]+\.js$/.test(new URL(r.url()).pathname)) resumeCode.push(new URL(r.url()).pathname);
+    });
+    const defined = () => page.evaluate(() => customElements.get('ld-resume') !== undefined);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/news/');
+    await page.locator('.ld-menu > summary').click();
+    await expect(page.locator('[data-resume-item]')).toBeHidden();
+    expect(await defined()).toBe(false);
+    expect(resumeCode).toEqual([]);
+
+    await page.goto(LESSON_1);
+    expect(await defined()).toBe(false);
+    await answerQuiz(page, true);
+    await page.locator('[data-lesson-end]').scrollIntoViewIfNeeded();
+    await expect(page.locator('ld-lesson-tracker [data-status]')).toHaveText('本课已学完。');
+    await expect.poll(defined).toBe(true);
+    expect(resumeCode.some((p) => p.includes('/resume.browser.'))).toBe(true);
+    await page.locator('.ld-menu > summary').click();
+    await expect(page.locator('.ld-menu').getByRole('link', { name: '继续学习：名称、标识与办公规范' })).toHaveAttribute('href', LESSON_2);
+
+    await page.goto('/news/');
+    await page.locator('.ld-menu > summary').click();
+    await expect(page.locator('.ld-menu').getByRole('link', { name: '继续学习：名称、标识与办公规范' })).toBeVisible();
+  });
+
   test('when lessons.json cannot be fetched, the course and record pages say so plainly and nothing breaks', async ({ page }) => {
     await page.route('**/lessons.json', (route) => route.abort('internetdisconnected'));
     await seed(page, learnedRecord({ 'xinren-01-zhineng': 'xinren-peixun' }));

@@ -12,7 +12,9 @@
 import { shanghaiYear } from '../dates.ts';
 import type { KeyValueStore } from '../key-value-store.browser.ts';
 
-export const PROGRESS_KEY = 'ld-school-progress';
+import { PROGRESS_KEY } from './progress-key.ts';
+
+export { PROGRESS_KEY };
 export const BACKUP_KEY = 'ld-school-progress-backup';
 export const PROGRESS_VERSION = 3 as const;
 
