@@ -10,7 +10,7 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   // The site's own build settings, so the comparison is of the pages alone (astro.config.mjs).
-  build: { format: 'directory', concurrency: 4 },
+  build: { format: 'directory', concurrency: 8 },
   // Never share the content-layer cache with the site or with another run.
   cacheDir: process.env.BENCH_CACHE_DIR ?? '../../../.tmp/bench/cache-bare',
   // Vite's dependency cache would otherwise appear as scripts/bench/bare/node_modules.
