@@ -4,7 +4,7 @@
  * git mode, on a scratch project folder. It answers only its own Host, and reads, writes and
  * deletes only inside content/ and public/media/.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { scratchGit } from '../support/project-copy.node.ts';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -61,8 +61,7 @@ function project(git: boolean): string {
   // A link inside content/ that leads out of it.
   symlinkSync(path.join(dir, 'scripts'), path.join(dir, 'content/escape'));
   if (git) {
-    execFileSync('git', ['init', '-q', '-b', 'main', dir], { stdio: 'pipe' });
-    const g = scratchGit(dir);
+    const g = scratchGit(dir, { init: true });
     g('config', 'user.name', 'test');
     g('config', 'user.email', 'test@example.test');
     g('add', '-A');

@@ -38,14 +38,17 @@ export const CHECKOUT = realpathSync(fileURLToPath(new URL('../..', import.meta.
  * under /tmp, or TMPDIR pointing above it, must not make it a "scratch" folder), and every call
  * first checks that `dir` is the top of a repository of its own: `git -C` would otherwise walk up
  * to an enclosing repository, and git takes an empty path as the current folder (the checkout,
- * when tests run). Returns git's output. `checkout` is for the tests of this guard.
+ * when tests run). `init` makes `dir` a new repository (branch `main`) once those checks pass:
+ * a test never runs a bare `git init` of its own. Returns git's output. `checkout` is for the
+ * tests of this guard.
  */
-export function scratchGit(dir: string, { checkout = CHECKOUT } = {}): (...args: string[]) => string {
+export function scratchGit(dir: string, { checkout = CHECKOUT, init = false } = {}): (...args: string[]) => string {
   const tmp = realpathSync(tmpdir());
   const real = dir && path.isAbsolute(dir) && existsSync(dir) ? realpathSync(dir) : '';
   if (!real.startsWith(tmp + path.sep)) throw new Error(`refusing to run git outside ${tmp}: "${dir}"`);
   const inside = (a: string, b: string) => a === b || a.startsWith(b + path.sep);
   if (inside(real, checkout) || inside(checkout, real)) throw new Error(`refusing to run git in the checkout ${checkout}: "${dir}"`);
+  if (init) execFileSync('git', ['init', '-q', '-b', 'main', real], { stdio: 'pipe' });
   return (...args) => {
     const top = execFileSync('git', ['-C', real, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' }).trim();
     if (realpathSync(top) !== real) throw new Error(`refusing to run git in ${top}: not the scratch repository ${real}`);
@@ -55,17 +58,24 @@ export function scratchGit(dir: string, { checkout = CHECKOUT } = {}): (...args:
 
 /**
  * Copies the project at `root` into a new temporary folder (prefix `prefix`) and commits it there
- * on a branch `main`, author `author`.
+ * on a branch `main`, author `author`. The folder is checked (scratchGit) before anything is
+ * copied: with TMPDIR inside the checkout, nothing is written there but the empty folder, which
+ * is removed again. `checkout` is for the tests of this guard.
  */
-export function projectCopy(prefix: string, { root = process.cwd(), author = ['测试', 'tests@example.test'] } = {}): ProjectCopy {
+export function projectCopy(prefix: string, { root = process.cwd(), author = ['测试', 'tests@example.test'], checkout = CHECKOUT } = {}): ProjectCopy {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  let inCopy: (...args: string[]) => string;
+  try {
+    inCopy = scratchGit(dir, { checkout, init: true });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   for (const file of checkoutFiles(root)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     copyFileSync(path.join(root, file), path.join(dir, file));
   }
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
-  execFileSync('git', ['init', '-q', '-b', 'main', dir]);
-  const inCopy = scratchGit(dir);
   const git = (...args: string[]) => inCopy(...args).trim();
   // node_modules is a link here, which the folder pattern in .gitignore does not match.
   writeFileSync(path.join(dir, '.git', 'info', 'exclude'), 'node_modules\n');

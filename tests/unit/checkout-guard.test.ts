@@ -6,8 +6,7 @@
  * project copy that cms.spec and cms-review.spec let decap-server write into: writing, resetting
  * and deleting the copy leaves the checkout's edit and upload as they were.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -24,7 +23,7 @@ beforeEach(() => {
   writeFileSync(path.join(repo, PLANTED_EDIT), '---\ntitle: 关于本站\n---\n正文。\n');
   writeFileSync(path.join(repo, 'content', 'pages', 'help.md'), '---\ntitle: 帮助\n---\n正文。\n');
   writeFileSync(path.join(repo, '.gitignore'), 'dist/\n');
-  execFileSync('git', ['init', '-q', '-b', 'main', repo]);
+  scratchGit(repo, { init: true });
   git('-c', 'user.name=t', '-c', 'user.email=t@example.test', 'add', '-A');
   git('-c', 'user.name=t', '-c', 'user.email=t@example.test', 'commit', '-q', '-m', 'base');
 });
@@ -65,6 +64,7 @@ describe('the checkout guard', () => {
 describe('git in a scratch repository', () => {
   it('refuses the checkout, an empty path and a folder that is not the top of its own repository', () => {
     expect(() => scratchGit(process.cwd())).toThrow(/refusing to run git (outside|in the checkout)/);
+    expect(() => scratchGit(process.cwd(), { init: true })).toThrow(/refusing to run git (outside|in the checkout)/);
     expect(CHECKOUT).toBe(realpathSync(process.cwd()));
     expect(() => scratchGit('')).toThrow(/refusing to run git outside/);
     expect(() => scratchGit('content')).toThrow(/refusing to run git outside/);
@@ -85,11 +85,29 @@ describe('git in a scratch repository', () => {
     mkdirSync(path.join(repo, 'sub', '.git'), { recursive: true });
     expect(() => scratchGit(path.join(repo, 'sub'), { checkout: repo })).toThrow(/refusing to run git in the checkout/);
     expect(() => scratchGit(repo, { checkout: path.join(repo, 'content') })).toThrow(/refusing to run git in the checkout/);
+    // Refused before `git init`: no repository is made inside the checkout.
+    expect(() => scratchGit(path.join(repo, 'content'), { checkout: repo, init: true })).toThrow(/refusing to run git in the checkout/);
+    expect(existsSync(path.join(repo, 'content', '.git'))).toBe(false);
     expect(readFileSync(path.join(repo, PLANTED_EDIT), 'utf8')).toContain('关于本站');
   });
 });
 
 describe('the project copy the CMS specs write into', () => {
+  it('is refused before anything is copied when the temporary folder lies inside the checkout', () => {
+    // As if TMPDIR pointed into the checkout: `repo` plays the checkout, its .tmp/ the temporary folder.
+    const tmp = path.join(repo, '.tmp');
+    mkdirSync(tmp);
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      expect(() => projectCopy('inside-checkout-', { root: repo, checkout: repo })).toThrow(/refusing to run git in the checkout/);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
   it('carries the local edit and upload over, and nothing done in it reaches the checkout', () => {
     const planted = plantLocalEdits(repo);
     const before = snapshotCheckout(repo);

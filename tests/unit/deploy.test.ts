@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { recordInManifest, writeBuildManifest } from '../../scripts/build-manifest.ts';
+import { scratchGit } from '../support/project-copy.node.ts';
 
 // Each case runs the script a few times on a 2-core machine shared with builds.
 vi.setConfig({ testTimeout: 30_000 });
@@ -384,9 +385,8 @@ describe('an older pipeline finishing last does not deploy', () => {
   it('refuses a commit that is an ancestor of the live one', () => {
     const repo = path.join(dir, 'repo');
     mkdirSync(repo);
-    const git = (...args: string[]) =>
-      spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', ...args], { cwd: repo, encoding: 'utf8' }).stdout.trim();
-    git('init', '-q');
+    const inRepo = scratchGit(repo, { init: true });
+    const git = (...args: string[]) => inRepo('-c', 'user.name=t', '-c', 'user.email=t@example.test', ...args).trim();
     git('commit', '-q', '--allow-empty', '-m', 'one');
     const older = git('rev-parse', 'HEAD');
     git('commit', '-q', '--allow-empty', '-m', 'two');
