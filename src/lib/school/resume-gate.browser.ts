@@ -6,12 +6,13 @@
  * less on every page.
  */
 import { PROGRESS_EVENT } from '../dom.browser.ts';
+import { browserStore } from '../key-value-store.browser.ts';
 import { PROGRESS_KEY } from './progress-key.ts';
 
 /** Whether this browser holds a learning record (false where storage is blocked). */
-export function hasRecord(storage: () => Pick<Storage, 'getItem'> = () => window.localStorage): boolean {
+export function hasRecord(): boolean {
   try {
-    return storage().getItem(PROGRESS_KEY) !== null;
+    return browserStore().getItem(PROGRESS_KEY) !== null;
   } catch {
     return false;
   }
