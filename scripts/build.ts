@@ -4,6 +4,7 @@
  * previous dist/ untouched: nothing is ever half-published.
  */
 import { spawn } from 'node:child_process';
+import { replaceFile } from '../src/lib/replace-file.node.ts';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { withoutPublicCsp } from '../src/lib/csp.ts';
@@ -84,7 +85,7 @@ if ((await boundedStep('astro', limits.astro, staging, (signal) => run('npx', ['
 }
 // Astro injects the public CSP into every page; /admin/ (Decap, which needs eval) has its own.
 const adminPage = `${staging}/admin/index.html`;
-if (existsSync(adminPage)) writeFileSync(adminPage, withoutPublicCsp(readFileSync(adminPage, 'utf8')));
+if (existsSync(adminPage)) replaceFile(adminPage, withoutPublicCsp(readFileSync(adminPage, 'utf8')));
 writeServiceWorker(staging);
 const astroSeconds = (performance.now() - started) / 1000;
 const indexStarted = performance.now();

@@ -5,7 +5,8 @@
  * a page for the chief editor at <dist>/admin/inspect/ (noindex, not linked), and exits with 1
  * when a 单项否决 item fails. The date defaults to today in Beijing.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { replaceFile } from '../src/lib/replace-file.node.ts';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCollection } from '../src/lib/schema/validate.node.ts';
@@ -173,7 +174,7 @@ process.stdout.write(reportText(report));
 
 const stylesheet = /<link rel="stylesheet" href="(\/_astro\/[^"]+\.css)"/.exec(html.get('index.html') ?? '')?.[1];
 mkdirSync(path.dirname(distFile(REPORT_PATH)), { recursive: true });
-writeFileSync(distFile(REPORT_PATH), reportHtml(report, stylesheet));
+replaceFile(distFile(REPORT_PATH), reportHtml(report, stylesheet));
 // The report is part of what the pipelines deploy: scripts/deploy.sh checks dist/ against its manifest.
 recordInManifest(dist, REPORT_PATH);
 console.log(`报告页面：${rel(distFile(REPORT_PATH))}（网址 /${REPORT_PATH.replace(/index\.html$/, '')}，不公开链接，不被搜索引擎收录）`);

@@ -6,6 +6,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { replaceFile } from '../../src/lib/replace-file.node.ts';
 import path from 'node:path';
 import { pageShard } from '../../src/lib/search/search-index.node.ts';
 import { MANIFEST_FILE, shardYear, type ShardManifest } from '../../src/lib/search/search-shards.ts';
@@ -140,7 +141,7 @@ export async function measureEdit(outDir: string, cacheDir: string, cold: IndexS
     .find((file) => existsSync(file) && pageShard(readFileSync(file, 'utf8'), months) === target.id);
   if (!page) throw new Error(`${outDir}: no news page in shard ${target.id}`);
   const html = readFileSync(page, 'utf8');
-  writeFileSync(page, html.replace('</h1>', '</h1><p>本条内容已更新：补充了活动报名方式。</p>'));
+  replaceFile(page, html.replace('</h1>', '</h1><p>本条内容已更新：补充了活动报名方式。</p>'));
   const again = await indexSite(outDir, cacheDir, quiet);
   return {
     seconds: again.seconds,

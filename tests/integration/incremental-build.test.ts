@@ -9,11 +9,11 @@
  * build of the next state's incremental build. Eleven Astro builds of a few dozen pages.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyEdit, EDIT_KINDS, newsEntryPages, renderedFiles } from '../../scripts/bench/publish.ts';
+import { applyEdit, builtFiles, EDIT_KINDS, newsEntryPages, renderedFiles } from '../../scripts/bench/publish.ts';
 import { walkFiles } from '../../scripts/site-files.ts';
 
 /**
@@ -79,12 +79,14 @@ const restored = (log: string) => (log.match(/\((?:restored|cached)\)/g) ?? []).
 
 describe('incremental build', () => {
   it('writes, after every kind of edit, the same files as a clean build', { timeout: 600_000 }, () => {
-    build(true);
+    let previous = build(true);
     const report: string[] = [];
     for (const kind of EDIT_KINDS) {
       applyEdit(content, kind);
       const incremental = build(false);
       const clean = build(true);
+      const before = previous;
+      previous = clean;
       const diff = differences(incremental.out, clean.out);
       report.push(`${kind}: ${restored(incremental.log)} pages copied; ${diff.length === 0 ? 'identical' : diff.join(', ')}`);
       // Every page shows the settings; any other edit leaves some pages to copy (other sections' entries).
@@ -97,6 +99,17 @@ describe('incremental build', () => {
         expect(restored(incremental.log)).toBeGreaterThan(5);
         // Of the news entries' pages, only the edited one is rendered again; the others are copied.
         expect(newsEntryPages(renderedFiles(incremental.log))).toEqual([page?.split('/')[1]]);
+        // Copied as hard links (patches/astro+*.patch): an unchanged page of the new build is the
+        // previous build's file, costing no disk; the edited page is a new file, and the previous
+        // build's page (which a reader of the live release may be reading) still has its old text.
+        const copied = builtFiles(incremental.log)
+          .filter((f) => f.copied)
+          .map((f) => f.file.slice(1));
+        expect(copied.length).toBeGreaterThan(5);
+        const same = (f: string) => statSync(path.join(incremental.out, f)).ino === statSync(path.join(before.out, f)).ino;
+        expect(copied.filter((f) => !same(f))).toEqual([]);
+        expect(same(page!)).toBe(false);
+        expect(readFileSync(path.join(before.out, page!), 'utf8')).not.toContain('本条内容已更新');
       }
     }
     expect(

@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { envOptions, indexShards, INDEX_CHUNK_SIZE, scanPages } from '../../src/lib/search/search-indexer.node.ts';
-import { scanFiles, sha256 } from '../../src/lib/search/search-index.node.ts';
+import { fileStamp, scanFiles, sha256, type KnownPage } from '../../src/lib/search/search-index.node.ts';
 import type { ShardManifest } from '../../src/lib/search/search-shards.ts';
 
 // A built site of 2,600 pages (enough for the scan to use worker threads): dated, undated,
@@ -60,6 +60,83 @@ describe('the search index scan of a built site', () => {
     });
     await worker.terminate();
     expect(posted).toEqual(scanFiles(job));
+  });
+});
+
+describe('the scan of a site built again', () => {
+  it('reads only pages whose file changed since the last scan (a linked copy keeps its stamp)', async () => {
+    const again = mkdtempSync(path.join(tmpdir(), 'louyu-rescan-'));
+    try {
+      const part = files.slice(0, 8);
+      // The next build's output: each page a hard link to the previous one's, as the incremental build leaves it.
+      for (const f of part) {
+        mkdirSync(path.join(again, path.dirname(f)), { recursive: true });
+        linkSync(path.join(site, f), path.join(again, f));
+      }
+      const first = scanFiles({ site, files: part, months: 12, known: {} });
+      expect(first.every((p) => p.stamp === fileStamp(path.join(site, p.file)))).toBe(true);
+      // What the scan cache would hold, with a planted hash for page 0: a page not read again keeps it.
+      const known: Record<string, KnownPage> = Object.fromEntries(first.map((p) => [p.file, [p.stamp!, p.shard, p.hash, p.type]]));
+      known[part[0]!] = [first[0]!.stamp!, first[0]!.shard, 'planted', undefined];
+      // Page 1 written anew (a new file renamed over it), page 4 deleted and written again with other bytes.
+      writeFileSync(path.join(again, `${part[1]}.new`), '<html lang="zh-CN"><body><main data-pagefind-body><p>改过的页面</p></main></body></html>');
+      renameSync(path.join(again, `${part[1]}.new`), path.join(again, part[1]!));
+      rmSync(path.join(again, part[4]!));
+      writeFileSync(path.join(again, part[4]!), '<html lang="zh-CN"><body><main data-pagefind-body><p>另一个页面，长度不同</p></main></body></html>');
+      const second = scanFiles({ site: again, files: part, months: 12, known });
+      expect(second[0]?.hash).toBe('planted');
+      expect(second[1]).toMatchObject({ shard: 'base', hash: sha256(readFileSync(path.join(again, part[1]!))) });
+      expect(second[4]).toMatchObject({ shard: 'base', hash: sha256(readFileSync(path.join(again, part[4]!))) });
+      // The rest were not read: same shard, hash and type as the first scan.
+      for (const i of [2, 3, 5, 6, 7]) expect(second[i]).toEqual(first[i]);
+      // Split across worker threads, each gets its own pages' entries and the result is the same.
+      const many = {
+        site,
+        files,
+        months: 12,
+        known: Object.fromEntries(
+          scanFiles({ site, files, months: 12, known: {} }).map((p) => [p.file, [p.stamp!, p.shard, 'from-cache', p.type] as KnownPage]),
+        ),
+      };
+      const parallel = await scanPages(many);
+      expect(parallel.filter((p) => p.hash !== undefined && p.hash !== 'from-cache')).toEqual([]);
+      expect(parallel).toEqual(scanFiles(many));
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  });
+
+  it('indexes a page replaced since the last run again, with the scan cache of that run', { timeout: 60_000 }, async () => {
+    const small = mkdtempSync(path.join(tmpdir(), 'louyu-rescan-site-'));
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'louyu-rescan-cache-'));
+    const page = (text: string) =>
+      `<html lang="zh-CN"><body><main data-pagefind-body><span data-pagefind-sort="date:2025-05-01T09:00"></span><p>${text}</p></main></body></html>`;
+    try {
+      for (const [dir, year] of [
+        ['a', 2024],
+        ['b', 2025],
+      ] as const) {
+        mkdirSync(path.join(small, dir), { recursive: true });
+        writeFileSync(path.join(small, dir, 'index.html'), page(`楼宇服务 ${year}`).replace('2025-05', `${year}-05`));
+      }
+      const first = await indexShards(small, { cacheDir, months: 12 });
+      expect(
+        first.shards
+          .filter((s) => !s.cached)
+          .map((s) => s.id)
+          .sort(),
+      ).toEqual(['2024', '2025', 'base']);
+      expect(existsSync(path.join(cacheDir, 'scan-2-months-12.json'))).toBe(true);
+      const untouched = await indexShards(small, { cacheDir, months: 12 });
+      expect(untouched.shards.filter((s) => !s.cached)).toEqual([]);
+      writeFileSync(path.join(small, 'b', 'index.html.new'), page('楼宇服务 2025 补充了报名方式'));
+      renameSync(path.join(small, 'b', 'index.html.new'), path.join(small, 'b', 'index.html'));
+      const edited = await indexShards(small, { cacheDir, months: 12 });
+      expect(edited.shards.filter((s) => !s.cached).map((s) => s.id)).toEqual(['2025']);
+    } finally {
+      rmSync(small, { recursive: true, force: true });
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 });
 

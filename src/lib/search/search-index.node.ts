@@ -3,7 +3,7 @@
  * Pagefind indexes and into which shard, and the cache key of a shard. Node only (hashing).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isNamedShard, shardOf } from './search-shards.ts';
 
@@ -62,6 +62,8 @@ export interface ScanJob {
   /** Paths inside the site folder, forward slashes. */
   files: string[];
   months: number;
+  /** What an earlier scan found, by path (see fileStamp); a page whose stamp matches is not read. */
+  known?: Record<string, KnownPage> | undefined;
 }
 
 /** One scanned page: its shard (undefined when Pagefind does not index it) and content hash. */
@@ -71,14 +73,42 @@ export interface ScannedPage {
   hash: string | undefined;
   /** The type filter of a page in a named shard (the manifest lists them, for type-filtered searches). */
   type?: string | undefined;
+  /** The file's stamp when it was read (see fileStamp). */
+  stamp?: string | undefined;
 }
 
-/** Reads each page as bytes and gives its shard and, for pages Pagefind indexes, its hash. */
-export function scanFiles({ site, files, months }: ScanJob): ScannedPage[] {
+/** What the scan cache keeps of a page: its stamp, shard, hash and type. */
+export type KnownPage = [stamp: string, shard: string | undefined, hash: string | undefined, type: string | undefined];
+
+/**
+ * A file's identity and version without reading it: device, inode, size and modification time
+ * in nanoseconds. A page the incremental build took from its cache is a hard link to the cached
+ * file (patches/astro+*.patch) and keeps its stamp from build to build; a page written again
+ * gets a new inode and time. Nothing on this site rewrites a built page in place (a copy would
+ * write through into the cache), so an equal stamp means equal bytes.
+ */
+export function fileStamp(file: string): string {
+  const st = statSync(file, { bigint: true });
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}`;
+}
+
+/**
+ * Gives each page's shard and, for pages Pagefind indexes, its hash: from `known` when the
+ * file's stamp is unchanged, otherwise by reading it as bytes.
+ */
+export function scanFiles({ site, files, months, known }: ScanJob): ScannedPage[] {
   return files.map((file) => {
-    const html = readFileSync(path.join(site, file));
+    const full = path.join(site, file);
+    const stamp = known ? fileStamp(full) : undefined;
+    const before = known?.[file];
+    if (before && before[0] === stamp) {
+      const page: ScannedPage = { file, shard: before[1], hash: before[2], stamp };
+      if (before[3] !== undefined) page.type = before[3];
+      return page;
+    }
+    const html = readFileSync(full);
     const shard = pageShard(html, months);
-    const scanned: ScannedPage = { file, shard, hash: shard === undefined ? undefined : sha256(html) };
+    const scanned: ScannedPage = { file, shard, hash: shard === undefined ? undefined : sha256(html), stamp };
     if (isNamedShard(shard)) scanned.type = attribute(html, 'filter', 'type');
     return scanned;
   });

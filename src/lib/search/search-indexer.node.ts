@@ -20,10 +20,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { replaceFile } from '../replace-file.node.ts';
 import * as pagefind from 'pagefind';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { pageUrl, scanFiles, shardCacheKey, type ScanJob, type ScannedPage } from './search-index.node.ts';
+import { pageUrl, scanFiles, shardCacheKey, type KnownPage, type ScanJob, type ScannedPage } from './search-index.node.ts';
 import { shanghaiParts } from '../dates.ts';
 import { buildNow } from '../schedule.ts';
 import {
@@ -66,7 +67,7 @@ export interface ShardReport {
 export interface IndexReport {
   shards: ShardReport[];
   pages: number;
-  /** Reading and hashing every page. */
+  /** Finding every page and reading (hashing) those changed since the last run. */
   scanSeconds: number;
   seconds: number;
 }
@@ -151,7 +152,12 @@ export async function indexShards(site: string, options: IndexOptions = {}): Pro
   const walked = performance.now();
   // The build's clock (BUILD_NOW, as the pages were built), Beijing time: which period is current.
   const now = shanghaiParts(buildNow());
-  const scanned = (await scanPages({ site, files, months: scanMonths })).filter((page) => page.shard && page.hash);
+  // Pages whose file is unchanged since the last run (same stamp) are not read again.
+  const scanCache = options.cacheDir ? path.join(options.cacheDir, `scan-${FORMAT}-months-${scanMonths}.json`) : undefined;
+  const known = scanCache ? readScanCache(scanCache) : undefined;
+  const all = await scanPages({ site, files, months: scanMonths, known });
+  if (scanCache) writeScanCache(scanCache, all);
+  const scanned = all.filter((page) => page.shard && page.hash);
   const perMonth = new Map<string, number>();
   for (const page of scanned) if (shardYear(page.shard!)) perMonth.set(page.shard!, (perMonth.get(page.shard!) ?? 0) + 1);
   const months = options.months ?? chooseShardMonths(perMonth, options.firstMaxPages ?? FIRST_SEARCH_MAX_PAGES);
@@ -241,6 +247,24 @@ export async function indexShards(site: string, options: IndexOptions = {}): Pro
   return { shards: reports, pages, scanSeconds, seconds: (performance.now() - started) / 1000 };
 }
 
+/** The scan cache's pages by path, or an empty record when there is none or it cannot be read. */
+function readScanCache(file: string): Record<string, KnownPage> {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, KnownPage>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Stores what this scan found (the pages of this build only), replacing the file in one rename. */
+function writeScanCache(file: string, pages: readonly ScannedPage[]): void {
+  const data: Record<string, KnownPage> = {};
+  for (const page of pages) if (page.stamp) data[page.file] = [page.stamp, page.shard, page.hash, page.type];
+  mkdirSync(path.dirname(file), { recursive: true });
+  replaceFile(file, JSON.stringify(data));
+}
+
 /** Below this many pages the scan runs in this thread: starting workers would cost more. */
 const PARALLEL_SCAN_MIN = 2000;
 
@@ -254,11 +278,23 @@ export async function scanPages(job: ScanJob): Promise<ScannedPage[]> {
   if (workers < 2 || job.files.length < PARALLEL_SCAN_MIN) return scanFiles(job);
   const size = Math.ceil(job.files.length / workers);
   const parts = Array.from({ length: workers }, (_, i) => job.files.slice(i * size, (i + 1) * size));
+  // Each worker gets only its own pages' cache entries (the record is copied into the thread).
+  const knownOf = (files: string[]) => {
+    if (!job.known) return undefined;
+    const part: Record<string, KnownPage> = {};
+    for (const file of files) {
+      const entry = job.known[file];
+      if (entry) part[file] = entry;
+    }
+    return part;
+  };
   const results = await Promise.all(
     parts.map(
       (files) =>
         new Promise<ScannedPage[]>((resolve, reject) => {
-          const worker = new Worker(new URL('./search-scan-worker.node.ts', import.meta.url), { workerData: { ...job, files } satisfies ScanJob });
+          const worker = new Worker(new URL('./search-scan-worker.node.ts', import.meta.url), {
+            workerData: { ...job, files, known: knownOf(files) } satisfies ScanJob,
+          });
           worker.once('message', (pages: ScannedPage[]) => resolve(pages));
           worker.once('error', reject);
           worker.once('exit', (code) => {
