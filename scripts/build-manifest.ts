@@ -11,6 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { FileDigests } from '../src/lib/file-digests.node.ts';
 import path from 'node:path';
 
 export const MANIFEST = '.build-manifest';
@@ -46,14 +47,14 @@ export interface ManifestInfo {
 }
 
 /** Writes `dir/.build-manifest`; returns the build id and how many files it lists. */
-export function writeBuildManifest(dir: string, info: ManifestInfo): { id: string; files: number } {
+export function writeBuildManifest(dir: string, info: ManifestInfo, digests = new FileDigests()): { id: string; files: number } {
   const files = regularFiles(dir);
   const lines: string[] = [];
   for (const file of files) {
     if (/[\t\n\r]/.test(file)) throw new Error(`${path.join(dir, file)}：文件名含制表符或换行，无法写入构建清单`);
-    const full = path.join(dir, file);
-    const hash = createHash('sha256').update(readFileSync(full)).digest('hex');
-    lines.push(`${hash}\t${statSync(full).size}\t${file}`);
+    // Unchanged files (same stamp as in the last build) are not read again.
+    const { hash, size } = digests.digest(path.join(dir, file));
+    lines.push(`${hash}\t${size}\t${file}`);
   }
   const commit = info.commit ?? buildCommit();
   const id = `${info.builtAt.replace(/[-:]/g, '').replace(/\.\d+/, '')}-${randomBytes(4).toString('hex')}`;

@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { replaceFile } from '../src/lib/replace-file.node.ts';
+import { envFileDigests } from '../src/lib/file-digests.node.ts';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { withoutPublicCsp } from '../src/lib/csp.ts';
@@ -96,17 +97,20 @@ if ((await boundedStep('pagefind', limits.pagefind, staging, () => indexSearch(s
 }
 const pagefindSeconds = (performance.now() - indexStarted) / 1000;
 writeFileSync(`${staging}/.build.json`, `${JSON.stringify({ builtAt: builtAt.toISOString() })}\n`);
+// Digests of the files of the last build by their stamps: unchanged files are not read again.
+const digests = envFileDigests();
 const compressStarted = performance.now();
 // BUILD_PRECOMPRESS=0 (test builds whose .gz/.br nothing serves) skips the step, which is most of
 // a small site's build time; the nginx test's production build keeps it.
 const compressed =
   process.env.BUILD_PRECOMPRESS === '0'
     ? { files: 0, written: 0, reused: 0, compressed: 0 }
-    : await boundedStep('precompress', limits.precompress, staging, () => precompress(staging, { cacheDir: precompressCacheDir() }));
+    : await boundedStep('precompress', limits.precompress, staging, () => precompress(staging, { cacheDir: precompressCacheDir(), digests }));
 const compressSeconds = (performance.now() - compressStarted) / 1000;
 // Last step: the manifest of every file with its hash, which scripts/deploy.sh checks before it
 // switches (a folder that is not this whole build is refused).
-const manifest = writeBuildManifest(staging, { builtAt: builtAt.toISOString() });
+const manifest = writeBuildManifest(staging, { builtAt: builtAt.toISOString() }, digests);
+digests.save();
 // The new output goes live by two renames; the previous one is deleted by a process of its own,
 // after this build has finished (at 60,000 entries, deleting its 370,000 files takes many seconds).
 if (existsSync(outDir)) {

@@ -13,13 +13,13 @@
  * Environment: PRECOMPRESS_CACHE (cache folder, default .tmp/precompress-cache; `off` disables
  * it). The cache holds what the last run used: entries no file of this run needed are deleted.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { copyFile, link, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { walkFiles } from './site-files.ts';
+import { FileDigests, sha256Hex } from '../src/lib/file-digests.node.ts';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -38,13 +38,15 @@ const LARGE_FILE = 100_000;
  */
 const PAGE = /\.html$/;
 /** Bump when the compression settings change: every cached copy is then made again. */
-const FORMAT = 2;
+const FORMAT = 3;
 const ENCODINGS = ['gz', 'br'] as const;
 type Encoding = (typeof ENCODINGS)[number];
 
 export interface PrecompressOptions {
   /** Cache folder, or undefined for no cache. */
   cacheDir?: string | undefined;
+  /** Digests of files seen before (not read again when unchanged); by default none are known. */
+  digests?: FileDigests | undefined;
 }
 
 export interface PrecompressReport {
@@ -64,12 +66,9 @@ export function envCacheDir(env: NodeJS.ProcessEnv = process.env): string | unde
   return dir === 'off' ? undefined : dir;
 }
 
-/** The cache key of a file's bytes: their hash, salted with what else decides the output (the brotli quality among it). */
-export function cacheKey(data: Buffer, quality = 11): string {
-  return createHash('sha256')
-    .update(`louyu-precompress ${FORMAT} q${quality} zlib ${process.versions.zlib} brotli ${process.versions.brotli}\n`)
-    .update(data)
-    .digest('hex');
+/** The cache key of a file's bytes, from their SHA-256 (hex): salted with what else decides the output (the brotli quality among it). */
+export function cacheKey(digest: string, quality = 11): string {
+  return sha256Hex(`louyu-precompress ${FORMAT} q${quality} zlib ${process.versions.zlib} brotli ${process.versions.brotli}\n${digest}`);
 }
 
 /** The brotli quality for a file (see PAGE and LARGE_FILE). */
@@ -141,7 +140,7 @@ function cacheListing(cacheDir: string): Set<string> {
 export async function precompress(dir: string, options: PrecompressOptions = {}): Promise<PrecompressReport> {
   const listing = new Set(walkFiles(dir));
   const candidates = [...listing].filter((f) => COMPRESSIBLE.test(f));
-  const { cacheDir } = options;
+  const { cacheDir, digests = new FileDigests() } = options;
   const used = new Set<string>();
   const report: PrecompressReport = { files: 0, written: 0, reused: 0, compressed: 0 };
   const cached = cacheDir ? cacheListing(cacheDir) : new Set<string>();
@@ -149,13 +148,13 @@ export async function precompress(dir: string, options: PrecompressOptions = {})
   const worker = async () => {
     for (let rel = queue.shift(); rel !== undefined; rel = queue.shift()) {
       const file = path.join(dir, rel);
-      const data = await readFile(file);
       // A copy from an earlier run over the same folder must not outlive a change of the file.
       const earlier = ENCODINGS.filter((encoding) => listing.has(`${rel}.${encoding}`));
       for (const encoding of earlier) await rm(`${file}.${encoding}`, { force: true });
-      if (data.length < MIN_SIZE) continue;
-      report.files++;
       if (!cacheDir) {
+        const data = await readFile(file);
+        if (data.length < MIN_SIZE) continue;
+        report.files++;
         const copies = await compress(file, data);
         report.compressed++;
         for (const encoding of ENCODINGS) {
@@ -167,13 +166,17 @@ export async function precompress(dir: string, options: PrecompressOptions = {})
         }
         continue;
       }
-      const key = cacheKey(data, brotliQuality(file, data.length));
+      // The file is read only if it changed since the digest was taken (or compressed now).
+      const { hash, size, data: read } = digests.digest(file);
+      if (size < MIN_SIZE) continue;
+      report.files++;
+      const key = cacheKey(hash, brotliQuality(file, size));
       used.add(key);
       const names = ENCODINGS.map((encoding) => ({ encoding, file: `${key}.${encoding}`, none: `${key}.${encoding}.none` }));
       const hit = names.every((n) => cached.has(n.file) || cached.has(n.none));
       if (hit) report.reused++;
       else {
-        const copies = await compress(file, data);
+        const copies = await compress(file, read ?? (await readFile(file)));
         report.compressed++;
         for (const n of names) {
           const copy = copies[n.encoding];

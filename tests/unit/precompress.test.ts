@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { brotliQuality, cacheKey, precompress } from '../../scripts/precompress.ts';
+import { FileDigests, sha256Hex } from '../../src/lib/file-digests.node.ts';
 
 const temps: string[] = [];
 afterEach(() => {
@@ -24,7 +25,7 @@ function site(): { root: string; dist: string; cache: string } {
 }
 
 const cached = (cache: string, data: Buffer, encoding: 'gz' | 'br') => {
-  const key = cacheKey(data, 10);
+  const key = cacheKey(sha256Hex(data), 10);
   return path.join(cache, key.slice(0, 2), `${key}.${encoding}`);
 };
 
@@ -79,6 +80,30 @@ describe('precompress with its cache', () => {
     writeFileSync(path.join(dist, 'index.html'), changed);
     await precompress(dist, { cacheDir: cache });
     expect(brotliDecompressSync(readFileSync(path.join(dist, 'index.html.br')))).toEqual(changed);
+  });
+
+  it('with the digests of the last build, reads only files that changed since (a linked page is not read)', async () => {
+    const { root, dist, cache } = site();
+    // Written a minute ago, as the last build's files were.
+    const past = new Date(Date.now() - 60_000);
+    for (const f of ['index.html', 'news/a/index.html', 'tiny.css', 'logo.png']) utimesSync(path.join(dist, f), past, past);
+    const record = path.join(root, 'digests.json');
+    const first = new FileDigests(record);
+    await precompress(dist, { cacheDir: cache, digests: first });
+    expect(first.read).toBe(3);
+    first.save();
+    // The next build: the home page a hard link to the last one's (as the incremental build leaves it), the news page new.
+    const next = path.join(root, 'next');
+    mkdirSync(path.join(next, 'news', 'a'), { recursive: true });
+    linkSync(path.join(dist, 'index.html'), path.join(next, 'index.html'));
+    const edited = Buffer.from(`<!doctype html><title>新闻</title>${'<p>古城街道领秀大厦工作站（已更正）</p>'.repeat(200)}`);
+    writeFileSync(path.join(next, 'news', 'a', 'index.html'), edited);
+    const second = new FileDigests(record);
+    const r = await precompress(next, { cacheDir: cache, digests: second });
+    expect(r).toMatchObject({ files: 2, reused: 1, compressed: 1 });
+    expect(second.read).toBe(1);
+    expect(brotliDecompressSync(readFileSync(path.join(next, 'index.html.br')))).toEqual(readFileSync(path.join(dist, 'index.html')));
+    expect(brotliDecompressSync(readFileSync(path.join(next, 'news/a/index.html.br')))).toEqual(edited);
   });
 
   it('compresses pages at quality 10, other small files at 11 and large ones at 9', () => {

@@ -1,16 +1,18 @@
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { envOptions, indexShards, INDEX_CHUNK_SIZE, scanPages } from '../../src/lib/search/search-indexer.node.ts';
-import { fileStamp, scanFiles, sha256, type KnownPage } from '../../src/lib/search/search-index.node.ts';
+import { scanFiles, sha256, type KnownPage } from '../../src/lib/search/search-index.node.ts';
+import { fileStamp } from '../../src/lib/file-stamp.node.ts';
 import type { ShardManifest } from '../../src/lib/search/search-shards.ts';
 
 // A built site of 2,600 pages (enough for the scan to use worker threads): dated, undated,
 // unindexed pages and lessons (named shard), with Chinese text.
 const site = mkdtempSync(path.join(tmpdir(), 'louyu-scan-'));
 const files: string[] = [];
+const lastBuild = new Date(Date.now() - 60_000);
 for (let i = 0; i < 2600; i++) {
   const kind = i % 4;
   const year = 2017 + (i % 10);
@@ -25,6 +27,8 @@ for (let i = 0; i < 2600; i++) {
   const file = `p/${String(i).padStart(5, '0')}/index.html`;
   mkdirSync(path.join(site, path.dirname(file)), { recursive: true });
   writeFileSync(path.join(site, file), `<html lang="zh-CN"><body><main${attrs}<p>第${i}条：楼宇服务</p></main></body></html>`);
+  // Written a minute ago, as a previous build's pages were (a page changed just now has no stamp).
+  utimesSync(path.join(site, file), lastBuild, lastBuild);
   files.push(file);
 }
 // Removing 2,600 folders can outlast the default hook timeout on a loaded machine.
@@ -83,6 +87,8 @@ describe('the scan of a site built again', () => {
       renameSync(path.join(again, `${part[1]}.new`), path.join(again, part[1]!));
       rmSync(path.join(again, part[4]!));
       writeFileSync(path.join(again, part[4]!), '<html lang="zh-CN"><body><main data-pagefind-body><p>另一个页面，长度不同</p></main></body></html>');
+      const rebuilt = new Date(Date.now() - 30_000);
+      for (const i of [1, 4]) utimesSync(path.join(again, part[i]!), rebuilt, rebuilt);
       const second = scanFiles({ site: again, files: part, months: 12, known });
       expect(second[0]?.hash).toBe('planted');
       expect(second[1]).toMatchObject({ shard: 'base', hash: sha256(readFileSync(path.join(again, part[1]!))) });

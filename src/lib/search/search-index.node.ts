@@ -3,9 +3,10 @@
  * Pagefind indexes and into which shard, and the cache key of a shard. Node only (hashing).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isNamedShard, shardOf } from './search-shards.ts';
+import { fileStamp } from '../file-stamp.node.ts';
 
 /** The result URL Pagefind would give a file: `news/x/index.html` → `/news/x/`. */
 export function pageUrl(file: string): string {
@@ -62,7 +63,7 @@ export interface ScanJob {
   /** Paths inside the site folder, forward slashes. */
   files: string[];
   months: number;
-  /** What an earlier scan found, by path (see fileStamp); a page whose stamp matches is not read. */
+  /** What an earlier scan found, by path (see file-stamp.node.ts); a page whose stamp matches is not read. */
   known?: Record<string, KnownPage> | undefined;
 }
 
@@ -73,24 +74,12 @@ export interface ScannedPage {
   hash: string | undefined;
   /** The type filter of a page in a named shard (the manifest lists them, for type-filtered searches). */
   type?: string | undefined;
-  /** The file's stamp when it was read (see fileStamp). */
+  /** The file's stamp when it was read (see file-stamp.node.ts); undefined when it had just changed. */
   stamp?: string | undefined;
 }
 
 /** What the scan cache keeps of a page: its stamp, shard, hash and type. */
 export type KnownPage = [stamp: string, shard: string | undefined, hash: string | undefined, type: string | undefined];
-
-/**
- * A file's identity and version without reading it: device, inode, size and modification time
- * in nanoseconds. A page the incremental build took from its cache is a hard link to the cached
- * file (patches/astro+*.patch) and keeps its stamp from build to build; a page written again
- * gets a new inode and time. Nothing on this site rewrites a built page in place (a copy would
- * write through into the cache), so an equal stamp means equal bytes.
- */
-export function fileStamp(file: string): string {
-  const st = statSync(file, { bigint: true });
-  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}`;
-}
 
 /**
  * Gives each page's shard and, for pages Pagefind indexes, its hash: from `known` when the
@@ -101,7 +90,7 @@ export function scanFiles({ site, files, months, known }: ScanJob): ScannedPage[
     const full = path.join(site, file);
     const stamp = known ? fileStamp(full) : undefined;
     const before = known?.[file];
-    if (before && before[0] === stamp) {
+    if (before && stamp !== undefined && before[0] === stamp) {
       const page: ScannedPage = { file, shard: before[1], hash: before[2], stamp };
       if (before[3] !== undefined) page.type = before[3];
       return page;
