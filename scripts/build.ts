@@ -3,8 +3,8 @@
  * staging folder that replaces dist/ only when every step has passed. A failed build leaves the
  * previous dist/ untouched: nothing is ever half-published.
  */
-import { spawn } from 'node:child_process';
 import { replaceFile } from '../src/lib/replace-file.node.ts';
+import { removeLater } from '../src/lib/remove-later.node.ts';
 import { envFileDigests } from '../src/lib/file-digests.node.ts';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,11 +38,6 @@ const staging = path.join('.tmp', 'build-staging');
 /** Where a replaced output waits for its deletion (the build's pid follows). */
 const OLD_OUTPUT = path.join('.tmp', 'build-old-');
 
-/** Deletes folders in a detached process that outlives this one (its output is not needed). */
-function removeInBackground(dirs: string[]): void {
-  if (dirs.length === 0) return;
-  spawn('rm', ['-rf', '--', ...dirs], { detached: true, stdio: 'ignore' }).unref();
-}
 // One build time for every step (定时发布): Astro's pages leave out entries published after it,
 // and `npm run inspect` reads it back from dist/.build.json.
 process.env.BUILD_NOW ||= new Date().toISOString();
@@ -60,7 +55,7 @@ await acquireBuildLock();
 // What a build killed outright (kill -9, power loss) left behind; earlier outputs whose deletion
 // did not finish.
 rmSync(staging, { recursive: true, force: true });
-removeInBackground(
+removeLater(
   readdirSync('.tmp')
     .map((name) => path.join('.tmp', name))
     .filter((dir) => dir.startsWith(OLD_OUTPUT)),
@@ -117,7 +112,7 @@ if (existsSync(outDir)) {
   const previous = `${OLD_OUTPUT}${process.pid}`;
   renameSync(outDir, previous);
   renameSync(staging, outDir);
-  removeInBackground([previous]);
+  removeLater([previous]);
 } else renameSync(staging, outDir);
 console.log(
   `构建完成：Astro ${astroSeconds.toFixed(1)} 秒，Pagefind ${pagefindSeconds.toFixed(1)} 秒，` +

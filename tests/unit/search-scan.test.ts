@@ -1,4 +1,4 @@
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
@@ -139,6 +139,11 @@ describe('the scan of a site built again', () => {
       renameSync(path.join(small, 'b', 'index.html.new'), path.join(small, 'b', 'index.html'));
       const edited = await indexShards(small, { cacheDir, months: 12 });
       expect(edited.shards.filter((s) => !s.cached).map((s) => s.id)).toEqual(['2025']);
+      // Each earlier index was moved out of the site at once and is deleted in the background.
+      expect(readdirSync(small).sort()).toEqual(['a', 'b', 'pagefind']);
+      const aside = () => readdirSync(path.dirname(small)).filter((n) => n.startsWith(`.${path.basename(small)}-pagefind-old-`));
+      for (let i = 0; i < 100 && aside().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(aside()).toEqual([]);
     } finally {
       rmSync(small, { recursive: true, force: true });
       rmSync(cacheDir, { recursive: true, force: true });

@@ -21,6 +21,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { replaceFile } from '../replace-file.node.ts';
+import { removeLater } from '../remove-later.node.ts';
 import * as pagefind from 'pagefind';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -183,14 +184,19 @@ export async function indexShards(site: string, options: IndexOptions = {}): Pro
     groups.delete(id);
   }
   const root = path.join(site, 'pagefind');
-  // An index from an earlier run on this folder is moved aside at once and deleted while the new
-  // one is written (a site Astro has just built has none: Astro empties its output folder).
+  // An index from an earlier run on this folder (a site Astro has just built has none) is moved
+  // out of it, beside it, at once and deleted in the background: at 60,000 entries it holds
+  // 60,000 files, and the new index need not wait for them (nor may they be published with it).
   for (const name of readdirSync(site)) if (name.startsWith('.pagefind-part-')) rmSync(path.join(site, name), { recursive: true, force: true });
-  if (existsSync(root)) renameSync(root, `${root}.old-${process.pid}`);
-  const oldIndex = Promise.all(
+  const beside = path.resolve(site);
+  removeLater(
     readdirSync(site)
-      .filter((name) => /^pagefind\.old-\d+$/.test(name))
-      .map((name) => rm(path.join(site, name), { recursive: true, force: true })),
+      .filter((name) => name === 'pagefind' || /^pagefind\.old-\d+$/.test(name))
+      .map((name) => {
+        const aside = path.join(path.dirname(beside), `.${path.basename(beside)}-${name}-old-${process.pid}-${asides++}`);
+        renameSync(path.join(site, name), aside);
+        return aside;
+      }),
   );
   mkdirSync(root, { recursive: true });
   const salt = `louyu-search ${FORMAT} pagefind ${pagefindVersion()} months ${months} chunk ${chunkSize}`;
@@ -216,7 +222,6 @@ export async function indexShards(site: string, options: IndexOptions = {}): Pro
   })();
   // Awaited below; a failure meanwhile must not end the process before the index step reports it.
   linking.catch(() => {});
-  oldIndex.catch(() => {});
   try {
     for (const shard of plan.filter((s) => !s.hit)) {
       const from = performance.now();
@@ -230,7 +235,6 @@ export async function indexShards(site: string, options: IndexOptions = {}): Pro
     }
   } finally {
     await linking;
-    await oldIndex;
   }
   const reports: ShardReport[] = plan.map((s) => ({ id: s.id, pages: s.group.files.length, cached: s.hit, seconds: seconds.get(s.id) ?? 0 }));
   const manifest: ShardManifest = {
@@ -264,6 +268,9 @@ function writeScanCache(file: string, pages: readonly ScannedPage[]): void {
   mkdirSync(path.dirname(file), { recursive: true });
   replaceFile(file, JSON.stringify(data));
 }
+
+/** Folders moved aside by this process (each gets a name of its own). */
+let asides = 0;
 
 /** Below this many pages the scan runs in this thread: starting workers would cost more. */
 const PARALLEL_SCAN_MIN = 2000;
