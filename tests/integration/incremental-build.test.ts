@@ -9,7 +9,7 @@
  * build of the next state's incremental build. Eleven Astro builds of a few dozen pages.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -79,7 +79,13 @@ const restored = (log: string) => (log.match(/\((?:restored|cached)\)/g) ?? []).
 
 describe('incremental build', () => {
   it('writes, after every kind of edit, the same files as a clean build', { timeout: 600_000 }, () => {
+    // A cache from the unpatched layout (a folder per page) is dropped by the first build.
+    const oldLayout = path.join(astroCache, 'dist', 'news', '2026-11-20-lingxiu-lianxi-huiyi', 'index.html');
+    mkdirSync(path.dirname(oldLayout), { recursive: true });
+    writeFileSync(oldLayout, '<h1>旧格式的缓存</h1>');
     let previous = build(true);
+    expect(existsSync(path.join(astroCache, 'dist', 'news'))).toBe(false);
+    expect(readdirSync(path.join(astroCache, 'dist')).length).toBeGreaterThan(5);
     const report: string[] = [];
     for (const kind of EDIT_KINDS) {
       applyEdit(content, kind);

@@ -78,8 +78,8 @@ export interface ScannedPage {
   stamp?: string | undefined;
 }
 
-/** What the scan cache keeps of a page: its stamp, shard, hash and type. */
-export type KnownPage = [stamp: string, shard: string | undefined, hash: string | undefined, type: string | undefined];
+/** What the scan cache keeps of a page: its stamp, shard, hash and type (null for none: the cache is JSON). */
+export type KnownPage = [stamp: string, shard: string | null, hash: string | null, type: string | null];
 
 /**
  * Gives each page's shard and, for pages Pagefind indexes, its hash: from `known` when the
@@ -91,8 +91,8 @@ export function scanFiles({ site, files, months, known }: ScanJob): ScannedPage[
     const stamp = known ? fileStamp(full) : undefined;
     const before = known?.[file];
     if (before && stamp !== undefined && before[0] === stamp) {
-      const page: ScannedPage = { file, shard: before[1], hash: before[2], stamp };
-      if (before[3] !== undefined) page.type = before[3];
+      const page: ScannedPage = { file, shard: before[1] ?? undefined, hash: before[2] ?? undefined, stamp };
+      if (before[3] !== null) page.type = before[3];
       return page;
     }
     const html = readFileSync(full);

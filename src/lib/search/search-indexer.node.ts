@@ -264,7 +264,7 @@ function readScanCache(file: string): Record<string, KnownPage> {
 /** Stores what this scan found (the pages of this build only), replacing the file in one rename. */
 function writeScanCache(file: string, pages: readonly ScannedPage[]): void {
   const data: Record<string, KnownPage> = {};
-  for (const page of pages) if (page.stamp) data[page.file] = [page.stamp, page.shard, page.hash, page.type];
+  for (const page of pages) if (page.stamp) data[page.file] = [page.stamp, page.shard ?? null, page.hash ?? null, page.type ?? null];
   mkdirSync(path.dirname(file), { recursive: true });
   replaceFile(file, JSON.stringify(data));
 }
