@@ -9,9 +9,9 @@
  * then one line per file, `<sha256>\t<size>\t<path>`, sorted by path.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { FileDigests } from '../src/lib/file-digests.node.ts';
+import { FileDigests, sha256 } from '../src/lib/file-digests.node.ts';
 import path from 'node:path';
 
 export const MANIFEST = '.build-manifest';
@@ -81,7 +81,7 @@ export function recordInManifest(dir: string, file: string): void {
   const header = lines.filter((l) => l.startsWith('#') && !l.startsWith('# files '));
   const entries = lines.filter((l) => !l.startsWith('#') && l.split('\t')[2] !== file);
   const full = path.join(dir, file);
-  entries.push(`${createHash('sha256').update(readFileSync(full)).digest('hex')}\t${statSync(full).size}\t${file}`);
+  entries.push(`${sha256(readFileSync(full))}\t${statSync(full).size}\t${file}`);
   entries.sort((a, b) => {
     const pa = a.split('\t')[2] ?? '';
     const pb = b.split('\t')[2] ?? '';

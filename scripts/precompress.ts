@@ -19,7 +19,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { walkFiles } from './site-files.ts';
-import { FileDigests, sha256Hex } from '../src/lib/file-digests.node.ts';
+import { FileDigests, sha256 } from '../src/lib/file-digests.node.ts';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -68,7 +68,7 @@ export function envCacheDir(env: NodeJS.ProcessEnv = process.env): string | unde
 
 /** The cache key of a file's bytes, from their SHA-256 (hex): salted with what else decides the output (the brotli quality among it). */
 export function cacheKey(digest: string, quality = 11): string {
-  return sha256Hex(`louyu-precompress ${FORMAT} q${quality} zlib ${process.versions.zlib} brotli ${process.versions.brotli}\n${digest}`);
+  return sha256(`louyu-precompress ${FORMAT} q${quality} zlib ${process.versions.zlib} brotli ${process.versions.brotli}\n${digest}`);
 }
 
 /** The brotli quality for a file (see PAGE and LARGE_FILE). */

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { stampOf } from './file-stamp.node.ts';
 import { replaceFile } from './replace-file.node.ts';
 
-export const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+/** SHA-256 of a text or of bytes, hex (the same digest for a text and its UTF-8 bytes). */
+export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 export class FileDigests {
   readonly #file: string | undefined;
@@ -37,7 +38,7 @@ export class FileDigests {
     }
     const data = readFileSync(file);
     this.read++;
-    const hash = sha256Hex(data);
+    const hash = sha256(data);
     // Stored only if the bytes read are the ones the stamp was taken of.
     if (stamp !== undefined && data.length === size) this.#used.set(stamp, hash);
     return { hash, size: data.length, data };

@@ -77,7 +77,7 @@ export function projectCopy(prefix: string, { root = process.cwd(), author = ['æ
   }
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
   const git = (...args: string[]) => inCopy(...args).trim();
-  // node_modules is a link here, which the folder pattern in .gitignore does not match.
+  // node_modules is a link to the root's packages: never committed, whatever the root's .gitignore says.
   writeFileSync(path.join(dir, '.git', 'info', 'exclude'), 'node_modules\n');
   git('config', 'user.name', author[0]!);
   git('config', 'user.email', author[1]!);

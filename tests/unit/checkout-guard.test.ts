@@ -120,6 +120,8 @@ describe('the project copy the CMS specs write into', () => {
       writeFileSync(path.join(copy.dir, 'content', 'news', 'new.md'), 'new entry');
       copy.reset();
       expect(copy.git('status', '--porcelain')).toBe('');
+      // The link to the root's packages is not part of the copy's commit (the test root's .gitignore does not name it).
+      expect(copy.git('ls-files', '--', 'node_modules')).toBe('');
     } finally {
       copy.remove();
     }

@@ -2,7 +2,7 @@ import { linkSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, wr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { envFileDigests, FileDigests, sha256Hex } from '../../src/lib/file-digests.node.ts';
+import { envFileDigests, FileDigests, sha256 } from '../../src/lib/file-digests.node.ts';
 import { fileStamp, RACY_MS } from '../../src/lib/file-stamp.node.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'louyu-digests-'));
@@ -44,21 +44,21 @@ describe('the digests of a build’s files', () => {
     const b = built('b.html', '<p>第二条</p>');
     const record = path.join(dir, 'record', 'digests.json');
     const first = new FileDigests(record);
-    expect(first.digest(a)).toEqual({ hash: sha256Hex('<p>第一条</p>'), size: Buffer.byteLength('<p>第一条</p>'), data: readFileSync(a) });
-    expect(first.digest(b).hash).toBe(sha256Hex('<p>第二条</p>'));
+    expect(first.digest(a)).toEqual({ hash: sha256('<p>第一条</p>'), size: Buffer.byteLength('<p>第一条</p>'), data: readFileSync(a) });
+    expect(first.digest(b).hash).toBe(sha256('<p>第二条</p>'));
     expect(first.read).toBe(2);
     first.save();
 
     const second = new FileDigests(record);
-    expect(second.digest(a)).toEqual({ hash: sha256Hex('<p>第一条</p>'), size: Buffer.byteLength('<p>第一条</p>') });
+    expect(second.digest(a)).toEqual({ hash: sha256('<p>第一条</p>'), size: Buffer.byteLength('<p>第一条</p>') });
     // A linked copy in the next build's folder is the same file.
     linkSync(a, path.join(dir, 'a-next.html'));
-    expect(second.digest(path.join(dir, 'a-next.html')).hash).toBe(sha256Hex('<p>第一条</p>'));
+    expect(second.digest(path.join(dir, 'a-next.html')).hash).toBe(sha256('<p>第一条</p>'));
     expect(second.read).toBe(0);
     // b is replaced by a file of the same size: read again.
     built('b.html.new', '<p>第三条</p>', 30_000);
     renameSync(path.join(dir, 'b.html.new'), b);
-    expect(second.digest(b).hash).toBe(sha256Hex('<p>第三条</p>'));
+    expect(second.digest(b).hash).toBe(sha256('<p>第三条</p>'));
     expect(second.read).toBe(1);
     second.save();
     // Only what the last run used is kept: a's and the new b's.
@@ -79,7 +79,7 @@ describe('the digests of a build’s files', () => {
   it('ignores a record it cannot read, and FILE_DIGESTS=off keeps none', () => {
     writeFileSync(path.join(dir, 'broken.json'), '{not json');
     const d = new FileDigests(path.join(dir, 'broken.json'));
-    expect(d.digest(built('c.html', 'c')).hash).toBe(sha256Hex('c'));
+    expect(d.digest(built('c.html', 'c')).hash).toBe(sha256('c'));
     const off = envFileDigests({ FILE_DIGESTS: 'off' });
     off.digest(built('d.html', 'd'));
     off.save();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { brotliQuality, cacheKey, precompress } from '../../scripts/precompress.ts';
-import { FileDigests, sha256Hex } from '../../src/lib/file-digests.node.ts';
+import { FileDigests, sha256 } from '../../src/lib/file-digests.node.ts';
 
 const temps: string[] = [];
 afterEach(() => {
@@ -25,7 +25,7 @@ function site(): { root: string; dist: string; cache: string } {
 }
 
 const cached = (cache: string, data: Buffer, encoding: 'gz' | 'br') => {
-  const key = cacheKey(sha256Hex(data), 10);
+  const key = cacheKey(sha256(data), 10);
   return path.join(cache, key.slice(0, 2), `${key}.${encoding}`);
 };
 

@@ -2,11 +2,13 @@
  * Pure helpers for the sharded search indexer (search-indexer.node.ts): which built pages
  * Pagefind indexes and into which shard, and the cache key of a shard. Node only (hashing).
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isNamedShard, shardOf } from './search-shards.ts';
 import { fileStamp } from '../file-stamp.node.ts';
+import { sha256 } from '../file-digests.node.ts';
+
+export { sha256 };
 
 /** The result URL Pagefind would give a file: `news/x/index.html` → `/news/x/`. */
 export function pageUrl(file: string): string {
@@ -50,11 +52,6 @@ export function pageShard(html: string | Buffer, months = 12): string | undefine
   const page = typeof html === 'string' ? Buffer.from(html) : html;
   if (!hasBody(page)) return undefined;
   return shardOf({ sortdate: attribute(page, 'sort', 'date'), year: attribute(page, 'filter', 'year'), shard: attribute(page, 'meta', 'shard') }, months);
-}
-
-/** SHA-256 of a text or of bytes, hex (the same digest for a text and its UTF-8 bytes). */
-export function sha256(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 /** Pages of a built site to scan. */
